@@ -1,0 +1,130 @@
+/**
+ * What `evaluate(model, scenario)` returns. Every figure carries its baseline beside the scenario value.
+ * Money in RMB bn, users in millions, shares/rates/coverage as fractions.
+ */
+import type { DataCategory } from "./model";
+
+export interface Delta {
+  baseline: number;
+  scenario: number;
+}
+
+export type ServiceStatus = "integrated" | "linked-out" | "reduced" | "gone";
+export type CapitalResponse = "raise" | "shrink";
+
+export interface Headline {
+  /** Consolidated revenue. */
+  revenue: Delta;
+  /** Sum over units of Ant's stake x revenue (consolidated or not). */
+  attributableRevenue: Delta;
+  /** Net profit attributable to Ant. */
+  profit: Delta;
+  /** Capital required beyond capital held, before the units respond. */
+  capitalShortfall: Delta;
+  /** Capital the units raise to meet the shortfall (the rest is met by shrinking books). */
+  capitalRaised: Delta;
+  /** Sum of users reached over Alipay's integrated services (a user of two services counts twice). */
+  serviceReach: Delta;
+}
+export type HeadlineKey = keyof Headline;
+export const HEADLINE_KEYS = [
+  "revenue",
+  "attributableRevenue",
+  "profit",
+  "capitalShortfall",
+  "capitalRaised",
+  "serviceReach",
+] as const satisfies readonly HeadlineKey[];
+
+export interface UnitResult {
+  id: string;
+  name: string;
+  /** Name of the entity the unit sits in after the scenario (null: still Ant Group). */
+  entity: string | null;
+  antStake: Delta;
+  consolidated: { baseline: boolean; scenario: boolean };
+  revenue: Delta;
+  attributableRevenue: Delta;
+  /** Share of the unit's baseline data value it still receives, 0..1. */
+  dataCoverage: Delta;
+  /** Credit book balance (credit units) or fund AUM (funds), RMB bn; null for others. */
+  book: Delta | null;
+  ownFundedBook: Delta | null;
+  capitalRequired: Delta;
+  capitalHeld: Delta;
+  /** Required beyond held before the response. */
+  shortfall: number;
+  capitalRaised: number;
+  response: CapitalResponse | null;
+}
+
+export interface ServiceResult {
+  id: string;
+  name: string;
+  users: Delta;
+  /** Share of the service's traffic that still reaches it through entry points inside Alipay, 0..1. */
+  integration: Delta;
+  revenue: Delta;
+  status: ServiceStatus;
+  /** Why the status is what it is, in plain language. */
+  statusReason: string;
+}
+
+export interface PlayerResult {
+  playerId: string;
+  name: string;
+  share: Delta;
+  isAnt: boolean;
+  fragmented: boolean;
+}
+
+export interface MarketResult {
+  id: string;
+  name: string;
+  players: PlayerResult[];
+  /** Herfindahl-Hirschman index on shares in percent, 0..10,000. */
+  hhi: Delta;
+}
+
+export interface FlowResult {
+  id: string;
+  fromUnit: string;
+  toUnit: string;
+  category: DataCategory;
+  dependence: number;
+  /** Share of the flow that still reaches the receiving unit, 0..1 (baseline 1). */
+  kept: number;
+}
+
+/** A plain-language sentence on what drove a change, traceable to its rule, assumptions and sources. */
+export interface Explanation {
+  ruleId: string;
+  text: string;
+  assumptionIds: string[];
+  sourceKeys: string[];
+}
+
+export interface Warning {
+  ruleId: string | null;
+  text: string;
+}
+
+export interface Result {
+  scenarioId: string;
+  headline: Headline;
+  units: UnitResult[];
+  services: ServiceResult[];
+  markets: MarketResult[];
+  flows: FlowResult[];
+  explanations: Explanation[];
+  warnings: Warning[];
+  /** Engine assumption values used (after the scenario's overrides), by id. */
+  assumptionsUsed: Record<string, number>;
+}
+
+/** How much each rule contributed to each headline change (Shapley values; they add up to the total). */
+export interface Attribution {
+  ruleIds: string[];
+  ruleLabels: string[];
+  metrics: Record<HeadlineKey, { total: number; byRule: number[] }>;
+}

@@ -1,0 +1,247 @@
+/**
+ * The scenario format: the one definition of what a file in `scenarios/` may say.
+ *
+ * It validates files (with positions added by the loader), types the engine's input (`Scenario`, `Rule`) and is
+ * exported to `scenarios/scenario.schema.json` for editors. Pure and isomorphic: no I/O here.
+ * Ids of units, services, markets and players are checked against the model separately (`checkReferences`),
+ * because the model lives in the database and the format does not change with it.
+ */
+import { z } from "zod";
+import { dataCategory, entryPoint, slug } from "../engine/model";
+
+/**
+ * A numeric parameter: a plain value, or a range with the value used by default.
+ * The range is what a what-if slider and an uncertainty analysis may move within.
+ */
+function param(min: number, max: number, description: string) {
+  const value = z.number().min(min).max(max);
+  return z
+    .union([
+      value,
+      z
+        .object({ low: value, high: value, value })
+        .strict()
+        .refine((r) => r.low <= r.value && r.value <= r.high, {
+          message: "expected low <= value <= high",
+        }),
+    ])
+    .describe(description);
+}
+
+export type Param = number | { low: number; high: number; value: number };
+
+/** The value a parameter takes unless a what-if overrides it. */
+export function paramValue(p: Param): number {
+  return typeof p === "number" ? p : p.value;
+}
+
+const rate = (description: string) => param(0, 1, description);
+const ids = (description: string) => z.array(slug).min(1).describe(description);
+const response = z
+  .enum(["raise", "shrink"])
+  .describe("How a unit meets a capital shortfall: raise capital (at the cost of capital) or shrink its book");
+
+const base = {
+  id: slug.optional().describe("Stable id of the rule within the scenario (used in URLs); defaults to rule-N"),
+  label: z.string().min(1).max(200).describe("A short plain-language name for the rule"),
+  note: z.string().max(2000).optional().describe("Why the rule is there, where it comes from"),
+};
+
+// ---- Data privacy ----
+export const consentRequiredRule = z
+  .object({
+    ...base,
+    type: z.literal("consent-required"),
+    categories: z.array(dataCategory).min(1).describe("Categories of data that may only be shared with opt-in consent"),
+    from: ids("Units that send the data (default: any)").optional(),
+    to: ids("Units that receive the data (default: any)").optional(),
+    consentRate: rate("Share of users who opt in, 0..1"),
+  })
+  .strict();
+
+export const dataBanRule = z
+  .object({
+    ...base,
+    type: z.literal("data-ban"),
+    categories: z.array(dataCategory).min(1).describe("Categories of data that may no longer flow between units"),
+    from: ids("Units that send the data (default: any)").optional(),
+    to: ids("Units that receive the data (default: any)").optional(),
+  })
+  .strict();
+
+export const creditBureauRule = z
+  .object({
+    ...base,
+    type: z.literal("credit-bureau"),
+    to: ids("Credit units that must get credit data through the bureau"),
+    coverageKept: rate("Share of the credit data's value the bureau still delivers, 0..1"),
+    costPerQuery: param(0, 100, "Fee per bureau query, RMB"),
+    bureauStake: rate("Ant's stake in the bureau (its share of the fees comes back), 0..1"),
+  })
+  .strict();
+
+export const retentionLimitRule = z
+  .object({
+    ...base,
+    type: z.literal("retention-limit"),
+    categories: z.array(dataCategory).min(1),
+    months: param(0, 240, "How many months of history may be kept"),
+  })
+  .strict();
+
+// ---- Anti-monopoly splits ----
+export const spinOffRule = z
+  .object({
+    ...base,
+    type: z.literal("spin-off"),
+    units: ids("Units moved into the new entity"),
+    entity: z.string().min(1).max(120).describe("Name of the new entity"),
+    stakeKept: rate("Ant's stake in the new entity, 0..1 (below 0.5 it is no longer consolidated)"),
+    keepLinks: z.boolean().default(false).describe("Whether Alipay keeps its in-app links to the entity's services"),
+  })
+  .strict();
+
+export const unbundleRule = z
+  .object({
+    ...base,
+    type: z.literal("unbundle"),
+    services: ids("Services unbundled from Alipay"),
+    entryPoints: z
+      .union([z.literal("all"), z.array(entryPoint).min(1)])
+      .describe("Entry points removed from Alipay, or 'all'"),
+    recapture: rate("Share of the users who came through a removed entry point and still find the service, 0..1").optional(),
+  })
+  .strict();
+
+export const interoperabilityRule = z
+  .object({
+    ...base,
+    type: z.literal("interoperability"),
+    market: slug.describe("Market where rival wallets and codes are accepted"),
+    player: slug.describe("Player whose share moves to rivals"),
+    shareShift: param(0, 1, "Share points moved from the player to rivals, as a fraction (0.05 = 5 points)"),
+  })
+  .strict();
+
+export const marketShareCapRule = z
+  .object({
+    ...base,
+    type: z.literal("market-share-cap"),
+    market: slug,
+    player: slug,
+    cap: rate("Largest share the player may hold, 0..1; the excess goes to rivals pro rata"),
+  })
+  .strict();
+
+// ---- Capital requirements ----
+export const capitalRatioRule = z
+  .object({
+    ...base,
+    type: z.literal("capital-ratio"),
+    units: ids("Units the ratio applies to"),
+    minRatio: rate("Minimum capital over risk-weighted assets, 0..1"),
+    riskWeight: param(0, 5, "Risk weight of the units' own-funded loans (1 = 100%)").optional(),
+    response,
+  })
+  .strict();
+
+export const coLendingRule = z
+  .object({
+    ...base,
+    type: z.literal("co-lending"),
+    units: ids("Credit units whose co-lent loans it covers"),
+    minOwnShare: rate("Minimum share of each co-lent loan funded by the platform itself, 0..1"),
+    response,
+  })
+  .strict();
+
+export const leverageCapRule = z
+  .object({
+    ...base,
+    type: z.literal("leverage-cap"),
+    units: ids("Units whose own-funded book is capped"),
+    maxLeverage: param(0.1, 100, "Largest own-funded book as a multiple of capital held"),
+    response,
+  })
+  .strict();
+
+export const minCapitalRule = z
+  .object({
+    ...base,
+    type: z.literal("min-capital"),
+    units: ids("Units (or the holding company 'group') that must hold at least this capital"),
+    minimum: param(0, 1000, "Minimum registered or paid-in capital, RMB bn"),
+  })
+  .strict();
+
+export const fundSizeCapRule = z
+  .object({
+    ...base,
+    type: z.literal("fund-size-cap"),
+    unit: slug.describe("The fund's unit"),
+    maxAum: param(0, 10000, "Largest assets under management, RMB bn; the rest flows to rival funds"),
+  })
+  .strict();
+
+export const ruleSchema = z.discriminatedUnion("type", [
+  consentRequiredRule,
+  dataBanRule,
+  creditBureauRule,
+  retentionLimitRule,
+  spinOffRule,
+  unbundleRule,
+  interoperabilityRule,
+  marketShareCapRule,
+  capitalRatioRule,
+  coLendingRule,
+  leverageCapRule,
+  minCapitalRule,
+  fundSizeCapRule,
+]);
+
+export const RULE_FAMILIES = {
+  "consent-required": "privacy",
+  "data-ban": "privacy",
+  "credit-bureau": "privacy",
+  "retention-limit": "privacy",
+  "spin-off": "anti-monopoly",
+  unbundle: "anti-monopoly",
+  interoperability: "anti-monopoly",
+  "market-share-cap": "anti-monopoly",
+  "capital-ratio": "capital",
+  "co-lending": "capital",
+  "leverage-cap": "capital",
+  "min-capital": "capital",
+  "fund-size-cap": "capital",
+} as const satisfies Record<z.infer<typeof ruleSchema>["type"], "privacy" | "anti-monopoly" | "capital">;
+export type RuleFamily = (typeof RULE_FAMILIES)[keyof typeof RULE_FAMILIES];
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional().describe("Path to scenario.schema.json, for editors"),
+    title: z.string().min(1).max(200),
+    summary: z.string().min(1).max(4000),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date like 2020-11-02, 2020-11 or 2020")
+      .describe("When the rules were announced or would apply"),
+    hypothetical: z.boolean().default(false).describe("True for a what-if that no regulator proposed"),
+    sources: z
+      .array(z.string().regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact-sheet key like S30 or a URL"))
+      .min(1)
+      .describe("Fact-sheet keys (S1..S79) or URLs"),
+    assumptions: z
+      .record(slug, z.number())
+      .optional()
+      .describe("Overrides of the model's engine assumptions, by id"),
+    rules: z.array(ruleSchema).max(12).describe("The rules, applied together (their order does not matter)"),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioDefinition = z.output<typeof scenarioSchema>;
+export type Rule = z.output<typeof ruleSchema>;
+export type RuleType = Rule["type"];
+
+/** A scenario ready for the engine: its definition plus the id it is known by (file name or variant id). */
+export type Scenario = ScenarioDefinition & { id: string };

@@ -1,0 +1,153 @@
+/**
+ * The SQLite schema of the baseline model (drizzle). snake_case columns, camelCase keys.
+ * Shapes mirror `app/engine/model.ts`; `app/models/model.server.ts` reads these tables and parses the result
+ * with the model's zod schema, so a drift between the two fails loudly at the edge.
+ */
+import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const sources = sqliteTable("sources", {
+  key: text("key").primaryKey(),
+  citation: text("citation").notNull(),
+});
+
+export const assumptions = sqliteTable("assumptions", {
+  id: text("id").primaryKey(),
+  label: text("label").notNull(),
+  value: real("value").notNull(),
+  low: real("low").notNull(),
+  high: real("high").notNull(),
+  unit: text("unit").notNull(),
+  rationale: text("rationale").notNull(),
+  sourceKeys: text("source_keys", { mode: "json" }).$type<string[]>().notNull(),
+  usedBy: text("used_by", { enum: ["engine", "seed"] }).notNull(),
+});
+
+export const group = sqliteTable("group_figures", {
+  id: integer("id").primaryKey(),
+  revenue: real("revenue").notNull(),
+  netProfit: real("net_profit").notNull(),
+  asOf: text("as_of").notNull(),
+});
+
+export const units = sqliteTable("units", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  segment: text("segment", { enum: ["payments", "credit", "investment", "insurance", "innovation"] }).notNull(),
+  description: text("description").notNull(),
+  licence: text("licence").notNull(),
+  antStake: real("ant_stake").notNull(),
+  consolidated: integer("consolidated", { mode: "boolean" }).notNull(),
+  revenue: real("revenue").notNull(),
+  capitalHeld: real("capital_held").notNull(),
+  coverageElasticity: text("coverage_elasticity")
+    .notNull()
+    .references(() => assumptions.id),
+});
+
+export const services = sqliteTable("services", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  users: real("users").notNull(),
+});
+
+export const serviceEntryPoints = sqliteTable(
+  "service_entry_points",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    entryPoint: text("entry_point").notNull(),
+    trafficShare: real("traffic_share").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.entryPoint] })],
+);
+
+export const serviceUnits = sqliteTable(
+  "service_units",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    revenueShare: real("revenue_share").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.unitId] })],
+);
+
+export const dataFlows = sqliteTable("data_flows", {
+  id: text("id").primaryKey(),
+  fromUnit: text("from_unit")
+    .notNull()
+    .references(() => units.id),
+  toUnit: text("to_unit")
+    .notNull()
+    .references(() => units.id),
+  category: text("category").notNull(),
+  dependence: real("dependence").notNull(),
+});
+
+export const creditBooks = sqliteTable("credit_books", {
+  unitId: text("unit_id")
+    .primaryKey()
+    .references(() => units.id),
+  balance: real("balance").notNull(),
+  ownShare: real("own_share").notNull(),
+  takeRate: real("take_rate").notNull(),
+  riskWeight: real("risk_weight").notNull(),
+  lossRate: real("loss_rate").notNull(),
+});
+
+export const funds = sqliteTable("funds", {
+  unitId: text("unit_id")
+    .primaryKey()
+    .references(() => units.id),
+  aum: real("aum").notNull(),
+  feeRate: real("fee_rate").notNull(),
+});
+
+export const markets = sqliteTable("markets", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  measure: text("measure").notNull(),
+});
+
+export const marketPlayers = sqliteTable(
+  "market_players",
+  {
+    marketId: text("market_id")
+      .notNull()
+      .references(() => markets.id),
+    playerId: text("player_id").notNull(),
+    name: text("name").notNull(),
+    share: real("share").notNull(),
+    unitIds: text("unit_ids", { mode: "json" }).$type<string[]>().notNull(),
+    fragmented: integer("fragmented", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.marketId, t.playerId] })],
+);
+
+export const regulatoryParameters = sqliteTable("regulatory_parameters", {
+  id: text("id").primaryKey(),
+  label: text("label").notNull(),
+  value: real("value").notNull(),
+  unit: text("unit").notNull(),
+  inForceAtBaseline: integer("in_force_at_baseline", { mode: "boolean" }).notNull(),
+  sourceKeys: text("source_keys", { mode: "json" }).$type<string[]>().notNull(),
+});
+
+/** Where each seeded figure comes from: fact-sheet keys, or an assumption, with a note on any derivation. */
+export const provenance = sqliteTable(
+  "provenance",
+  {
+    tableName: text("table_name").notNull(),
+    rowId: text("row_id").notNull(),
+    field: text("field").notNull(),
+    sourceKeys: text("source_keys", { mode: "json" }).$type<string[]>().notNull(),
+    assumptionId: text("assumption_id").references(() => assumptions.id),
+    note: text("note").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field] })],
+);
