@@ -1,0 +1,40 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("uses the defaults when nothing is set", () => {
+    const env = parseEnv({}, "/repo");
+    expect(env).toEqual({ PORT: 3000, HOST: "127.0.0.1", DATABASE_PATH: path.resolve("/repo", "data/ant-model.db") });
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ PORT: "", HOST: "", DATABASE_PATH: "" }, "/repo").PORT).toBe(3000);
+  });
+
+  it("reads valid values and resolves a relative database path against the working directory", () => {
+    const env = parseEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "tmp/x.db" }, "/repo");
+    expect(env).toEqual({ PORT: 8080, HOST: "0.0.0.0", DATABASE_PATH: path.resolve("/repo", "tmp/x.db") });
+    expect(parseEnv({ DATABASE_PATH: "/abs/y.db" }, "/repo").DATABASE_PATH).toBe(path.resolve("/abs/y.db"));
+  });
+
+  it.each(["abc", "0", "65536", "80.5", "-1"])("a bad PORT (%s) names the variable, the value and what is expected", (bad) => {
+    expect(() => parseEnv({ PORT: bad })).toThrow(EnvError);
+    try {
+      parseEnv({ PORT: bad });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain(`"${bad}"`);
+      expect(message).toContain("integer from 1 to 65535");
+    }
+  });
+
+  it("a blank HOST made of spaces is rejected with its name", () => {
+    expect(() => parseEnv({ HOST: "   " })).toThrow(/HOST="   " is invalid: expected a host name/);
+  });
+
+  it("reports several bad variables at once", () => {
+    expect(() => parseEnv({ PORT: "x", HOST: " " })).toThrow(/PORT=.*HOST=/);
+  });
+});
