@@ -165,6 +165,8 @@ export const groupSchema = z.object({
   revenue: nonNegative,
   /** Annual net profit, RMB bn. */
   netProfit: z.number(),
+  /** Paid-in capital of the group's holding company, RMB bn (what a holding-company minimum is met from). */
+  paidInCapital: nonNegative,
   asOf: z.string(),
 });
 

@@ -98,7 +98,8 @@ export interface FlowResult {
 
 /** A plain-language sentence on what drove a change, traceable to its rule, assumptions and sources. */
 export interface Explanation {
-  ruleId: string;
+  /** The rules that drove it (several where rules act together, e.g. two privacy rules on one unit). */
+  ruleIds: string[];
   text: string;
   assumptionIds: string[];
   sourceKeys: string[];

@@ -1,0 +1,48 @@
+/** Market shares and concentration. Shares are fractions that add up to 1. */
+
+/**
+ * Herfindahl-Hirschman index on shares in percent (0..10,000). A fragmented player stands for many small
+ * firms, each too small to matter: it adds nothing to the sum of squares.
+ */
+export function hhi(shares: number[], fragmented: boolean[] = []): number {
+  let total = 0;
+  shares.forEach((s, i) => {
+    if (!fragmented[i]) total += (s * 100) ** 2;
+  });
+  return total;
+}
+
+/**
+ * Shares after Ant's players keep a factor of their volume (null = a rival): the volume Ant's players lose
+ * goes to the rivals pro rata to their shares, so the market keeps its size and the shares add up to 1.
+ * With no rivals to take it, the market shrinks and the shares are renormalised.
+ */
+export function redistributeShares(shares: number[], factors: Array<number | null>): number[] {
+  let lost = 0;
+  let rivals = 0;
+  shares.forEach((s, i) => {
+    const f = factors[i];
+    if (f === null) rivals += s;
+    else lost += s * (1 - f);
+  });
+  if (rivals > 0) {
+    const boost = 1 + lost / rivals;
+    return shares.map((s, i) => (factors[i] === null ? s * boost : s * (factors[i] as number)));
+  }
+  const kept = shares.map((s, i) => s * (factors[i] ?? 1));
+  const total = kept.reduce((a, b) => a + b, 0);
+  return total > 0 ? kept.map((k) => k / total) : shares.slice();
+}
+
+/** HHI bands: the 2010 US horizontal merger guidelines and the 2023 US merger guidelines. */
+export const HHI_BANDS = {
+  "2010": { moderate: 1500, high: 2500, label: "2010 US horizontal merger guidelines" },
+  "2023": { moderate: 1000, high: 1800, label: "2023 US merger guidelines" },
+} as const;
+export type HhiBands = keyof typeof HHI_BANDS;
+
+/** Which band an HHI falls in. */
+export function concentration(value: number, bands: HhiBands = "2010"): "unconcentrated" | "moderate" | "high" {
+  const b = HHI_BANDS[bands];
+  return value >= b.high ? "high" : value >= b.moderate ? "moderate" : "unconcentrated";
+}
