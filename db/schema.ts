@@ -26,6 +26,7 @@ export const group = sqliteTable("group_figures", {
   id: integer("id").primaryKey(),
   revenue: real("revenue").notNull(),
   netProfit: real("net_profit").notNull(),
+  paidInCapital: real("paid_in_capital").notNull(),
   asOf: text("as_of").notNull(),
 });
 
