@@ -248,12 +248,16 @@ function messagesForIssue(root: Schema, data: unknown, issue: Issue, prefix: Pat
   const schema = schemaAt(root, data, path);
   const got = describeValue(value);
 
+  const missing =
+    value === undefined && path.length > 0 && !["unrecognized_keys", "invalid_key", "custom"].includes(issue.code) &&
+    !(issue.code === "invalid_union" && issue.discriminator);
+  if (missing) {
+    const key = path[path.length - 1];
+    return [{ path, message: `missing required field '${String(key)}': expected ${describeExpected(schema)}` }];
+  }
+
   switch (issue.code) {
     case "invalid_type": {
-      if (value === undefined) {
-        const key = path[path.length - 1];
-        return [{ path, message: `missing required field '${String(key)}': expected ${describeExpected(schema)}` }];
-      }
       return [{ path, message: `expected ${describeExpected(schema)}, got ${got}` }];
     }
     case "too_big":

@@ -82,12 +82,24 @@ export function parseScenario(text: string, file: string): ParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        ...posOf(e.pos[0]),
-        path: "",
-        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-      })),
+      errors: doc.errors.map((e) => {
+        let offset = e.pos[0];
+        let message = `YAML syntax error: ${e.message.split("\n")[0]}`;
+        // An unclosed quote is reported where the file ends; the quote that opened it is what to fix.
+        const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
+        if (quote) {
+          const open = text.lastIndexOf(quote, Math.max(0, offset - 1));
+          if (open >= 0) {
+            offset = open;
+            message = `YAML syntax error: this ${quote === '"' ? "double" : "single"} quote is never closed`;
+          }
+        }
+        if (e.code === "DUPLICATE_KEY") {
+          const key = /^\s*([^:#\n]+?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
+          if (key) message = `YAML syntax error: the key '${key}' appears twice in the same mapping`;
+        }
+        return { file, ...posOf(offset), path: "", message };
+      }),
     };
   }
 
