@@ -167,7 +167,9 @@ describe("the seeded baseline model", () => {
 
   it("consolidated unit revenues add up to the group's revenue", () => {
     const consolidated = model.units.filter((u) => u.consolidated).reduce((s, u) => s + u.revenue, 0);
-    expect(Math.abs(consolidated - model.group.revenue)).toBeLessThan(0.01);
+    expect(Math.abs(consolidated - model.group.revenue)).toBeLessThan(1e-9);
+    const payments = model.units.filter((u) => u.segment === "payments").reduce((s, u) => s + u.revenue, 0);
+    expect(Math.abs(payments / model.group.revenue - 0.3586)).toBeLessThan(0.00005); // 35.86% [S4], as rounded
     expect(model.group.revenue).toBeCloseTo(145.056, 9);
     expect(model.group.netProfit).toBeCloseTo(43.846, 9);
     const credit = model.units.filter((u) => u.segment === "credit" && u.consolidated).reduce((s, u) => s + u.revenue, 0);

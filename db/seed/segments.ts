@@ -33,13 +33,23 @@ export const GROUP_NET_PROFIT = derived(
   `21.923 H1 2020 ${annual}`,
 );
 
-/** Annual revenue by segment, RMB bn, rounded to RMB m. */
+const credit = round3(H1_2020.creditTech.value * ANNUALISE);
+const investment = round3(H1_2020.investmentTech.value * ANNUALISE);
+const insurance = round3(H1_2020.insureTech.value * ANNUALISE);
+const innovation = round3(H1_2020.innovationShare.value * GROUP_REVENUE.value);
+
+/**
+ * Annual revenue by segment, RMB bn, rounded to RMB m. Payments is the residual of group revenue after the other
+ * segments: 52.022 = 35.864% of revenue, the reported 35.86% [S4] to its rounding. Taking 35.86% literally
+ * (52.017) would leave 0.005 bn of group revenue in no unit, and baseline revenue summed over units would not
+ * match the group's.
+ */
 export const SEGMENT_REVENUE = {
-  payments: round3(H1_2020.paymentsShare.value * GROUP_REVENUE.value),
-  credit: round3(H1_2020.creditTech.value * ANNUALISE),
-  investment: round3(H1_2020.investmentTech.value * ANNUALISE),
-  insurance: round3(H1_2020.insureTech.value * ANNUALISE),
-  innovation: round3(H1_2020.innovationShare.value * GROUP_REVENUE.value),
+  payments: round3(GROUP_REVENUE.value - credit - investment - insurance - innovation),
+  credit,
+  investment,
+  insurance,
+  innovation,
 };
 
 /** Rounds to 3 decimals (RMB m for RMB bn figures). */

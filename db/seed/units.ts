@@ -27,7 +27,8 @@ const wholly = () => assumed("subsidiary-stake", "operating subsidiary treated a
 const capital = (id: string) => assumed(`capital-held-${id}`, "no baseline capital by unit in the fact sheet");
 
 const alipayPlusRevenue = assumed("alipay-plus-revenue");
-const paymentsNote = `payments segment 35.86% [S4] x 145.056 = ${SEGMENT_REVENUE.payments}`;
+const paymentsNote =
+  `payments segment ${SEGMENT_REVENUE.payments} = group revenue 145.056 minus the other segments (= 35.86% [S4] to rounding)`;
 
 /** Units, in seed order. */
 export const UNITS: UnitSeed[] = [
@@ -41,7 +42,7 @@ export const UNITS: UnitSeed[] = [
     consolidated: true,
     revenue: derived(
       round3(SEGMENT_REVENUE.payments - alipayPlusRevenue.value),
-      { sources: ["S4", "S1"], assumption: "alipay-plus-revenue" },
+      { sources: ["S1", "S4", "S6", "S7"], assumption: "alipay-plus-revenue" },
       `${paymentsNote}, minus Alipay+ ${alipayPlusRevenue.value} (assumption)`,
     ),
     capitalHeld: capital("alipay-payments"),
