@@ -108,10 +108,11 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
   engine({
     id: "shrink-user-pass-through",
     label: "Users lost per unit of credit book shrink",
-    value: 1.2, low: 0.8, high: 1.5, unit: "ratio",
+    value: 1, low: 0.5, high: 1, unit: "ratio",
     rationale:
-      "A lender that must shrink cuts its marginal borrowers first, who hold smaller balances than average, so users fall " +
-      "somewhat faster than the book (1.2x); at 1.0 they fall in proportion.",
+      "When a lender must shrink its book, users fall in proportion (1.0) or less, where it trims credit lines " +
+      "rather than dropping borrowers (0.5). Cutting marginal borrowers harder (above 1) would make a unit with more " +
+      "demand but the same capital serve fewer users, which the engine rules out (docs/decisions/004).",
     sourceKeys: [],
   }),
   engine({
