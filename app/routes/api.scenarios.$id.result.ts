@@ -1,0 +1,8 @@
+/** GET /api/scenarios/:id/result: `{ scenario, result, attribution }`, the same JSON as `evaluate --format json`. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { scenarioResultResponse } from "~/scenarios/api.server";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  return scenarioResultResponse(params.id ?? "");
+}

@@ -1,0 +1,6 @@
+/** GET /api/scenarios: every scenario with its headline deltas, or a broken file with its errors. */
+import { scenariosIndexResponse } from "~/scenarios/api.server";
+
+export function loader() {
+  return scenariosIndexResponse();
+}

@@ -1,0 +1,70 @@
+/**
+ * The JSON responses of the scenario API, independent of Remix so they can be tested directly.
+ * 200 with the body; 404 { error } for an unknown id; 422 { error, id, file, errors } for a broken file;
+ * 503 { error } when the model database is unavailable.
+ */
+import {
+  getScenario,
+  getScenarioResult,
+  listScenarioSummaries,
+  type ScenarioSource,
+} from "../models/scenario.server";
+import { DatabaseUnavailableError } from "../utils/db.server";
+import { isSlug } from "./parse";
+
+const JSON_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "no-cache",
+};
+
+/** A JSON response. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
+}
+
+function notFound(id: string): Response {
+  return jsonResponse({ error: `no scenario with id '${id}'` }, 404);
+}
+
+function invalid(id: string, file: string, errors: unknown[]): Response {
+  return jsonResponse({ error: `scenario '${id}' (${file}) is invalid: fix its errors`, id, file, errors }, 422);
+}
+
+/** Runs a handler, turning an unavailable database into a 503 that says how to fix it. */
+function guarded(handler: () => Response): Response {
+  try {
+    return handler();
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError)
+      return jsonResponse({ error: `${error.message}`, hint: "Run `npm run db:setup` to create the model database." }, 503);
+    throw error;
+  }
+}
+
+/** GET /api/scenarios */
+export function scenariosIndexResponse(source: ScenarioSource = {}): Response {
+  return guarded(() => jsonResponse(listScenarioSummaries(source)));
+}
+
+/** GET /api/scenarios/:id */
+export function scenarioResponse(id: string, source: ScenarioSource = {}): Response {
+  if (!isSlug(id)) return notFound(id);
+  return guarded(() => {
+    const found = getScenario({ id, ...source });
+    if (!found) return notFound(id);
+    if (!found.ok) return invalid(id, found.file, found.errors);
+    return jsonResponse({ ...found.scenario, file: found.file, warnings: found.warnings });
+  });
+}
+
+/** GET /api/scenarios/:id/result: `{ scenario, result, attribution }`, as `evaluate --format json` prints. */
+export function scenarioResultResponse(id: string, source: ScenarioSource = {}): Response {
+  if (!isSlug(id)) return notFound(id);
+  return guarded(() => {
+    const r = getScenarioResult({ id, ...source });
+    if (r.status === "not-found") return notFound(id);
+    if (r.status === "invalid") return invalid(id, r.file, r.errors);
+    return jsonResponse(r.payload);
+  });
+}

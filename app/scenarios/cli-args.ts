@@ -1,0 +1,74 @@
+/** Command-line arguments of `npm run scenarios -- <command>`, parsed without I/O (tested on its own). */
+import { OUTPUT_FORMATS, type OutputFormat } from "./format-result";
+
+export type CliCommand =
+  | { command: "check"; paths: string[] }
+  | { command: "evaluate"; target: string; format: OutputFormat }
+  | { command: "schema" }
+  | { command: "list" }
+  | { command: "help" };
+
+export const USAGE = `Usage: npm run scenarios -- <command>
+
+Commands:
+  check [paths...]                      Validate scenario files (default: every file in scenarios/).
+                                        Prints path:line:col: message per error; exits 1 if any is invalid.
+  evaluate <id-or-path> [--format F]    Evaluate a scenario against the model database.
+                                        F = table (default), json (same JSON as /api/scenarios/:id/result) or csv.
+  list                                  List the scenarios in scenarios/ with their status.
+  schema                                Regenerate scenarios/scenario.schema.json from the zod schema.
+  help                                  Show this message.
+
+The model is read from DATABASE_PATH (default data/ant-model.db); create it with \`npm run db:setup\`.`;
+
+/** Parse argv (without node and the script); an `error` says what is wrong, to print above the usage. */
+export function parseCliArgs(argv: readonly string[]): CliCommand | { error: string } {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+      return { error: "missing command" };
+    case "help":
+    case "--help":
+    case "-h":
+      return { command: "help" };
+    case "check": {
+      const flag = rest.find((a) => a.startsWith("-"));
+      if (flag) return { error: `unknown option '${flag}' for check` };
+      return { command: "check", paths: rest };
+    }
+    case "evaluate": {
+      let format: OutputFormat = "table";
+      const positional: string[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const a = rest[i]!;
+        let value: string | undefined;
+        if (a === "--format" || a === "-f") {
+          value = rest[++i];
+          if (value === undefined) return { error: `--format needs a value: ${OUTPUT_FORMATS.join(", ")}` };
+        } else if (a.startsWith("--format=")) value = a.slice("--format=".length);
+        else if (a.startsWith("-")) return { error: `unknown option '${a}' for evaluate` };
+        else {
+          positional.push(a);
+          continue;
+        }
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(value))
+          return { error: `unknown format '${value}': expected one of ${OUTPUT_FORMATS.join(", ")}` };
+        format = value as OutputFormat;
+      }
+      if (positional.length === 0) return { error: "evaluate needs a scenario id or a path to a .yaml file" };
+      if (positional.length > 1) return { error: `evaluate takes one scenario, got ${positional.length}: ${positional.join(" ")}` };
+      return { command: "evaluate", target: positional[0]!, format };
+    }
+    case "schema":
+    case "list":
+      if (rest.length > 0) return { error: `${cmd} takes no arguments, got: ${rest.join(" ")}` };
+      return { command: cmd };
+    default:
+      return { error: `unknown command '${cmd}'` };
+  }
+}
+
+/** Whether an evaluate target names a file rather than a scenario id. */
+export function isPathTarget(target: string): boolean {
+  return /\.ya?ml$/i.test(target) || target.includes("/") || target.includes("\\");
+}

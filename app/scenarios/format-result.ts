@@ -1,0 +1,212 @@
+/**
+ * A scenario's result as text: a terminal table, CSV rows for a spreadsheet, or JSON. Pure.
+ * CSV rows are `section,id,metric,unit,baseline,scenario,delta`; text cells that a spreadsheet would read as a
+ * formula (starting with = + - @, tab or carriage return) are prefixed with a quote.
+ */
+import { HEADLINE_KEYS, type Delta, type HeadlineKey } from "../engine/result";
+import type { ScenarioResultPayload } from "./payload";
+
+export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Labels and units of the headline figures. */
+export const HEADLINE_LABELS: Record<HeadlineKey, { label: string; unit: string }> = {
+  revenue: { label: "Consolidated revenue", unit: "RMB bn" },
+  attributableRevenue: { label: "Attributable revenue", unit: "RMB bn" },
+  profit: { label: "Profit", unit: "RMB bn" },
+  capitalShortfall: { label: "Capital shortfall", unit: "RMB bn" },
+  capitalRaised: { label: "Capital raised", unit: "RMB bn" },
+  serviceReach: { label: "Service reach", unit: "m users" },
+};
+
+// ---- JSON ---------------------------------------------------------------------------------------------------
+
+/** The payload as pretty JSON (the same value the API serves). */
+export function formatJson(payload: ScenarioResultPayload): string {
+  return `${JSON.stringify(payload, null, 2)}\n`;
+}
+
+// ---- CSV ----------------------------------------------------------------------------------------------------
+
+export const CSV_HEADER = ["section", "id", "metric", "unit", "baseline", "scenario", "delta"] as const;
+type Cell = string | number | null;
+
+/** A text cell made safe for spreadsheets: no formula injection. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell: numbers as they are (rounded to 9 significant digits), text neutralised and quoted if needed. */
+export function csvCell(value: Cell): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(9))) : "";
+  const safe = neutraliseFormula(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function deltaRow(section: string, id: string, metric: string, unit: string, d: Delta): Cell[] {
+  return [section, id, metric, unit, d.baseline, d.scenario, d.scenario - d.baseline];
+}
+
+/** The rows of the CSV export, header first. */
+export function csvRows(payload: ScenarioResultPayload): Cell[][] {
+  const { result, attribution } = payload;
+  const rows: Cell[][] = [[...CSV_HEADER]];
+  for (const k of HEADLINE_KEYS) rows.push(deltaRow("headline", "group", k, HEADLINE_LABELS[k].unit, result.headline[k]));
+  for (const u of result.units) {
+    rows.push(deltaRow("unit", u.id, "revenue", "RMB bn", u.revenue));
+    rows.push(deltaRow("unit", u.id, "attributableRevenue", "RMB bn", u.attributableRevenue));
+    rows.push(deltaRow("unit", u.id, "antStake", "fraction", u.antStake));
+    rows.push(deltaRow("unit", u.id, "dataCoverage", "fraction", u.dataCoverage));
+    if (u.book) rows.push(deltaRow("unit", u.id, "book", "RMB bn", u.book));
+    if (u.ownFundedBook) rows.push(deltaRow("unit", u.id, "ownFundedBook", "RMB bn", u.ownFundedBook));
+    rows.push(deltaRow("unit", u.id, "capitalRequired", "RMB bn", u.capitalRequired));
+    rows.push(deltaRow("unit", u.id, "capitalHeld", "RMB bn", u.capitalHeld));
+    rows.push(["unit", u.id, "shortfall", "RMB bn", null, u.shortfall, null]);
+    rows.push(["unit", u.id, "capitalRaised", "RMB bn", null, u.capitalRaised, null]);
+  }
+  for (const s of result.services) {
+    rows.push(deltaRow("service", s.id, "users", "m users", s.users));
+    rows.push(deltaRow("service", s.id, "integration", "fraction", s.integration));
+    rows.push(deltaRow("service", s.id, "revenue", "RMB bn", s.revenue));
+    rows.push(["service", s.id, "status", "status", "integrated", s.status, null]);
+  }
+  for (const m of result.markets) {
+    rows.push(deltaRow("market", m.id, "hhi", "index 0-10000", m.hhi));
+    for (const p of m.players) rows.push(deltaRow("market", m.id, `share:${p.playerId}`, "fraction", p.share));
+  }
+  attribution.ruleIds.forEach((ruleId, i) => {
+    for (const k of HEADLINE_KEYS)
+      rows.push(["attribution", ruleId, k, HEADLINE_LABELS[k].unit, null, null, attribution.metrics[k].byRule[i] ?? 0]);
+  });
+  return rows;
+}
+
+/** The CSV export: a header and one row per figure, CRLF line ends (RFC 4180). */
+export function formatCsv(payload: ScenarioResultPayload): string {
+  return `${csvRows(payload)
+    .map((r) => r.map(csvCell).join(","))
+    .join("\r\n")}\r\n`;
+}
+
+// ---- table --------------------------------------------------------------------------------------------------
+
+const num = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "n/a");
+const signed = (v: number, digits = 1) => {
+  const r = Number(v.toFixed(digits));
+  return r === 0 ? num(0, digits) : `${r > 0 ? "+" : ""}${num(r, digits)}`;
+};
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const pctDelta = (v: number) => {
+  const r = Number((v * 100).toFixed(1));
+  return r === 0 ? "0.0 pt" : `${r > 0 ? "+" : ""}${r.toFixed(1)} pt`;
+};
+
+/** Lay out rows as aligned columns; the first row is the header. Numeric-looking cells align right. */
+export function textTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const isNum = (s: string) => /^[+-]?[\d.]+( ?(%|pt))?$|^n\/a$/.test(s);
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c > 0 && isNum(cell) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+/** A terminal report: headline, units, services, markets, what drove the changes, warnings. */
+export function formatTable(payload: ScenarioResultPayload): string {
+  const { scenario, result, attribution } = payload;
+  const out: string[] = [];
+  out.push(`${scenario.title}${scenario.hypothetical ? "  [HYPOTHETICAL]" : ""}`);
+  out.push(`${scenario.id} · ${scenario.date} · ${scenario.rules.length} rule(s) · sources ${scenario.sources.join(", ")}`);
+  out.push("A what-if on the mid-2020 model, not a forecast.", "");
+
+  out.push("HEADLINE");
+  out.push(
+    textTable([
+      ["metric", "unit", "baseline", "scenario", "delta"],
+      ...HEADLINE_KEYS.map((k) => {
+        const d = result.headline[k];
+        return [HEADLINE_LABELS[k].label, HEADLINE_LABELS[k].unit, num(d.baseline), num(d.scenario), signed(d.scenario - d.baseline)];
+      }),
+    ]),
+    "",
+  );
+
+  if (attribution.ruleIds.length > 0) {
+    out.push("BY RULE (Shapley contribution to each headline change)");
+    out.push(
+      textTable([
+        ["rule", ...HEADLINE_KEYS.map((k) => k)],
+        ...attribution.ruleIds.map((id, i) => [id, ...HEADLINE_KEYS.map((k) => signed(attribution.metrics[k].byRule[i] ?? 0))]),
+      ]),
+      "",
+    );
+  }
+
+  out.push("UNITS (RMB bn)");
+  out.push(
+    textTable([
+      ["unit", "entity", "revenue", "scenario", "attrib.", "scenario", "coverage", "own book", "scenario", "cap. req.", "cap. held", "shortfall"],
+      ...result.units.map((u) => [
+        u.id,
+        u.entity ?? "Ant Group",
+        num(u.revenue.baseline),
+        num(u.revenue.scenario),
+        num(u.attributableRevenue.baseline),
+        num(u.attributableRevenue.scenario),
+        pct(u.dataCoverage.scenario),
+        u.ownFundedBook ? num(u.ownFundedBook.baseline) : "",
+        u.ownFundedBook ? num(u.ownFundedBook.scenario) : "",
+        num(u.capitalRequired.scenario),
+        num(u.capitalHeld.scenario),
+        num(u.shortfall),
+      ]),
+    ]),
+    "",
+  );
+
+  out.push("SERVICES");
+  out.push(
+    textTable([
+      ["service", "users (m)", "scenario", "integration", "revenue", "scenario", "status"],
+      ...result.services.map((s) => [
+        s.id,
+        num(s.users.baseline, 0),
+        num(s.users.scenario, 0),
+        pct(s.integration.scenario),
+        num(s.revenue.baseline),
+        num(s.revenue.scenario),
+        s.status,
+      ]),
+    ]),
+    "",
+  );
+
+  out.push("MARKETS");
+  const marketRows: string[][] = [["market", "player", "share", "scenario", "delta"]];
+  for (const m of result.markets) {
+    marketRows.push([m.id, "HHI", num(m.hhi.baseline, 0), num(m.hhi.scenario, 0), signed(m.hhi.scenario - m.hhi.baseline, 0)]);
+    for (const p of m.players)
+      marketRows.push(["", `${p.playerId}${p.isAnt ? " (Ant)" : ""}`, pct(p.share.baseline), pct(p.share.scenario), pctDelta(p.share.scenario - p.share.baseline)]);
+  }
+  out.push(textTable(marketRows), "");
+
+  if (result.explanations.length > 0) {
+    out.push("WHAT DROVE IT");
+    for (const e of result.explanations) out.push(`- ${e.ruleIds.length > 0 ? `[${e.ruleIds.join(", ")}] ` : ""}${e.text}`);
+    out.push("");
+  }
+  if (result.warnings.length > 0) {
+    out.push("WARNINGS");
+    for (const w of result.warnings) out.push(`- ${w.ruleId ? `[${w.ruleId}] ` : ""}${w.text}`);
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Format a payload in one of the output formats. */
+export function formatResult(payload: ScenarioResultPayload, format: OutputFormat): string {
+  return format === "json" ? formatJson(payload) : format === "csv" ? formatCsv(payload) : formatTable(payload);
+}
