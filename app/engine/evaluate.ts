@@ -408,7 +408,8 @@ function run(model: Model, scenario: Scenario, options: EvaluateOptions, explain
     const fund = ix.fund.get(unitId)!;
     const aum = fund.aum * totalVolume(unitId);
     if (aum > max) {
-      scalePlayer([unitId], max / aum);
+      // Money leaves, users mostly stay (holdings per user are capped): only volume falls.
+      s.volume.set(unitId, s.volume.get(unitId)! * (max / aum));
       explainRule(
         id,
         `${unitName(unitId)} must shrink from ${bn(aum)} to ${bn(max)} under management; ${bn(aum - max)} flows to rival funds and its fees fall ${pct(1 - max / aum)}.`,
