@@ -1,7 +1,9 @@
 /**
  * A small model with the ids of the real seed, for tests of the scenario layer that must not need a database.
- * Figures are round placeholders: only the ids and the structure matter here.
+ * Figures are round placeholders: only the ids and the structure matter here. The engine assumptions are the
+ * seed's own (same ids and ranges), so the engine can evaluate this model too.
  */
+import { ENGINE_ASSUMPTIONS } from "../../../db/seed/assumptions";
 import type { Model } from "../../engine/model";
 
 const unit = (id: string, segment: Model["units"][number]["segment"]): Model["units"][number] => ({
@@ -86,11 +88,7 @@ export const fixtureModel: Model = {
   regulatoryParameters: [],
   sources: Array.from({ length: 79 }, (_, i) => ({ key: `S${i + 1}`, citation: `source ${i + 1}` })),
   assumptions: [
-    engine("credit-coverage-elasticity", 0.5, 0.2, 0.9),
-    engine("personalisation-coverage-elasticity", 0.2, 0.05, 0.4),
-    engine("cost-of-equity", 0.1, 0.08, 0.15),
-    engine("min-capital-ratio", 0.105, 0.08, 0.125),
-    engine("entry-point-recapture", 0.3, 0.1, 0.5),
+    ...ENGINE_ASSUMPTIONS.map((a) => ({ ...a })),
     { ...engine("yuebao-aum", 1200, 1000, 1400), usedBy: "seed" },
   ],
   provenance: [],

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { HEADLINE_KEYS } from "../engine/result";
+import { fixtureModel } from "./__fixtures__/model";
+import { CSV_HEADER, csvCell, formatCsv, formatJson, formatResult, formatTable, neutraliseFormula, textTable } from "./format-result";
+import { resultPayload } from "./payload";
+import type { Scenario } from "./schema";
+
+const scenario: Scenario = {
+  id: "test-co-lending",
+  title: "Test co-lending",
+  summary: "S",
+  date: "2021",
+  hypothetical: false,
+  sources: ["S36"],
+  rules: [
+    { id: "own-funding", type: "co-lending", label: "30%", units: ["huabei", "jiebei"], minOwnShare: 0.3, response: "raise" },
+    { type: "fund-size-cap", label: "cap", unit: "yuebao", maxAum: 500 },
+  ],
+};
+const payload = resultPayload(fixtureModel, scenario);
+
+/** Minimal RFC 4180 reader, to check the CSV round-trips. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe("CSV export", () => {
+  const rows = readCsv(formatCsv(payload));
+
+  it("has the header section,id,metric,unit,baseline,scenario,delta and rectangular rows", () => {
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    for (const r of rows) expect(r).toHaveLength(CSV_HEADER.length);
+  });
+
+  it("carries every headline figure with delta = scenario - baseline", () => {
+    for (const k of HEADLINE_KEYS) {
+      const r = rows.find((x) => x[0] === "headline" && x[2] === k)!;
+      const h = payload.result.headline[k];
+      expect(Number(r[4])).toBeCloseTo(h.baseline, 6);
+      expect(Number(r[5])).toBeCloseTo(h.scenario, 6);
+      expect(Number(r[6])).toBeCloseTo(h.scenario - h.baseline, 6);
+    }
+  });
+
+  it("has unit, service, market and per-rule attribution rows", () => {
+    const sections = new Set(rows.slice(1).map((r) => r[0]));
+    expect([...sections]).toEqual(["headline", "unit", "service", "market", "attribution"]);
+    expect(rows.some((r) => r[0] === "attribution" && r[1] === "own-funding")).toBe(true);
+    expect(rows.some((r) => r[0] === "attribution" && r[1] === "rule-2")).toBe(true);
+  });
+
+  it("neutralises text cells a spreadsheet would run as a formula, but not numbers", () => {
+    expect(neutraliseFormula("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    for (const s of ["+1", "-2+3", "@SUM(A1)", "\tx"]) expect(neutraliseFormula(s).startsWith("'")).toBe(true);
+    expect(neutraliseFormula("huabei")).toBe("huabei");
+    expect(csvCell(-1.5)).toBe("-1.5");
+    expect(csvCell("=1+1,2")).toBe("\"'=1+1,2\"");
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(Number.NaN)).toBe("");
+  });
+});
+
+describe("JSON and table", () => {
+  it("JSON is the payload itself", () => {
+    expect(JSON.parse(formatJson(payload))).toEqual(JSON.parse(JSON.stringify(payload)));
+    expect(Object.keys(JSON.parse(formatJson(payload)))).toEqual(["scenario", "result", "attribution"]);
+  });
+
+  it("the table shows headline, units, services and markets with baseline, scenario and delta", () => {
+    const t = formatTable(payload);
+    for (const s of ["HEADLINE", "BY RULE", "UNITS", "SERVICES", "MARKETS", "Capital shortfall", "huabei", "mobile-payments", "own-funding"])
+      expect(t).toContain(s);
+    expect(t).toMatch(/Consolidated revenue\s+RMB bn\s+\d+\.\d\s+\d+\.\d\s+[+-]?\d+\.\d/);
+  });
+
+  it("formatResult dispatches on the format", () => {
+    expect(formatResult(payload, "csv").startsWith("section,id,metric")).toBe(true);
+    expect(formatResult(payload, "json").startsWith("{")).toBe(true);
+    expect(formatResult(payload, "table").startsWith("Test co-lending")).toBe(true);
+  });
+
+  it("textTable aligns numbers right and text left", () => {
+    expect(textTable([["a", "n"], ["xyz", "1.0"], ["b", "10.0"]]).split("\n")).toEqual(["a    n", "---  ----", "xyz   1.0", "b    10.0"]);
+  });
+});
