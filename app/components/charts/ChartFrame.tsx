@@ -1,0 +1,53 @@
+/**
+ * A chart's frame: a heading, the chart as one image for assistive technology (its numbers are in the table
+ * beside it), and an HTML legend in which every series has a swatch *and* a name.
+ */
+import type { ReactNode } from "react";
+
+export type LegendItem = { label: string; color: string; pattern?: "hatch" | "solid" };
+
+export function ChartFrame({
+  id,
+  title,
+  description,
+  legend,
+  note,
+  hideTitle,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** What the chart shows, read by screen readers in place of the SVG. */
+  description: string;
+  legend?: LegendItem[];
+  note?: ReactNode;
+  /** Keep the title for assistive technology only (when a visible heading already names the chart). */
+  hideTitle?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`} data-chart={id}>
+      <figcaption id={`${id}-title`} className={hideTitle ? "visually-hidden" : "chart-title"}>
+        {title}
+      </figcaption>
+      {legend && legend.length > 0 ? (
+        <ul className="legend" aria-label="Legend">
+          {legend.map((item) => (
+            <li key={item.label}>
+              <span
+                className={`swatch${item.pattern === "hatch" ? " swatch-hatch" : ""}`}
+                style={{ backgroundColor: item.color, color: item.color }}
+                aria-hidden="true"
+              />
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="chart-body" role="img" aria-label={description}>
+        {children}
+      </div>
+      {note ? <p className="chart-note">{note}</p> : null}
+    </figure>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Model, Unit } from "~/engine/model";
+import { formatCompact, formatPercent, formatRmbBn } from "~/utils/format";
+
+import { UnitsChart } from "../charts/UnitsChart";
+import { DataTable } from "../DataTable";
+import { Fig, ProvenanceMarks } from "./Provenance";
+import { ChartWithTable, Section, yesNo } from "./Section";
+
+const SEGMENT_LABELS: Record<Unit["segment"], string> = {
+  payments: "Payments",
+  credit: "Credit",
+  investment: "Investment",
+  insurance: "Insurance",
+  innovation: "Innovation",
+};
+
+export function UnitsSection({ model }: { model: Model }) {
+  const assumptionValue = new Map(model.assumptions.map((a) => [a.id, a.value]));
+  const units = [...model.units].sort((a, b) => b.revenue - a.revenue);
+  const consolidatedRevenue = units.filter((u) => u.consolidated).reduce((s, u) => s + u.revenue, 0);
+  const attributable = units.reduce((s, u) => s + u.antStake * u.revenue, 0);
+  const table = (
+    <DataTable<Unit>
+      id="units-table"
+      caption="Units of Ant Group: stake, consolidation, annual revenue and capital held (RMB bn)"
+      rows={units}
+      rowKey={(u) => u.id}
+      columns={[
+        {
+          key: "name",
+          header: "Unit",
+          className: "wrap",
+          cell: (u) => (
+            <>
+              {u.name}
+              <span className="sub">{u.licence}</span>
+            </>
+          ),
+        },
+        { key: "segment", header: "Segment", cell: (u) => SEGMENT_LABELS[u.segment] },
+        {
+          key: "antStake",
+          header: "Ant's stake",
+          numeric: true,
+          cell: (u) => <Fig text={formatPercent(u.antStake)} table="units" rowId={u.id} field="antStake" />,
+        },
+        { key: "consolidated", header: "Consolidated", cell: (u) => yesNo(u.consolidated) },
+        {
+          key: "revenue",
+          header: "Revenue",
+          numeric: true,
+          cell: (u) => <Fig text={formatRmbBn(u.revenue)} table="units" rowId={u.id} field="revenue" />,
+        },
+        {
+          key: "capitalHeld",
+          header: "Capital held",
+          numeric: true,
+          cell: (u) => <Fig text={formatRmbBn(u.capitalHeld)} table="units" rowId={u.id} field="capitalHeld" />,
+        },
+        {
+          key: "coverageElasticity",
+          header: "Data elasticity",
+          numeric: true,
+          cell: (u) => (
+            <>
+              <span className="num">{formatCompact(assumptionValue.get(u.coverageElasticity) ?? Number.NaN, 2)}</span>
+              <ProvenanceMarks sourceKeys={[]} assumptionId={u.coverageElasticity} />
+            </>
+          ),
+        },
+      ]}
+      footer={
+        <>
+          <tr>
+            <th scope="row" colSpan={4}>
+              Consolidated units, total
+            </th>
+            <td className="numeric" data-field="consolidatedRevenue">
+              <span className="num">{formatRmbBn(consolidatedRevenue)}</span>
+            </td>
+            <td colSpan={2} />
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4}>
+              Ant&apos;s attributable share (stake × revenue), all units
+            </th>
+            <td className="numeric" data-field="attributableRevenue">
+              <span className="num">{formatRmbBn(attributable)}</span>
+            </td>
+            <td colSpan={2} />
+          </tr>
+        </>
+      }
+    />
+  );
+  return (
+    <Section
+      id="units"
+      title="Units"
+      intro={
+        <p>
+          The group&apos;s units as they stood in mid-2020, with Ant&apos;s stake, whether the unit&apos;s revenue
+          is consolidated, its annual revenue and the capital it holds. &quot;Data elasticity&quot; links to the
+          assumption for how a unit&apos;s volume responds when it loses data.
+        </p>
+      }
+    >
+      <ChartWithTable chart={<UnitsChart units={model.units} />} table={table} />
+    </Section>
+  );
+}
