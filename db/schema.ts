@@ -152,3 +152,36 @@ export const provenance = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field] })],
 );
+
+// ---- Saved variants (docs/decisions/006-variant-versions.md) ----------------------------------------------
+
+/** A scenario made in the browser or posted by a script. Its content lives in its versions. */
+export const variants = sqliteTable("variants", {
+  /** A slug: the title's slug plus a short random suffix, e.g. `co-lending-40-k3x9q2`. */
+  id: text("id").primaryKey(),
+  createdAt: text("created_at").notNull(),
+  /** A library scenario id, `variantId@version`, or null for a variant made from scratch. */
+  forkedFrom: text("forked_from"),
+});
+
+/**
+ * Immutable versions of a variant: rows are only ever inserted. The primary key (variant_id, version) is what
+ * makes two concurrent saves on the same base safe: only one of them can insert version n+1.
+ */
+export const variantVersions = sqliteTable(
+  "variant_versions",
+  {
+    variantId: text("variant_id")
+      .notNull()
+      .references(() => variants.id),
+    version: integer("version").notNull(),
+    /** The validated scenario definition, as JSON. */
+    definition: text("definition").notNull(),
+    author: text("author"),
+    note: text("note"),
+    createdAt: text("created_at").notNull(),
+    /** The version this one restores, when it was made by a restore. */
+    restoredFrom: integer("restored_from"),
+  },
+  (t) => [primaryKey({ columns: [t.variantId, t.version] })],
+);
