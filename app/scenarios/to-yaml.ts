@@ -27,6 +27,11 @@ const RULE_FIELD_ORDER: Record<string, string[]> = Object.fromEntries(
   }),
 );
 
+/** The fields of a rule type in the order files write them: id, type, label, note, then the schema's order. */
+export function ruleFieldOrder(type: string): readonly string[] {
+  return RULE_FIELD_ORDER[type] ?? RULE_LEAD;
+}
+
 function isScalarValue(v: unknown): v is string | number | boolean {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 }
@@ -84,7 +89,7 @@ export function scenarioToYaml(definition: ScenarioDefinition & { id?: string })
     } else if (key === "rules") {
       const seq = new YAMLSeq();
       for (const rule of value as Array<Record<string, unknown>>)
-        seq.items.push(toNode(rule, RULE_FIELD_ORDER[String(rule.type)] ?? RULE_LEAD));
+        seq.items.push(toNode(rule, ruleFieldOrder(String(rule.type))));
       seq.flow = seq.items.length === 0;
       node = seq;
     } else if (key === "assumptions") {
