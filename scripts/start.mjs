@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: from a fresh clone to a running dashboard, doing only the work that is missing.
+ *   1. dependencies: `npm ci` when node_modules is missing, `npm install` when package.json or the lock file
+ *      changed since the last install; otherwise skipped;
+ *   2. environment: PORT and HOST checked here, DATABASE_PATH by the database setup (clear message, exit 1);
+ *   3. database: created, migrated and seeded if empty (db/setup.ts; an existing database keeps its data);
+ *   4. build: `remix build` when build/ is missing or older than any source;
+ *   5. serve: remix-serve on HOST:PORT.
+ * Plain Node on purpose: it must run before anything is installed. test.mjs reuses the helpers exported here.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+
+/** Prints a step's outcome in one line. */
+export function say(message) {
+  console.log(`[start] ${message}`);
+}
+
+/** Runs a command in the repo root with inherited output; exits the process with a message if it fails. */
+export function run(command, args, { env = process.env, label = `${command} ${args.join(" ")}` } = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env });
+  if (result.error) {
+    console.error(`[start] ${label} could not start: ${result.error.message}`);
+    process.exit(1);
+  }
+  if (result.status !== 0) {
+    console.error(`[start] ${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function mtime(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Newest modification time of the files under `dir`, skipping `skip` (absolute paths). */
+function newestUnder(dir, skip = []) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (skip.includes(full)) continue;
+    if (entry.isDirectory()) newest = Math.max(newest, newestUnder(full, skip));
+    // Tests are not part of the server bundle: editing one needs no rebuild.
+    else if (entry.isFile() && !/\.test\.[cm]?[jt]sx?$/.test(entry.name)) newest = Math.max(newest, mtime(full) ?? 0);
+  }
+  return newest;
+}
+
+/** Installs dependencies when node_modules is missing or older than package.json / package-lock.json. */
+export function ensureDependencies() {
+  const marker = path.join(ROOT, "node_modules", ".package-lock.json");
+  const installed = mtime(marker);
+  const lock = mtime(path.join(ROOT, "package-lock.json"));
+  const manifest = mtime(path.join(ROOT, "package.json")) ?? 0;
+  if (installed === undefined) {
+    const [cmd, why] = lock ? ["ci", "node_modules is missing"] : ["install", "no lock file"];
+    say(`dependencies: ${why}, running npm ${cmd} (a few minutes the first time)`);
+    run(NPM, [cmd, "--no-audit", "--no-fund"]);
+  } else if (Math.max(lock ?? 0, manifest) > installed) {
+    say("dependencies: package.json or package-lock.json changed since the last install, running npm install");
+    run(NPM, ["install", "--no-audit", "--no-fund"]);
+  } else {
+    say("dependencies: up to date (skipped npm install)");
+    return;
+  }
+  // npm may rewrite the lock file after node_modules/.package-lock.json: mark the install as the newer.
+  const now = new Date();
+  if (fs.existsSync(marker)) fs.utimesSync(marker, now, now);
+}
+
+/**
+ * PORT and HOST as the server will use them, or messages naming each bad variable (same rules as env.server.ts).
+ * @param {Record<string, string | undefined>} env
+ */
+export function readServerEnv(env = process.env) {
+  const errors = [];
+  const rawPort = (env.PORT ?? "").trim();
+  const port = rawPort === "" ? 3000 : Number(rawPort);
+  if (!/^\d+$/.test(rawPort === "" ? "3000" : rawPort) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    errors.push(`PORT=${JSON.stringify(env.PORT)} is invalid: expected an integer from 1 to 65535`);
+  }
+  // Unset or empty means the default; a value of only spaces is a mistake (as in env.server.ts).
+  const host = (env.HOST ?? "") === "" ? "127.0.0.1" : env.HOST.trim();
+  if (host === "" || /\s|\//.test(host)) {
+    errors.push(`HOST=${JSON.stringify(env.HOST)} is invalid: expected a host name or IP address, e.g. 127.0.0.1`);
+  }
+  return errors.length ? { errors } : { port, host, errors };
+}
+
+/** The sources the server bundle is built from (public/build is output, not input). */
+function newestSource() {
+  const files = ["remix.config.js", "package.json", "tsconfig.json", "remix.env.d.ts"].map((f) => mtime(path.join(ROOT, f)) ?? 0);
+  return Math.max(
+    ...files,
+    newestUnder(path.join(ROOT, "app")),
+    newestUnder(path.join(ROOT, "db"), [path.join(ROOT, "db", "migrations")]),
+    newestUnder(path.join(ROOT, "public"), [path.join(ROOT, "public", "build")]),
+  );
+}
+
+/** Runs `remix build` when build/ or public/build/ is missing or older than a source; returns whether it built. */
+export function ensureBuild({ log = say } = {}) {
+  const built = mtime(path.join(ROOT, "build", "index.js"));
+  const assets = fs.existsSync(path.join(ROOT, "public", "build"));
+  if (built !== undefined && assets && built >= newestSource()) {
+    log("build: up to date (skipped remix build)");
+    return false;
+  }
+  log(built === undefined ? "build: no build yet, running remix build" : "build: sources changed, running remix build");
+  run(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
+    label: "remix build",
+  });
+  return true;
+}
+
+/** Tries to listen on host:port; resolves null when free, else the error code (EADDRINUSE, ENOTFOUND, ...). */
+function probeListen(port, host) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error) => resolve(error.code ?? error.message));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+}
+
+async function main() {
+  process.chdir(ROOT);
+  ensureDependencies();
+
+  const server = readServerEnv();
+  if (server.errors.length) {
+    for (const e of server.errors) console.error(`[start] ${e}`);
+    process.exit(1);
+  }
+  const { port, host } = server;
+
+  // Validates DATABASE_PATH too, and says what it did (created + seeded / up to date).
+  run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "db/setup.ts"], { label: "database setup" });
+
+  ensureBuild();
+
+  const problem = await probeListen(port, host);
+  if (problem === "EADDRINUSE") {
+    console.error(`[start] ${host}:${port} is already in use. Stop what runs there, or choose another port: PORT=3001 npm start`);
+    process.exit(1);
+  } else if (problem) {
+    console.error(`[start] cannot listen on HOST=${host} PORT=${port} (${problem}). Use an address of this machine, e.g. HOST=127.0.0.1`);
+    process.exit(1);
+  }
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  say(`serving the dashboard at ${url}/model (Ctrl+C to stop)`);
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, PORT: String(port), HOST: host, NODE_ENV: process.env.NODE_ENV || "production" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      child.kill(signal);
+      // remix-serve waits for open connections to close; do not hang on a stuck one.
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    });
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) await main();
