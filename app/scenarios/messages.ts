@@ -258,7 +258,12 @@ function messagesForIssue(root: Schema, data: unknown, issue: Issue, prefix: Pat
 
   switch (issue.code) {
     case "invalid_type": {
-      return [{ path, message: `expected ${describeExpected(schema)}, got ${got}` }];
+      // YAML reads `date: 2021` as a number and `title: yes` as text only when quoted: say how to fix it.
+      const quoteHint =
+        issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")
+          ? ` (YAML read it as a ${typeof value}; put it in quotes: "${String(value)}")`
+          : "";
+      return [{ path, message: `expected ${describeExpected(schema)}, got ${got}${quoteHint}` }];
     }
     case "too_big":
     case "too_small": {

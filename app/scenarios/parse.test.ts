@@ -46,6 +46,12 @@ describe("parseScenario", () => {
     expect(e!.message).toContain("unknown key 'titel'");
   });
 
+  it("tells the author to quote a date YAML read as a number", () => {
+    const [e] = errorsOf(`title: T\nsummary: S\ndate: 2021\nsources: [S36]\nrules: []\n`);
+    expect(e).toMatchObject({ line: 3, col: 7, path: "date" });
+    expect(e!.message).toBe('expected text, got 2021 (YAML read it as a number; put it in quotes: "2021")');
+  });
+
   it("reports a YAML syntax error with its position", () => {
     const [e] = errorsOf(`title: [unclosed\nsummary: x\n`);
     expect(e!.message).toMatch(/^YAML syntax error/);
