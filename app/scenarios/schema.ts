@@ -96,7 +96,7 @@ export const spinOffRule = z
     type: z.literal("spin-off"),
     units: ids("Units moved into the new entity"),
     entity: z.string().min(1).max(120).describe("Name of the new entity"),
-    stakeKept: rate("Ant's stake in the new entity, 0..1 (below 0.5 it is no longer consolidated)"),
+    stakeKept: rate("Ant's stake in the new entity, 0..1 (at 0.5 or below it is no longer consolidated: a majority is needed for control)"),
     keepLinks: z.boolean().default(false).describe("Whether Alipay keeps its in-app links to the entity's services"),
   })
   .strict();
