@@ -1,0 +1,589 @@
+/**
+ * Saved variants: scenarios made in the browser or posted by scripts, stored as immutable versions
+ * (docs/decisions/006-variant-versions.md). A save names the version it was based on; inside one
+ * `BEGIN IMMEDIATE` transaction it reads the latest version and inserts latest+1 only if the base is the latest,
+ * so of two saves on the same base exactly one is stored and the other is refused with both versions
+ * (StaleVersionError). The primary key (variant_id, version) backs this up; nothing here updates or deletes a
+ * version, and triggers in the migration refuse it too.
+ *
+ * Every definition is validated exactly as a scenario file is (zod schema, duplicate rule ids, ids checked
+ * against the model) before anything is stored. Each function takes an optional `store` ({ db, model }) so
+ * tests and tools pass their own database; by default the server's (getDb, getModel).
+ */
+import crypto from "node:crypto";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { z } from "zod";
+import { variants, variantVersions } from "../../db/schema";
+import { slug, type Model } from "../engine/model";
+import { duplicateRuleIds } from "../scenarios/ids";
+import { formatPath, messagesFor } from "../scenarios/messages";
+import { isSlug } from "../scenarios/parse";
+import { checkReferences } from "../scenarios/references";
+import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
+import { validateScenarioText } from "../scenarios/validate";
+import { getDb, type Db } from "../utils/db.server";
+import { getModel, getModelFromDb } from "./model.server";
+
+// ---- types ---------------------------------------------------------------------------------------------------
+
+/** Where variants are stored and what their ids are checked against. Defaults: the server's database and model. */
+export interface VariantStore {
+  db?: Db;
+  model?: Model;
+  /** The clock (tests fix it). */
+  now?: () => Date;
+}
+
+/** One problem with submitted input. `path` is within the scenario (`rules[0].consentRate`), or a wrapper field. */
+export interface FieldError {
+  path: string;
+  message: string;
+  /** 1-based position in a YAML body, when the input was YAML. */
+  line?: number;
+  col?: number;
+}
+
+export interface VariantSummary {
+  id: string;
+  title: string;
+  hypothetical: boolean;
+  latestVersion: number;
+  createdAt: string;
+  /** When the latest version was saved. */
+  updatedAt: string;
+  forkedFrom: string | null;
+}
+
+export interface VersionSummary {
+  version: number;
+  title: string;
+  author: string | null;
+  note: string | null;
+  createdAt: string;
+  restoredFrom: number | null;
+}
+
+export interface VariantInfo {
+  id: string;
+  createdAt: string;
+  forkedFrom: string | null;
+  latestVersion: number;
+}
+
+export interface VariantVersion {
+  id: string;
+  version: number;
+  definition: ScenarioDefinition;
+  author: string | null;
+  note: string | null;
+  createdAt: string;
+  restoredFrom: number | null;
+  forkedFrom: string | null;
+  /** The variant's latest version when this was read (the base for the next save). */
+  latestVersion: number;
+}
+
+// ---- errors --------------------------------------------------------------------------------------------------
+
+/** The input is invalid; nothing was stored. */
+export class ValidationError extends Error {
+  readonly errors: FieldError[];
+  constructor(errors: FieldError[], message = "the scenario is invalid; nothing was saved") {
+    super(`${message}: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`);
+    this.name = "ValidationError";
+    this.errors = errors;
+  }
+}
+
+/** No variant with this id (or no such version of it). */
+export class VariantNotFoundError extends Error {
+  readonly id: string;
+  readonly version?: number;
+  constructor(id: string, version?: number) {
+    super(version === undefined ? `no variant with id '${id}'` : `variant '${id}' has no version ${version}`);
+    this.name = "VariantNotFoundError";
+    this.id = id;
+    this.version = version;
+  }
+}
+
+/** A save based on a version that is no longer the latest: refused, nothing overwritten. Carries both versions. */
+export class StaleVersionError extends Error {
+  readonly id: string;
+  readonly baseVersion: number;
+  readonly latestVersion: number;
+  readonly latest: ScenarioDefinition;
+  readonly submitted: ScenarioDefinition;
+  constructor(args: { id: string; baseVersion: number; latestVersion: number; latest: ScenarioDefinition; submitted: ScenarioDefinition }) {
+    super(
+      `variant '${args.id}' was saved by someone else since version ${args.baseVersion}: the latest is version ` +
+        `${args.latestVersion}. Nothing was overwritten; review the latest version and save again on it.`,
+    );
+    this.name = "StaleVersionError";
+    this.id = args.id;
+    this.baseVersion = args.baseVersion;
+    this.latestVersion = args.latestVersion;
+    this.latest = args.latest;
+    this.submitted = args.submitted;
+  }
+}
+
+/** Another process holds the database's write lock for longer than the busy timeout. */
+export class DatabaseBusyError extends Error {
+  constructor(options?: { cause?: unknown; reading?: boolean }) {
+    super(
+      options?.reading
+        ? "the database is locked by another process; try again"
+        : "the database is locked by another process; nothing was saved, try again",
+      options,
+    );
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/** The database file (or its folder) cannot be written. */
+export class DatabaseReadOnlyError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super(
+      "the database is read-only (check the permissions of the file and its folder, and the disk); nothing was saved",
+      options,
+    );
+    this.name = "DatabaseReadOnlyError";
+  }
+}
+
+/** A stored definition no longer passes the scenario schema (the format changed since it was saved). */
+export class StoredDefinitionError extends Error {
+  constructor(id: string, version: number, errors: FieldError[]) {
+    super(`variant '${id}' version ${version} no longer matches the scenario format: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+    this.name = "StoredDefinitionError";
+  }
+}
+
+// ---- limits --------------------------------------------------------------------------------------------------
+
+/** Longest who-label of a version. */
+export const MAX_AUTHOR_LENGTH = 80;
+/** Longest note of a version. */
+export const MAX_NOTE_LENGTH = 500;
+
+// Control characters other than tab and line breaks have no place in a label or a note.
+const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+
+const authorSchema = z
+  .string({ error: "expected text" })
+  .trim()
+  .max(MAX_AUTHOR_LENGTH, { error: `expected at most ${MAX_AUTHOR_LENGTH} characters` })
+  .refine((s) => !/[\r\n]/.test(s) && noControl(s), { error: "expected one line of text without control characters" });
+const noteSchema = z
+  .string({ error: "expected text" })
+  .trim()
+  .max(MAX_NOTE_LENGTH, { error: `expected at most ${MAX_NOTE_LENGTH} characters` })
+  .refine(noControl, { error: "expected text without control characters" });
+/** A library scenario id, or `variantId@version`. */
+const forkedFromSchema = z
+  .string({ error: "expected text" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:@[1-9]\d{0,8})?$/, {
+    error: "expected a scenario id like '2021-co-lending' or a variant version like 'my-variant-k3x9q2@2'",
+  });
+const versionNumber = z
+  .number({ error: "expected a version number (an integer from 1)" })
+  .int({ error: "expected a version number (an integer from 1)" })
+  .min(1, { error: "expected a version number (an integer from 1)" })
+  .max(1e9, { error: "expected a version number (an integer from 1)" });
+
+// ---- validation ----------------------------------------------------------------------------------------------
+
+export type DefinitionCheck =
+  | { ok: true; definition: ScenarioDefinition; warnings: FieldError[] }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * Validates a scenario given as data (parsed JSON) as a file is validated: the zod schema with the same
+ * messages, duplicate rule ids, and ids checked against the model. `$schema` (editor metadata) is dropped.
+ */
+export function validateDefinition(input: unknown, model: Model): DefinitionCheck {
+  let data = input;
+  if (data !== null && typeof data === "object" && !Array.isArray(data) && "$schema" in data) {
+    const { $schema: _ignored, ...rest } = data as Record<string, unknown>;
+    data = rest;
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    return { ok: false, errors: [{ path: "", message: "expected a scenario: a mapping with title, summary, date, sources and rules" }] };
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const errors = messagesFor(scenarioSchema, data, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message }));
+    return { ok: false, errors };
+  }
+  const definition = parsed.data;
+  const dups = duplicateRuleIds(definition);
+  if (dups.length > 0)
+    return {
+      ok: false,
+      errors: dups.map((d) => ({
+        path: formatPath(["rules", d.index, "id"]),
+        message: `duplicate rule id '${d.id}': rules[${d.firstIndex}] already has it (rule ids must be unique within a scenario)`,
+      })),
+    };
+  const issues = checkReferences(definition, model);
+  const toField = (i: (typeof issues)[number]) => ({ path: formatPath(i.path), message: i.message });
+  const errors = issues.filter((i) => i.severity === "error").map(toField);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, definition, warnings: issues.filter((i) => i.severity === "warning").map(toField) };
+}
+
+/**
+ * Validates a scenario given as YAML text (an upload) with the file checks (size and alias limits, syntax,
+ * schema, ids): errors carry line and column, as `npm run scenarios -- check` prints them.
+ */
+export function validateDefinitionYaml(text: string, model: Model, file = "upload.yaml"): DefinitionCheck {
+  const r = validateScenarioText(text, file, model);
+  const strip = (e: { path: string; message: string; line: number; col: number }): FieldError => ({
+    path: e.path,
+    line: e.line,
+    col: e.col,
+    message: e.message,
+  });
+  if (!r.ok) return { ok: false, errors: r.errors.map(strip) };
+  const { id: _id, $schema: _schema, ...definition } = r.scenario;
+  return { ok: true, definition, warnings: r.warnings.map(strip) };
+}
+
+// ---- store plumbing ------------------------------------------------------------------------------------------
+
+const modelByDb = new WeakMap<Db, Model>();
+
+function resolve(store: VariantStore): { db: Db; model: () => Model; now: () => Date } {
+  const db = store.db ?? getDb();
+  const model = () => {
+    if (store.model) return store.model;
+    if (!store.db) return getModel();
+    let m = modelByDb.get(store.db);
+    if (!m) {
+      m = getModelFromDb(store.db);
+      modelByDb.set(store.db, m);
+    }
+    return m;
+  };
+  return { db, model, now: store.now ?? (() => new Date()) };
+}
+
+/** The SQLite error code of an error or of any error it wraps (drizzle wraps driver errors). */
+function sqliteCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 5 && e; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Runs `fn`, turning a locked or read-only database into a clear error. */
+function guard<T>(fn: () => T, reading = true): T {
+  try {
+    return fn();
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code?.startsWith("SQLITE_BUSY") || code?.startsWith("SQLITE_LOCKED")) throw new DatabaseBusyError({ cause: error, reading });
+    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new DatabaseReadOnlyError({ cause: error });
+    throw error;
+  }
+}
+
+/** Runs `fn` in a write transaction taken at once (BEGIN IMMEDIATE), so reads inside it see the latest state. */
+function writeTransaction<T>(db: Db, fn: () => T): T {
+  // drizzle hands this to better-sqlite3's native transaction(...).immediate(): synchronous, one connection.
+  return guard(() => db.transaction(() => fn(), { behavior: "immediate" }), false);
+}
+
+function latestVersionOf(db: Db, id: string): number | null {
+  return db.select({ n: max(variantVersions.version) }).from(variantVersions).where(eq(variantVersions.variantId, id)).get()?.n ?? null;
+}
+
+function readDefinition(text: string): ScenarioDefinition {
+  return JSON.parse(text) as ScenarioDefinition;
+}
+
+function cleanMeta(args: { author?: unknown; note?: unknown; forkedFrom?: unknown }): {
+  author: string | null;
+  note: string | null;
+  forkedFrom: string | null;
+  errors: FieldError[];
+} {
+  const errors: FieldError[] = [];
+  const field = <T>(name: string, value: unknown, schema: z.ZodType<T>): T | null => {
+    if (value === undefined || value === null) return null;
+    const r = schema.safeParse(value);
+    if (!r.success) {
+      errors.push({ path: name, message: r.error.issues[0]?.message ?? "invalid" });
+      return null;
+    }
+    return r.data === "" ? null : r.data;
+  };
+  return {
+    author: field("author", args.author, authorSchema),
+    note: field("note", args.note, noteSchema),
+    forkedFrom: field("forkedFrom", args.forkedFrom, forkedFromSchema),
+    errors,
+  };
+}
+
+function checkedDefinition(definition: unknown, model: Model, extra: FieldError[] = []): { definition: ScenarioDefinition; warnings: FieldError[] } {
+  const r = validateDefinition(definition, model);
+  if (!r.ok || extra.length > 0) throw new ValidationError([...extra, ...(r.ok ? [] : r.errors)]);
+  return { definition: r.definition, warnings: r.warnings };
+}
+
+/** A slug for a new variant: the title's slug (at most 40 characters) and 6 random characters. */
+export function newVariantId(title: string): string {
+  const base =
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40)
+      .replace(/-+$/, "") || "variant";
+  const suffix = Array.from(crypto.randomBytes(6), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
+  return `${base}-${suffix}`;
+}
+
+// ---- the API -------------------------------------------------------------------------------------------------
+
+/**
+ * Stores a new variant with its version 1. Throws ValidationError (nothing stored) for an invalid scenario,
+ * author, note or forkedFrom; DatabaseBusyError / DatabaseReadOnlyError when the database cannot be written.
+ */
+export function createVariant(
+  input: { definition: unknown; author?: unknown; note?: unknown; forkedFrom?: unknown },
+  store: VariantStore = {},
+): { id: string; version: 1; warnings: FieldError[] } {
+  const { db, model, now } = resolve(store);
+  const meta = cleanMeta(input);
+  const { definition, warnings } = checkedDefinition(input.definition, model(), meta.errors);
+  const createdAt = now().toISOString();
+  const json = JSON.stringify(definition);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = newVariantId(definition.title);
+    const stored = writeTransaction(db, () => {
+      if (meta.forkedFrom?.includes("@")) {
+        const [fid, fv] = meta.forkedFrom.split("@");
+        const exists = db
+          .select({ v: variantVersions.version })
+          .from(variantVersions)
+          .where(and(eq(variantVersions.variantId, fid!), eq(variantVersions.version, Number(fv))))
+          .get();
+        if (!exists) throw new ValidationError([{ path: "forkedFrom", message: `no variant version '${meta.forkedFrom}'` }], "the input is invalid; nothing was saved");
+      }
+      if (db.select({ id: variants.id }).from(variants).where(eq(variants.id, id)).get()) return false; // id taken: draw again
+      db.insert(variants).values({ id, createdAt, forkedFrom: meta.forkedFrom }).run();
+      db.insert(variantVersions)
+        .values({ variantId: id, version: 1, definition: json, author: meta.author, note: meta.note, createdAt, restoredFrom: null })
+        .run();
+      return true;
+    });
+    if (stored) return { id, version: 1, warnings };
+  }
+  throw new Error("could not draw a free variant id in 5 attempts");
+}
+
+/**
+ * Stores `definition` as the next version of variant `id`, if `baseVersion` is its latest version.
+ * Throws StaleVersionError when another save came first (nothing overwritten), VariantNotFoundError,
+ * ValidationError (nothing stored), DatabaseBusyError or DatabaseReadOnlyError.
+ */
+export function saveVersion(
+  input: { id: string; baseVersion: unknown; definition: unknown; author?: unknown; note?: unknown; restoredFrom?: number },
+  store: VariantStore = {},
+): { id: string; version: number; warnings: FieldError[] } {
+  const { db, model, now } = resolve(store);
+  const { id } = input;
+  if (!isSlug(id)) throw new VariantNotFoundError(id);
+  const meta = cleanMeta({ author: input.author, note: input.note });
+  const base = versionNumber.safeParse(input.baseVersion);
+  const extra = [...meta.errors];
+  if (!base.success) extra.unshift({ path: "baseVersion", message: base.error.issues[0]!.message });
+  const { definition, warnings } = checkedDefinition(input.definition, model(), extra);
+  const baseVersion = base.data!;
+  const createdAt = now().toISOString();
+
+  const insertNext = () =>
+    writeTransaction(db, () => {
+      const latest = latestVersionOf(db, id);
+      if (latest === null) throw new VariantNotFoundError(id);
+      if (baseVersion > latest)
+        throw new ValidationError(
+          [{ path: "baseVersion", message: `variant '${id}' has no version ${baseVersion}; its latest version is ${latest}` }],
+          "the input is invalid; nothing was saved",
+        );
+      if (baseVersion < latest) {
+        const row = db
+          .select({ definition: variantVersions.definition })
+          .from(variantVersions)
+          .where(and(eq(variantVersions.variantId, id), eq(variantVersions.version, latest)))
+          .get()!;
+        throw new StaleVersionError({ id, baseVersion, latestVersion: latest, latest: readDefinition(row.definition), submitted: definition });
+      }
+      const version = latest + 1;
+      db.insert(variantVersions)
+        .values({
+          variantId: id,
+          version,
+          definition: JSON.stringify(definition),
+          author: meta.author,
+          note: meta.note,
+          createdAt,
+          restoredFrom: input.restoredFrom ?? null,
+        })
+        .run();
+      return version;
+    });
+
+  try {
+    return { id, version: insertNext(), warnings };
+  } catch (error) {
+    // With BEGIN IMMEDIATE this cannot happen; if another writer got there anyway, the key refuses the row.
+    if (sqliteCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+      const latest = guard(() => latestVersionOf(db, id)) ?? baseVersion;
+      const row = getVersion({ id, version: latest }, store);
+      throw new StaleVersionError({ id, baseVersion, latestVersion: latest, latest: row?.definition ?? definition, submitted: definition });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Saves a new version equal to version `version` (restore never rewrites history). `baseVersion` is the
+ * latest version the caller saw, as for saveVersion. The new version records `restoredFrom`.
+ */
+export function restoreVersion(
+  input: { id: string; version: number; baseVersion: unknown; author?: unknown; note?: unknown },
+  store: VariantStore = {},
+): { id: string; version: number; warnings: FieldError[] } {
+  const old = getVersion({ id: input.id, version: input.version }, store);
+  if (!old) throw new VariantNotFoundError(input.id, input.version);
+  return saveVersion(
+    {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      definition: old.definition,
+      author: input.author,
+      note: input.note ?? `restored from version ${input.version}`,
+      restoredFrom: input.version,
+    },
+    store,
+  );
+}
+
+/** Every variant with its latest title and version, most recently saved first. */
+export function listVariants(store: VariantStore = {}): VariantSummary[] {
+  const { db } = resolve(store);
+  const rows = guard(() =>
+    db
+      .select({
+        id: variants.id,
+        createdAt: variants.createdAt,
+        forkedFrom: variants.forkedFrom,
+        latestVersion: variantVersions.version,
+        definition: variantVersions.definition,
+        updatedAt: variantVersions.createdAt,
+      })
+      .from(variants)
+      .innerJoin(
+        variantVersions,
+        and(
+          eq(variantVersions.variantId, variants.id),
+          eq(variantVersions.version, sql`(select max(v.version) from variant_versions v where v.variant_id = ${variants.id})`),
+        ),
+      )
+      .orderBy(desc(variantVersions.createdAt), asc(variants.id))
+      .all(),
+  );
+  return rows.map(({ definition, ...r }) => {
+    const d = readDefinition(definition);
+    return { ...r, title: d.title, hypothetical: d.hypothetical ?? false };
+  });
+}
+
+/** A variant's id, creation, origin and latest version, or null. */
+export function getVariant({ id }: { id: string }, store: VariantStore = {}): VariantInfo | null {
+  if (!isSlug(id)) return null;
+  const { db } = resolve(store);
+  return guard(() => {
+    const row = db.select().from(variants).where(eq(variants.id, id)).get();
+    if (!row) return null;
+    return { id: row.id, createdAt: row.createdAt, forkedFrom: row.forkedFrom, latestVersion: latestVersionOf(db, id) ?? 0 };
+  });
+}
+
+/** A variant's versions, oldest first, or null when there is no such variant. */
+export function listVersions({ id }: { id: string }, store: VariantStore = {}): VersionSummary[] | null {
+  if (!isSlug(id)) return null;
+  const { db } = resolve(store);
+  const rows = guard(() =>
+    db.select().from(variantVersions).where(eq(variantVersions.variantId, id)).orderBy(asc(variantVersions.version)).all(),
+  );
+  if (rows.length === 0) return null;
+  return rows.map((r) => ({
+    version: r.version,
+    title: readDefinition(r.definition).title,
+    author: r.author,
+    note: r.note,
+    createdAt: r.createdAt,
+    restoredFrom: r.restoredFrom,
+  }));
+}
+
+/** One version of a variant (the latest when `version` is omitted), or null. */
+export function getVersion({ id, version }: { id: string; version?: number }, store: VariantStore = {}): VariantVersion | null {
+  if (!isSlug(id) || (version !== undefined && !versionNumber.safeParse(version).success)) return null;
+  const { db } = resolve(store);
+  return guard(() => {
+    const variant = db.select().from(variants).where(eq(variants.id, id)).get();
+    if (!variant) return null;
+    const latestVersion = latestVersionOf(db, id) ?? 0;
+    const n = version ?? latestVersion;
+    const row = db
+      .select()
+      .from(variantVersions)
+      .where(and(eq(variantVersions.variantId, id), eq(variantVersions.version, n)))
+      .get();
+    if (!row) return null;
+    return {
+      id,
+      version: row.version,
+      definition: readDefinition(row.definition),
+      author: row.author,
+      note: row.note,
+      createdAt: row.createdAt,
+      restoredFrom: row.restoredFrom,
+      forkedFrom: variant.forkedFrom,
+      latestVersion,
+    };
+  });
+}
+
+/**
+ * A variant version as a Scenario for the engine, with the variant id as its id (so pages can link
+ * `/scenarios/<variant-id>?v=2`). The latest version when `version` is omitted; null when there is none.
+ * Throws StoredDefinitionError if the stored definition no longer matches the scenario format.
+ */
+export function variantAsScenario({ id, version }: { id: string; version?: number }, store: VariantStore = {}): Scenario | null {
+  const v = getVersion({ id, version }, store);
+  if (!v) return null;
+  const parsed = scenarioSchema.safeParse(v.definition);
+  if (!parsed.success)
+    throw new StoredDefinitionError(
+      id,
+      v.version,
+      messagesFor(scenarioSchema, v.definition, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message })),
+    );
+  return { id, ...parsed.data };
+}
+
+/** Whether a string can be a variant id (a slug); use before looking one up from a URL. */
+export function isVariantId(id: string): boolean {
+  return slug.safeParse(id).success;
+}
