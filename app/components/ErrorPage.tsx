@@ -12,9 +12,8 @@ export function databaseUnavailable(detail: string): ErrorPayload {
   return {
     title: "The model database is unavailable",
     message: detail,
-    hint:
-      "To rebuild it, run `npm run db:setup` (it creates, migrates and seeds the database at DATABASE_PATH, " +
-      "default data/ant-model.db), or `npm start`, which does the same before serving. Then reload this page.",
+    // The error's own message says how to rebuild the file; this adds what to do after.
+    hint: "Once the database is rebuilt, reload this page: the server does not need a restart.",
   };
 }
 

@@ -44,8 +44,10 @@ export function ChartFrame({
           ))}
         </ul>
       ) : null}
+      {/* The SVG's parts are hidden from assistive technology: the label says what the chart shows and the
+          table beside it gives the numbers (recharts marks some parts role="img" without a text alternative). */}
       <div className="chart-body" role="img" aria-label={description}>
-        {children}
+        <div aria-hidden="true">{children}</div>
       </div>
       {note ? <p className="chart-note">{note}</p> : null}
     </figure>

@@ -5,6 +5,10 @@ import { DataTable } from "../DataTable";
 import { assumptionAnchor, ProvenanceMarks, sourceAnchor } from "./Provenance";
 import { Section } from "./Section";
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** How many seeded figures cite each source key and each assumption. */
 function citationCounts(model: Model) {
   const sources = new Map<string, number>();
@@ -75,7 +79,7 @@ export function AssumptionsSection({ model }: { model: Model }) {
           {
             key: "usedBy",
             header: "Used by",
-            cell: (a) => (a.usedBy === "engine" ? "engine" : `seed (${used.get(a.id) ?? 0} figures)`),
+            cell: (a) => (a.usedBy === "engine" ? "engine" : `seed (${plural(used.get(a.id) ?? 0, "figure")})`),
           },
         ]}
       />
@@ -103,7 +107,7 @@ export function SourcesSection({ model }: { model: Model }) {
             <span className="marker">{s.key}</span> {s.citation}
             <span className="cited">
               {" "}
-              · {(cited.get(s.key) ?? 0) > 0 ? `cited by ${cited.get(s.key)} figures` : "not cited by the baseline"}
+              · {(cited.get(s.key) ?? 0) > 0 ? `cited by ${plural(cited.get(s.key) ?? 0, "figure")}` : "not cited by the baseline"}
             </span>
           </li>
         ))}

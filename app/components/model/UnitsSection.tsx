@@ -22,7 +22,7 @@ export function UnitsSection({ model }: { model: Model }) {
   const table = (
     <DataTable<Unit>
       id="units-table"
-      caption="Units of Ant Group: stake, consolidation, annual revenue and capital held (RMB bn)"
+      caption="Units of Ant Group (segment · licence): stake, consolidation, annual revenue and capital held (RMB bn)"
       rows={units}
       rowKey={(u) => u.id}
       columns={[
@@ -33,11 +33,12 @@ export function UnitsSection({ model }: { model: Model }) {
           cell: (u) => (
             <>
               {u.name}
-              <span className="sub">{u.licence}</span>
+              <span className="sub">
+                {SEGMENT_LABELS[u.segment]} · {u.licence}
+              </span>
             </>
           ),
         },
-        { key: "segment", header: "Segment", cell: (u) => SEGMENT_LABELS[u.segment] },
         {
           key: "antStake",
           header: "Ant's stake",
@@ -72,7 +73,7 @@ export function UnitsSection({ model }: { model: Model }) {
       footer={
         <>
           <tr>
-            <th scope="row" colSpan={4}>
+            <th scope="row" colSpan={3}>
               Consolidated units, total
             </th>
             <td className="numeric" data-field="consolidatedRevenue">
@@ -81,7 +82,7 @@ export function UnitsSection({ model }: { model: Model }) {
             <td colSpan={2} />
           </tr>
           <tr>
-            <th scope="row" colSpan={4}>
+            <th scope="row" colSpan={3}>
               Ant&apos;s attributable share (stake × revenue), all units
             </th>
             <td className="numeric" data-field="attributableRevenue">
