@@ -253,19 +253,24 @@ export function validateDefinitionYaml(text: string, model: Model, file = "uploa
 
 const modelByDb = new WeakMap<Db, Model>();
 
+function modelOf(store: VariantStore): Model {
+  if (store.model) return store.model;
+  if (!store.db) return getModel();
+  let m = modelByDb.get(store.db);
+  if (!m) {
+    m = getModelFromDb(store.db);
+    modelByDb.set(store.db, m);
+  }
+  return m;
+}
+
 function resolve(store: VariantStore): { db: Db; model: () => Model; now: () => Date } {
-  const db = store.db ?? getDb();
-  const model = () => {
-    if (store.model) return store.model;
-    if (!store.db) return getModel();
-    let m = modelByDb.get(store.db);
-    if (!m) {
-      m = getModelFromDb(store.db);
-      modelByDb.set(store.db, m);
-    }
-    return m;
-  };
-  return { db, model, now: store.now ?? (() => new Date()) };
+  return { db: store.db ?? getDb(), model: () => modelOf(store), now: store.now ?? (() => new Date()) };
+}
+
+/** The model a store checks ids against (the store's, the one in its database, or the server's). */
+export function storeModel(store: VariantStore = {}): Model {
+  return modelOf(store);
 }
 
 /** The SQLite error code of an error or of any error it wraps (drizzle wraps driver errors). */

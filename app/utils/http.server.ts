@@ -1,0 +1,125 @@
+/**
+ * Helpers for the JSON resource routes: responses, bounded body reading, same-origin checks for state-changing
+ * requests, and 405s. Framework-free (plain Request/Response) so they test without a server.
+ */
+import { MAX_FILE_BYTES } from "../scenarios/parse";
+
+/** Largest request body accepted: 256 KB, the same as a scenario file. */
+export const MAX_BODY_BYTES = MAX_FILE_BYTES;
+
+const JSON_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "no-cache",
+};
+
+/** A JSON response (status 200 unless given). */
+export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const h = new Headers(JSON_HEADERS);
+  for (const [k, v] of new Headers(headers)) h.set(k, v);
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
+
+/** A JSON error response: `{ error, ...extra }`. */
+export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+  return json({ error, ...extra }, status, headers);
+}
+
+/** An error that is already an HTTP answer; route code throws it and `toResponse` turns it into JSON. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly extra: Record<string, unknown>;
+  readonly headers: HeadersInit;
+  constructor(status: number, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+    super(message);
+    this.name = "HttpError";
+    this.status = status;
+    this.extra = extra;
+    this.headers = headers;
+  }
+  toResponse(): Response {
+    return jsonError(this.status, this.message, this.extra, this.headers);
+  }
+}
+
+function tooLarge(limit: number, size?: number): HttpError {
+  const what = size === undefined ? "the request body is" : `the request body is ${Math.ceil(size / 1024)} KB,`;
+  return new HttpError(413, `${what} larger than the ${Math.round(limit / 1024)} KB limit; nothing was saved`, { limit });
+}
+
+/**
+ * Reads a request body as UTF-8 text, refusing more than `limit` bytes (413) without reading further, and
+ * bytes that are not UTF-8 (400). A declared Content-Length over the limit is refused before reading.
+ */
+export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }: { limit?: number } = {}): Promise<string> {
+  const declared = Number(request.headers.get("Content-Length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "the request body is not valid UTF-8 text; nothing was saved");
+  }
+}
+
+/**
+ * For a state-changing request: a 403 response if it comes from another origin, else null. A request with an
+ * Origin header must name this server's host; `Sec-Fetch-Site: cross-site` or `same-site` is refused too.
+ * Requests with neither header (curl, scripts) pass: this is a local tool and scripts are welcome.
+ * The host is compared, not the scheme, so a TLS-terminating proxy in front does not break it.
+ */
+export function checkSameOrigin(request: Request): Response | null {
+  const url = new URL(request.url);
+  const origin = request.headers.get("Origin");
+  const site = request.headers.get("Sec-Fetch-Site");
+  const refuse = (why: string) =>
+    jsonError(403, `cross-origin request refused: ${why}. Only pages of this app may change its data; nothing was saved`);
+  if (origin !== null) {
+    let host: string | null = null;
+    try {
+      host = origin === "null" ? null : new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === null) return refuse(`the request's origin '${origin}' is opaque or invalid`);
+    if (host !== url.host) return refuse(`it comes from ${origin}, not from ${url.protocol}//${url.host}`);
+  }
+  if (site === "cross-site" || site === "same-site") return refuse(`the browser says it comes from another site (Sec-Fetch-Site: ${site})`);
+  return null;
+}
+
+/** A 405 JSON response naming the methods the URL accepts. */
+export function methodNotAllowed(request: Request, allowed: readonly string[]): Response {
+  return jsonError(405, `${request.method} is not allowed here; use ${allowed.join(" or ")}`, { allowed }, { Allow: allowed.join(", ") });
+}
+
+/** The media type of a request (lower case, without parameters), or "" when it has none. */
+export function mediaType(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** 1-based line and column of a character offset in a text. */
+export function lineColAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split("\n");
+  return { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+}
