@@ -46,7 +46,7 @@ describe("checkSameOrigin", () => {
   });
 
   it("refuses other origins, opaque origins and cross-site fetches with 403", async () => {
-    for (const headers of [
+    const foreign: Array<Record<string, string>> = [
       { Origin: "http://evil.example" },
       { Origin: "http://127.0.0.1:3001" },
       { Origin: "http://localhost:3000" },
@@ -55,7 +55,8 @@ describe("checkSameOrigin", () => {
       { "Sec-Fetch-Site": "cross-site" },
       { "Sec-Fetch-Site": "same-site" },
       { Origin: "http://127.0.0.1:3000", "Sec-Fetch-Site": "cross-site" },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const res = checkSameOrigin(req(headers));
       expect(res?.status, JSON.stringify(headers)).toBe(403);
       expect((await res!.json()).error).toMatch(/^cross-origin request refused/);
