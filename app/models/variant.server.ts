@@ -88,10 +88,13 @@ export interface VariantVersion {
 /** The input is invalid; nothing was stored. */
 export class ValidationError extends Error {
   readonly errors: FieldError[];
+  /** The message without the errors: "the scenario is invalid; nothing was saved". */
+  readonly summary: string;
   constructor(errors: FieldError[], message = "the scenario is invalid; nothing was saved") {
     super(`${message}: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`);
     this.name = "ValidationError";
     this.errors = errors;
+    this.summary = message;
   }
 }
 

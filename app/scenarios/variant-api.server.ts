@@ -90,7 +90,7 @@ async function answer(handler: () => Response | Promise<Response>): Promise<Resp
     return await handler();
   } catch (e) {
     if (e instanceof HttpError) return e.toResponse();
-    if (e instanceof ValidationError) return jsonError(400, e.message.split(":")[0]!, { errors: e.errors });
+    if (e instanceof ValidationError) return jsonError(400, e.summary, { errors: e.errors });
     if (e instanceof VariantNotFoundError) return jsonError(404, e.message);
     if (e instanceof StaleVersionError)
       return jsonError(409, e.message, {
