@@ -2,10 +2,10 @@
 /**
  * `npm test`: the whole suite, failing fast with a non-zero exit.
  *   1. dependencies (as npm start: installs only if missing or stale);
- *   2. type check (tsc --noEmit);
- *   3. unit tests (vitest run);
- *   4. a Chromium for the browser tests: CHROMIUM_PATH, else /usr/bin/chromium, else installed with apt-get
+ *   2. a Chromium for the browser tests: CHROMIUM_PATH, else /usr/bin/chromium, else installed with apt-get
  *      when running as root, else Playwright's own download if present, else exact instructions and exit 1;
+ *   3. type check (tsc --noEmit);
+ *   4. unit tests (vitest run);
  *   5. the production build (remix build, skipped when up to date);
  *   6. browser tests (playwright test) against the built server and a scratch database.
  * Extra arguments go to Playwright, e.g. `npm test -- -g "404"`.
@@ -122,17 +122,17 @@ async function ensureChromium() {
 
 process.chdir(ROOT);
 step("dependencies", () => ensureDependencies());
-step("typecheck", () => node("node_modules/typescript/bin/tsc", ["--noEmit"]));
-step("unit tests", () => node("node_modules/vitest/vitest.mjs", ["run"]));
-let browserEnv = null;
+// The browser first: a missing one is found in seconds, not after the slower steps.
 const t = Date.now();
 log("── chromium");
-browserEnv = await ensureChromium();
+const browserEnv = await ensureChromium();
 steps.push({ name: "chromium", ok: !!browserEnv, ms: Date.now() - t });
 if (!browserEnv) {
   summary(true);
   process.exit(1);
 }
+step("typecheck", () => node("node_modules/typescript/bin/tsc", ["--noEmit"]));
+step("unit tests", () => node("node_modules/vitest/vitest.mjs", ["run"]));
 step("build", () => {
   ensureBuild({ log });
   return 0;
