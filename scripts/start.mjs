@@ -117,13 +117,17 @@ function newestSource() {
 
 /** Runs `remix build` when build/ or public/build/ is missing or older than a source; returns whether it built. */
 export function ensureBuild({ log = say } = {}) {
-  const built = mtime(path.join(ROOT, "build", "index.js"));
+  const serverBuild = path.join(ROOT, "build", "index.js");
+  const built = mtime(serverBuild);
   const assets = fs.existsSync(path.join(ROOT, "public", "build"));
-  if (built !== undefined && assets && built >= newestSource()) {
+  // `npm run dev` writes a development build to the same place: never serve that as production.
+  const production = built !== undefined && /\bvar mode = "production"/.test(fs.readFileSync(serverBuild, "utf8"));
+  if (built !== undefined && assets && production && built >= newestSource()) {
     log("build: up to date (skipped remix build)");
     return false;
   }
-  log(built === undefined ? "build: no build yet, running remix build" : "build: sources changed, running remix build");
+  const why = built === undefined ? "no build yet" : !production ? "the build is a development build" : "sources changed";
+  log(`build: ${why}, running remix build`);
   run(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
     label: "remix build",
   });
