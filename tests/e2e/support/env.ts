@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const base = Number(process.env.E2E_PORT || 3210);
 
-/** Scratch folder of the browser tests (git-ignored, rebuilt by every run). */
-export const E2E_TMP = path.join(ROOT, "tests", ".tmp", "e2e");
+/** Scratch folder of the browser tests (git-ignored, rebuilt by every run; per port, so two runs can coexist). */
+export const E2E_TMP = path.join(ROOT, "tests", ".tmp", `e2e-${base}`);
 
 export const E2E = {
   root: ROOT,
