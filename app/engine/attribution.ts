@@ -7,7 +7,7 @@
  * evaluates every subset of rules: 2^n evaluations, 128 for the seven rules of the largest library scenario;
  * the schema caps a scenario at 12 rules (4,096 evaluations). See docs/decisions/ for why not sampling.
  */
-import { evaluateHeadline, type EvaluateOptions } from "./evaluate";
+import { assumptionsFor, evaluateHeadline, type EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
 import { HEADLINE_KEYS, type Attribution, type Headline, type HeadlineKey } from "./result";
 import { ruleIdOf } from "../scenarios/ids";
@@ -20,10 +20,11 @@ export function attribute(model: Model, scenario: Scenario, options: EvaluateOpt
   const ruleIds = rules.map((r, i) => ruleIdOf(r, i));
   // Keep each rule's own id when it runs inside a subset, so explanations and warnings stay traceable.
   const tagged = rules.map((r, i) => ({ ...r, id: ruleIds[i] }));
+  const resolved = assumptionsFor(model, scenario, options);
   const values: Headline[] = new Array(1 << n);
   for (let mask = 0; mask < 1 << n; mask++) {
     const subset = tagged.filter((_, i) => mask & (1 << i));
-    values[mask] = evaluateHeadline(model, { ...scenario, rules: subset }, options);
+    values[mask] = evaluateHeadline(model, { ...scenario, rules: subset }, options, resolved);
   }
   // weight[k] = k! (n-k-1)! / n!, the share of orders in which a rule joins a coalition of size k
   const fact = [1];

@@ -88,9 +88,8 @@ function matches(list: string[] | undefined, id: string) {
 }
 
 /** Run the pipeline. `explain` off skips sentence building (attribution runs this many times). */
-function run(model: Model, scenario: Scenario, options: EvaluateOptions, explain: boolean): State {
+function run(model: Model, scenario: Scenario, a: AssumptionValues, explain: boolean): State {
   const ix = indexModel(model);
-  const a = resolveAssumptions(model, scenario.assumptions, options.assumptions);
   const rules = byType(scenario);
   const s: State = {
     a,
@@ -642,15 +641,28 @@ function headlineOf(model: Model, s: State): Headline {
   };
 }
 
-/** The headline only: what attribution needs, without building the full result. */
-export function evaluateHeadline(model: Model, scenario: Scenario, options: EvaluateOptions = {}): Headline {
-  return headlineOf(model, run(model, scenario, options, false));
+/** The assumption values a scenario runs with: the model's, then the scenario's overrides, then the what-if's. */
+export function assumptionsFor(model: Model, scenario: Scenario, options: EvaluateOptions = {}): AssumptionValues {
+  return resolveAssumptions(model, scenario.assumptions, options.assumptions);
+}
+
+/**
+ * The headline only: what attribution needs, without building the full result. `resolved` lets a caller that
+ * evaluates many subsets of one scenario resolve its assumptions once.
+ */
+export function evaluateHeadline(
+  model: Model,
+  scenario: Scenario,
+  options: EvaluateOptions = {},
+  resolved: AssumptionValues = assumptionsFor(model, scenario, options),
+): Headline {
+  return headlineOf(model, run(model, scenario, resolved, false));
 }
 
 /** Apply a scenario to the baseline model and return every figure against its baseline. */
 export function evaluate(model: Model, scenario: Scenario, options: EvaluateOptions = {}): Result {
   const ix = indexModel(model);
-  const s = run(model, scenario, options, true);
+  const s = run(model, scenario, assumptionsFor(model, scenario, options), true);
   const threshold = read(s.a, "reduced-threshold");
 
   const units: UnitResult[] = model.units.map((u) => {
