@@ -1,0 +1,56 @@
+/** What drove each change, traceable to its rules, assumptions and sources; and the warnings. */
+import { Section } from "~/components/model/Section";
+import type { Model, Result } from "~/engine";
+
+export function ExplanationsSection({ result, model }: { result: Result; model: Pick<Model, "assumptions" | "sources"> }) {
+  const assumptions = new Map(model.assumptions.map((a) => [a.id, a]));
+  const citations = new Map(model.sources.map((s) => [s.key, s.citation]));
+  return (
+    <Section id="explanations" title="What drove the changes">
+      {result.warnings.length > 0 ? (
+        <div className="warnings" aria-labelledby="warnings-heading">
+          <h3 id="warnings-heading">Warnings ({result.warnings.length})</h3>
+          <ul>
+            {result.warnings.map((w, i) => (
+              <li key={i} className="warning">
+                <strong>Warning:</strong> {w.text}
+                {w.ruleId ? (
+                  <>
+                    {" "}
+                    <a href={`#rule-${w.ruleId}`} className="trace">
+                      rule {w.ruleId}
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ul className="explanations">
+        {result.explanations.map((e, i) => (
+          <li key={i} className="explanation">
+            <span className="explanation-text">{e.text}</span>
+            <span className="trace-list">
+              {e.ruleIds.map((r) => (
+                <a key={r} href={`#rule-${r}`} className="trace">
+                  rule {r}
+                </a>
+              ))}
+              {e.assumptionIds.map((a) => (
+                <a key={a} href={`/model#asm-${a}`} className="trace trace-asm" title={assumptions.get(a)?.rationale}>
+                  assumption: {assumptions.get(a)?.label ?? a}
+                </a>
+              ))}
+              {e.sourceKeys.map((k) => (
+                <a key={k} href={`/model#src-${k}`} className="trace" title={citations.get(k) ?? `Source ${k}`}>
+                  source {k}
+                </a>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Data flows between units, by category, before and after: each receiving unit's data coverage (chart), a
+ * units x categories matrix of the value still received, and every flow in a table.
+ */
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+
+import { ChartFrame } from "~/components/charts/ChartFrame";
+import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
+import { makeLeftTick } from "~/components/charts/svgText";
+import { DataTable } from "~/components/DataTable";
+import { ChartWithTable, Section } from "~/components/model/Section";
+import { DATA_CATEGORIES } from "~/engine/model";
+import type { FlowResult, Result } from "~/engine";
+import type { NameLookup } from "~/scenarios/describe-rule";
+import { formatPercent } from "~/utils/format";
+
+const ID = "scenario-coverage-chart";
+const LeftTick = makeLeftTick((v) => String(v), 18, 15);
+
+/** Per receiving unit and category: the share of the flows' value (weighted by dependence) still received. */
+export function flowMatrix(flows: FlowResult[]) {
+  const cells = new Map<string, { weight: number; kept: number; count: number }>();
+  for (const f of flows) {
+    const key = `${f.toUnit}|${f.category}`;
+    const c = cells.get(key) ?? { weight: 0, kept: 0, count: 0 };
+    c.weight += f.dependence;
+    c.kept += f.dependence * f.kept;
+    c.count += 1;
+    cells.set(key, c);
+  }
+  const units = [...new Set(flows.map((f) => f.toUnit))];
+  const categories = DATA_CATEGORIES.filter((cat) => flows.some((f) => f.category === cat));
+  const kept = (unit: string, category: string) => {
+    const c = cells.get(`${unit}|${category}`);
+    if (!c) return null;
+    return c.weight > 0 ? c.kept / c.weight : 1;
+  };
+  return { units, categories, kept };
+}
+
+export function FlowsSection({ result, names }: { result: Result; names: NameLookup }) {
+  const name = (id: string) => names(id) ?? id;
+  const { units, categories, kept } = flowMatrix(result.flows);
+  const coverage = result.units.filter((u) => units.includes(u.id));
+  const data = coverage.map((u) => ({ id: u.id, name: u.name, baseline: u.dataCoverage.baseline, scenario: u.dataCoverage.scenario }));
+
+  const chart = (
+    <ChartFrame
+      id={ID}
+      title="Data coverage of each receiving unit, % of its baseline data value"
+      description={`Horizontal bar chart: for ${data.length} units that receive data from other units, the share of their baseline data value still received in the scenario. The numbers are in the matrix beside it.`}
+      legend={[{ label: "Scenario coverage (baseline = 100%)", color: OKABE_ITO.skyBlue }]}
+    >
+      <BarChart id={ID} width={560} height={data.length * 40 + 40} data={data} layout="vertical" margin={{ top: 5, right: 60, bottom: 10, left: 5 }} barCategoryGap={6}>
+        <CartesianGrid horizontal={false} stroke={INK.grid} />
+        <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
+        <YAxis type="category" dataKey="name" width={170} tick={<LeftTick />} interval={0} stroke={INK.muted} />
+        <Bar
+          dataKey="scenario"
+          fill={OKABE_ITO.skyBlue}
+          stroke={OKABE_ITO.blue}
+          isAnimationActive={false}
+          label={(p: { x?: number; y?: number; width?: number; height?: number; value?: number }) => (
+            <text key={`${p.x}-${p.y}`} x={(p.x ?? 0) + (p.width ?? 0) + 5} y={(p.y ?? 0) + (p.height ?? 0) / 2} dominantBaseline="central" fontSize={14} fill={INK.text}>
+              {formatPercent(p.value ?? 0, 1)}
+            </text>
+          )}
+        />
+      </BarChart>
+    </ChartFrame>
+  );
+
+  const matrix = (
+    <div className="table-wrap">
+      <table id="flow-matrix" className="data-table flow-matrix">
+        <caption>Data value still received, by receiving unit and category (— no such flow; before: 100% wherever a flow exists)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Receiving unit</th>
+            {categories.map((c) => (
+              <th key={c} scope="col" className="numeric">
+                {c.replace("-", " ")}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u} data-row-id={u}>
+              <th scope="row">{name(u)}</th>
+              {categories.map((c) => {
+                const k = kept(u, c);
+                return (
+                  <td
+                    key={c}
+                    data-field={c}
+                    className="numeric"
+                    style={k === null || k >= 0.9995 ? undefined : { backgroundColor: tint(OKABE_ITO.vermillion, 0.15 + 0.45 * (1 - k)) }}
+                  >
+                    {k === null ? <span className="sub-none">—</span> : <span className="num">{formatPercent(k, 0)}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <Section
+      id="data-flows"
+      title="Data flows between units, before and after"
+      intro={<p>Each flow carries a dependence: how much the receiving unit's performance rests on it (an assumption). Privacy rules cut the share kept; a unit's coverage is the product over its flows of 1 − dependence × (1 − kept).</p>}
+    >
+      <ChartWithTable chart={chart} table={matrix} wide />
+      <details className="flows-details">
+        <summary>All {result.flows.length} data flows: from, to, category, dependence, kept</summary>
+        <DataTable
+          id="flows-table"
+          caption="Data flows between units"
+          rows={result.flows}
+          rowKey={(f) => f.id}
+          columns={[
+            { key: "from", header: "From", cell: (f) => name(f.fromUnit) },
+            { key: "to", header: "To", cell: (f) => name(f.toUnit) },
+            { key: "category", header: "Category", cell: (f) => f.category.replace("-", " ") },
+            { key: "dependence", header: "Dependence", numeric: true, cell: (f) => <span className="num">{formatPercent(f.dependence, 0)}</span> },
+            { key: "kept", header: "Kept, before → after", numeric: true, cell: (f) => <span className="num">100% → {formatPercent(f.kept, 1)}</span> },
+          ]}
+        />
+      </details>
+    </Section>
+  );
+}

@@ -1,0 +1,52 @@
+/** The headline figures as large tiles: the scenario's value, the baseline and the change (sign, arrow, word). */
+import type { Headline, HeadlineKey } from "~/engine";
+import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
+
+import { ARROW, WORD, direction, signed } from "./delta";
+
+const TILES: Array<{ key: HeadlineKey; label: string; unit: string; format: (n: number) => string }> = [
+  { key: "revenue", label: "Revenue (consolidated)", unit: "RMB bn a year", format: formatRmbBn },
+  { key: "attributableRevenue", label: "Ant's attributable revenue", unit: "RMB bn a year", format: formatRmbBn },
+  { key: "profit", label: "Net profit", unit: "RMB bn a year", format: formatRmbBn },
+  { key: "capitalShortfall", label: "Capital shortfall", unit: "RMB bn", format: formatRmbBn },
+  { key: "capitalRaised", label: "Capital raised", unit: "RMB bn", format: formatRmbBn },
+  { key: "serviceReach", label: "Users reached by Alipay's services", unit: "m users, summed over services", format: formatMillions },
+];
+
+export function KpiTiles({ headline, changed }: { headline: Headline; changed: boolean }) {
+  return (
+    <section aria-labelledby="kpi-heading" className="kpis">
+      <h2 id="kpi-heading" className="visually-hidden">
+        Headline figures{changed ? " (with your what-if changes)" : ""}
+      </h2>
+      <ul className="kpi-grid">
+        {TILES.map(({ key, label, unit, format }) => {
+          const { baseline, scenario } = headline[key];
+          const delta = scenario - baseline;
+          const dir = direction(delta);
+          const pct = Math.abs(baseline) > 1e-9 && dir !== "none" ? ` (${signed(delta / Math.abs(baseline), (n) => formatPercent(n, 1))})` : "";
+          return (
+            <li key={key} className="kpi" data-kpi={key}>
+              <p className="kpi-label" id={`kpi-${key}-label`}>
+                {label}
+              </p>
+              <p className="kpi-value">
+                <span className="num" data-testid={`kpi-${key}`}>
+                  {format(scenario)}
+                </span>
+                <span className="kpi-unit">{unit}</span>
+              </p>
+              <p className={`kpi-delta delta-${dir}`} data-testid={`kpi-${key}-delta`}>
+                <span aria-hidden="true">{ARROW[dir]} </span>
+                {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
+              </p>
+              <p className="kpi-baseline">
+                baseline <span className="num" data-testid={`kpi-${key}-baseline`}>{format(baseline)}</span>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/** Market shares before and after per market, and HHI against the chosen concentration bands. */
+import { Link } from "@remix-run/react";
+import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
+
+import { ChartFrame } from "~/components/charts/ChartFrame";
+import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
+import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
+import { DataTable } from "~/components/DataTable";
+import { Section } from "~/components/model/Section";
+import { concentration, HHI_BANDS, type HhiBands, type MarketResult, type Result } from "~/engine";
+import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
+
+import { signed } from "./delta";
+
+const LeftTick = makeLeftTick((v) => String(v), 18, 15);
+const BottomTick = makeBottomTick((v) => String(v), 16, 14);
+const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
+
+function pointLabel(format: (n: number) => string, size = 13) {
+  return function Label(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) {
+    if (typeof props.value !== "number") return null;
+    return (
+      <text x={Number(props.x ?? 0) + Number(props.width ?? 0) + 4} y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2} dominantBaseline="central" fontSize={size} fill={INK.text}>
+        {format(props.value)}
+      </text>
+    );
+  };
+}
+const ShareLabel = pointLabel((n) => formatPercent(n, 1), 15);
+
+function MarketCard({ market }: { market: MarketResult }) {
+  const id = `market-${market.id}-chart`;
+  const data = market.players.map((p) => ({ name: p.name + (p.isAnt ? " (Ant)" : ""), baseline: p.share.baseline, scenario: p.share.scenario }));
+  return (
+    <div className="market-card">
+      <ChartFrame
+        id={id}
+        title={`${market.name}: shares, % before and after`}
+        description={`Horizontal bar chart of the shares of ${data.length} players in ${market.name}, at the baseline and in the scenario. The numbers are in the table below.`}
+        legend={[
+          { label: "Before", color: "#b8c2cc" },
+          { label: "After", color: OKABE_ITO.blue },
+        ]}
+      >
+        <BarChart id={id} width={520} height={data.length * 56 + 40} data={data} layout="vertical" margin={{ top: 5, right: 60, bottom: 10, left: 5 }} barCategoryGap={8} barGap={1}>
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
+          <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
+          <YAxis type="category" dataKey="name" width={165} tick={<LeftTick />} interval={0} stroke={INK.muted} />
+          <Bar dataKey="baseline" fill="#b8c2cc" isAnimationActive={false} label={<ShareLabel />} />
+          <Bar dataKey="scenario" fill={OKABE_ITO.blue} isAnimationActive={false} label={<ShareLabel />} />
+        </BarChart>
+      </ChartFrame>
+      <DataTable
+        id={`market-${market.id}-result-table`}
+        caption={`${market.name}: shares`}
+        rows={market.players}
+        rowKey={(p) => p.playerId}
+        columns={[
+          { key: "name", header: "Player", cell: (p) => <>{p.name}{p.isAnt ? <span className="sub">Ant Group</span> : null}</> },
+          { key: "shareBaseline", header: "Before", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.baseline, 1)}</span> },
+          { key: "share", header: "After", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.scenario, 1)}</span> },
+          { key: "points", header: "Change, points", numeric: true, cell: (p) => <span className="num">{signed((p.share.scenario - p.share.baseline) * 100, (n) => formatCompact(n, 1))}</span> },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function MarketsSection({ result, bands, search }: { result: Result; bands: HhiBands; search: URLSearchParams }) {
+  const b = HHI_BANDS[bands];
+  const other: HhiBands = bands === "2010" ? "2023" : "2010";
+  const otherSearch = new URLSearchParams(search);
+  if (other === "2023") otherSearch.set("bands", "2023");
+  const otherHref = `?${otherSearch.toString()}`;
+  const data = result.markets.map((m) => ({ name: m.name, baseline: Math.round(m.hhi.baseline), scenario: Math.round(m.hhi.scenario) }));
+  const TopLabel = (props: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) =>
+    typeof props.value === "number" ? (
+      <text x={Number(props.x ?? 0) + Number(props.width ?? 0) / 2} y={Number(props.y ?? 0) - 6} textAnchor="middle" fontSize={14} fill={INK.text}>
+        {formatHhi(props.value)}
+      </text>
+    ) : null;
+  const bandLabel = (text: string) =>
+    function BandLabel({ viewBox }: { viewBox?: { x?: number; y?: number; width?: number } }) {
+      const { x = 0, y = 0, width = 0 } = viewBox ?? {};
+      return (
+        <text x={x + width - 6} y={y + 16} textAnchor="end" fontSize={14} fill={INK.muted}>
+          {text}
+        </text>
+      );
+    };
+  return (
+    <Section
+      id="markets"
+      title="Markets: shares and concentration (HHI), before and after"
+      intro={
+        <p>
+          HHI is the sum of the squared shares in percent (0 to 10,000; fragmented remainders count 0). Bands used:{" "}
+          <strong data-testid="hhi-bands">{b.label}</strong> (moderately concentrated from {formatHhi(b.moderate)}, highly
+          from {formatHhi(b.high)}). <Link to={otherHref} preventScrollReset>Use the {HHI_BANDS[other].label} instead</Link>.
+        </p>
+      }
+    >
+      <div className="market-grid">
+        {result.markets.map((m) => (
+          <MarketCard key={m.id} market={m} />
+        ))}
+      </div>
+      <div className="chart-with-table">
+        <div className="chart-cell">
+          <ChartFrame
+            id="scenario-hhi-chart"
+            title="Concentration: HHI by market, before and after (0 to 10,000)"
+            description={`Bar chart of the HHI of ${data.length} markets before and after the scenario, against the ${b.label} bands at ${b.moderate} and ${b.high}. The numbers are in the table beside it.`}
+            legend={[
+              { label: "Before", color: "#b8c2cc" },
+              { label: "After", color: OKABE_ITO.blue },
+            ]}
+            note={`Bands: ${b.label}.`}
+          >
+            <BarChart id="scenario-hhi-chart" width={700} height={400} data={data} margin={{ top: 24, right: 10, bottom: 10, left: 10 }} barGap={2}>
+              <ReferenceArea y1={0} y2={b.moderate} fill={tint(OKABE_ITO.bluishGreen, 0.12)} ifOverflow="hidden" label={bandLabel(`Unconcentrated (< ${formatHhi(b.moderate)})`)} />
+              <ReferenceArea y1={b.moderate} y2={b.high} fill={tint(OKABE_ITO.yellow, 0.25)} ifOverflow="hidden" label={bandLabel("Moderately concentrated")} />
+              <ReferenceArea y1={b.high} y2={10_000} fill={tint(OKABE_ITO.vermillion, 0.1)} ifOverflow="hidden" label={bandLabel(`Highly concentrated (> ${formatHhi(b.high)})`)} />
+              <CartesianGrid vertical={false} stroke={INK.grid} strokeDasharray="3 3" />
+              <ReferenceLine y={b.moderate} stroke={INK.muted} strokeDasharray="6 3" />
+              <ReferenceLine y={b.high} stroke={INK.muted} strokeDasharray="6 3" />
+              <XAxis dataKey="name" interval={0} height={60} tick={<BottomTick />} stroke={INK.muted} />
+              <YAxis type="number" domain={[0, 10_000]} ticks={[0, b.moderate, b.high, 5000, 7500, 10000]} interval={0} tickFormatter={(v: number) => formatHhi(v)} tick={{ fill: INK.text, fontSize: 14 }} width={64} stroke={INK.muted} />
+              <Bar dataKey="baseline" fill="#b8c2cc" isAnimationActive={false} label={<TopLabel />} maxBarSize={70} />
+              <Bar dataKey="scenario" fill={OKABE_ITO.blue} isAnimationActive={false} label={<TopLabel />} maxBarSize={70} />
+            </BarChart>
+          </ChartFrame>
+        </div>
+        <div className="table-cell">
+          <DataTable
+            id="hhi-result-table"
+            caption={`HHI by market (bands: ${b.label})`}
+            rows={result.markets}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: "name", header: "Market", cell: (m) => m.name },
+              { key: "hhiBaseline", header: "Before", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.baseline)}</span> },
+              { key: "hhi", header: "After", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.scenario)}</span> },
+              { key: "hhiDelta", header: "Change", numeric: true, cell: (m) => <span className="num">{signed(m.hhi.scenario - m.hhi.baseline, formatHhi)}</span> },
+              { key: "band", header: "Band, after", className: "wrap", cell: (m) => BAND_NAME[concentration(m.hhi.scenario, bands)] },
+            ]}
+          />
+        </div>
+      </div>
+    </Section>
+  );
+}

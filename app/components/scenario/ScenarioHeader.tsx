@@ -1,0 +1,62 @@
+/** A scenario's title, date, summary and sources, and, once, what the page is and is not. */
+import type { Model } from "~/engine";
+import type { Scenario } from "~/scenarios/schema";
+
+export function ScenarioHeader({
+  scenario,
+  model,
+  file,
+  warnings,
+}: {
+  scenario: Scenario;
+  model: Pick<Model, "sources">;
+  file: string;
+  warnings: string[];
+}) {
+  const citations = new Map(model.sources.map((s) => [s.key, s.citation]));
+  return (
+    <header className="page-header scenario-header">
+      <p className="scenario-kicker">
+        Scenario <span className="scenario-date">· {scenario.date}</span>
+        {scenario.hypothetical ? (
+          <span className="badge badge-hypothetical" title="No regulator proposed this: a thought experiment">
+            Hypothetical
+          </span>
+        ) : null}
+      </p>
+      <h1>{scenario.title}</h1>
+      <p className="lede">{scenario.summary}</p>
+      <p className="disclaimer">
+        <strong>A what-if tool, not a forecast:</strong> the numbers show what the model gives under these rules
+        and the stated assumptions, against Ant Group as it stood in mid-2020.
+      </p>
+      <p className="scenario-sources">
+        <span className="sources-label">Sources:</span>{" "}
+        {scenario.sources.map((s, i) => (
+          <span key={s}>
+            {i > 0 ? ", " : null}
+            {s.startsWith("http") ? (
+              <a href={s} rel="noreferrer noopener">
+                {new URL(s).hostname}
+              </a>
+            ) : (
+              <a href={`/model#src-${s}`} title={citations.get(s) ?? `Source ${s}`}>
+                {s}
+              </a>
+            )}
+          </span>
+        ))}
+        <span className="scenario-file"> · file <code>{file}</code></span>
+      </p>
+      {warnings.length > 0 ? (
+        <ul className="file-warnings" aria-label="Warnings about the file">
+          {warnings.map((w) => (
+            <li key={w}>
+              <code>{w}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </header>
+  );
+}

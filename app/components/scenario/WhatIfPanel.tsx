@@ -1,0 +1,186 @@
+/**
+ * The what-if controls: every tunable as a labelled slider and number input within its range, grouped by rule,
+ * then the engine assumptions. A GET form with an Apply button, so it works without JavaScript (the number
+ * inputs carry the URL keys); with JavaScript every change applies at once and the button is not needed.
+ */
+import { Form } from "@remix-run/react";
+import { memo, useState, type FormEvent } from "react";
+
+import type { HhiBands } from "~/engine";
+import type { Tunable } from "~/scenarios/what-if";
+import { formatWithUnit } from "~/utils/format";
+
+/** Plain names for rule fields (the schema's field names are for files, not for a room). */
+const FIELD_LABEL: Record<string, string> = {
+  consentRate: "Share of users who consent",
+  coverageKept: "Data value the bureau keeps",
+  costPerQuery: "Fee per bureau query",
+  bureauStake: "Ant's stake in the bureau",
+  months: "Months of history kept",
+  stakeKept: "Ant's stake kept",
+  recapture: "Users who find it anyway",
+  shareShift: "Share moved to rivals",
+  cap: "Largest share allowed",
+  minRatio: "Minimum capital ratio",
+  riskWeight: "Risk weight",
+  minOwnShare: "Minimum own funding",
+  maxLeverage: "Largest leverage",
+  minimum: "Minimum capital",
+  maxAum: "Largest fund size",
+};
+
+function fieldLabel(t: Tunable) {
+  return t.field ? (FIELD_LABEL[t.field] ?? t.field) : t.label;
+}
+
+function display(t: Tunable, v: number) {
+  return formatWithUnit(v, t.unit === "share" ? "fraction" : t.unit || "");
+}
+
+const TunableControl = memo(function TunableControl({
+  t,
+  value,
+  onValue,
+  hydrated,
+}: {
+  t: Tunable;
+  value: number;
+  onValue: (key: string, v: number) => void;
+  hydrated: boolean;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const id = `wi-${t.key.replace(/[^a-z0-9-]/gi, "-")}`;
+  const draftNumber = draft === null ? value : draft.trim() === "" ? Number.NaN : Number(draft);
+  const invalid = draft !== null && !(Number.isFinite(draftNumber) && draftNumber >= t.min && draftNumber <= t.max);
+  const changed = value !== t.fileValue;
+  return (
+    <div className={`control${changed ? " control-changed" : ""}`} data-key={t.key}>
+      <label htmlFor={id} className="control-label">
+        {fieldLabel(t)}
+      </label>
+      <p className="control-value" id={`${id}-value`}>
+        <span className="num" data-testid={`value-${t.key}`}>{display(t, value)}</span>
+        <span className="control-file">{changed ? ` (file: ${display(t, t.fileValue)})` : " (file value)"}</span>
+      </p>
+      <div className="control-inputs">
+        <input
+          type="range"
+          aria-label={`${fieldLabel(t)}, slider`}
+          aria-describedby={`${id}-value`}
+          min={t.min}
+          max={t.max}
+          step={t.step}
+          value={value}
+          disabled={!hydrated}
+          onChange={(e) => {
+            setDraft(null);
+            onValue(t.key, Number(e.currentTarget.value));
+          }}
+        />
+        <input
+          id={id}
+          type="number"
+          name={t.key}
+          inputMode="decimal"
+          min={t.min}
+          max={t.max}
+          step="any"
+          value={draft ?? String(value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${id}-range${invalid ? ` ${id}-error` : ""}`}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setDraft(text);
+            const n = text.trim() === "" ? Number.NaN : Number(text);
+            if (Number.isFinite(n) && n >= t.min && n <= t.max) onValue(t.key, n);
+          }}
+          onBlur={() => setDraft(null)}
+        />
+      </div>
+      <p className="control-range" id={`${id}-range`}>
+        {display(t, t.min)} to {display(t, t.max)}
+      </p>
+      {invalid ? (
+        <p className="control-error" id={`${id}-error`} role="alert">
+          Enter a number from {t.min} to {t.max}; the last valid value ({display(t, value)}) is used.
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
+export function WhatIfPanel({
+  tunables,
+  current,
+  setValue,
+  reset,
+  changed,
+  hydrated,
+  bands,
+}: {
+  tunables: Tunable[];
+  current: (t: Tunable) => number;
+  setValue: (key: string, v: number) => void;
+  reset: () => void;
+  changed: boolean;
+  hydrated: boolean;
+  bands: HhiBands;
+}) {
+  const groups: Array<{ id: string; title: string; items: Tunable[] }> = [];
+  for (const t of tunables) {
+    const gid = t.kind === "rule" ? `rule:${t.targetId}` : "assumptions";
+    let g = groups.find((x) => x.id === gid);
+    if (!g) {
+      g = { id: gid, title: t.kind === "rule" ? t.label.split(": ").slice(0, -1).join(": ") : "Engine assumptions", items: [] };
+      groups.push(g);
+    }
+    g.items.push(t);
+  }
+  const onSubmit = (e: FormEvent) => {
+    // With JavaScript the values already apply as they change.
+    if (hydrated) e.preventDefault();
+  };
+  const resetHref = bands === "2010" ? "?" : `?bands=${bands}`;
+  return (
+    <aside className="whatif" aria-labelledby="whatif-heading">
+      <Form method="get" className="whatif-form" onSubmit={onSubmit} preventScrollReset>
+        <div className="whatif-head">
+          <h2 id="whatif-heading">What if…</h2>
+          <p className="whatif-hint">
+            {hydrated ? "Move a slider or type a value: every number follows at once." : "Change a value, then Apply."}
+          </p>
+          <div className="whatif-actions">
+            {bands !== "2010" ? <input type="hidden" name="bands" value={bands} /> : null}
+            <button type="submit" className="button" hidden={hydrated}>
+              Apply
+            </button>
+            <a
+              href={resetHref}
+              className="button button-secondary"
+              aria-disabled={!changed || undefined}
+              data-testid="whatif-reset"
+              onClick={(e) => {
+                if (!hydrated) return;
+                e.preventDefault();
+                reset();
+              }}
+            >
+              Reset to the file's values
+            </a>
+          </div>
+        </div>
+        {groups.map((g) => (
+          <fieldset key={g.id} className="whatif-group">
+            <legend>
+              {g.title}
+              {g.id.startsWith("rule:") ? <code className="sub">{g.id.slice(5)}</code> : null}
+            </legend>
+            {g.items.map((t) => (
+              <TunableControl key={t.key} t={t} value={current(t)} onValue={setValue} hydrated={hydrated} />
+            ))}
+          </fieldset>
+        ))}
+      </Form>
+    </aside>
+  );
+}

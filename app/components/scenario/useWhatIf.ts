@@ -1,0 +1,119 @@
+/**
+ * Live what-if state for the scenario page (see docs/decisions/007-what-if-state.md).
+ *
+ * The values a user moves live in React state, so a slider change re-evaluates the scenario in the same event
+ * (no round trip); the URL follows a moment later (debounced: Chromium throttles history updates beyond a few
+ * hundred per ten seconds) through Remix's navigate with `replace`, and the route's `shouldRevalidate` skips the
+ * loader for a URL this hook wrote itself. Any other change of the URL (the bands link, the no-JS form, back)
+ * runs the loader, and the state follows its data.
+ */
+import { useNavigate } from "@remix-run/react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+
+import { attribute, evaluate, type Attribution, type Model, type Result } from "~/engine";
+import type { Scenario } from "~/scenarios/schema";
+import { applyWhatIf, whatIfSearch, type Tunable } from "~/scenarios/what-if";
+
+/** How long the URL waits for the slider to settle. Numbers never wait. */
+export const URL_DEBOUNCE_MS = 150;
+
+let lastWrittenSearch: string | null = null;
+
+/** Whether `search` ("?a=1" or "") is the URL this page last wrote itself (then the loader need not run). */
+export function isSelfWrittenSearch(search: string): boolean {
+  return lastWrittenSearch !== null && search === lastWrittenSearch;
+}
+
+export interface WhatIfInput {
+  model: Model;
+  scenario: Scenario;
+  tunables: Tunable[];
+  /** From the loader: values parsed from the URL, and the messages for rejected parameters. */
+  whatIf: { values: Record<string, number>; errors: string[] };
+  /** The loader's evaluation of the same values, so hydration computes nothing. */
+  result: Result;
+  attribution: Attribution;
+  /** URL parameters to keep beside the what-if keys (e.g. bands). */
+  keep: Record<string, string>;
+}
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+export function useWhatIf(input: WhatIfInput) {
+  const { model, scenario, tunables, whatIf, keep } = input;
+  const navigate = useNavigate();
+
+  // State follows the loader whenever it ran (a URL this hook did not write).
+  const [state, setState] = useState({ from: whatIf, values: whatIf.values, errors: whatIf.errors, touched: false });
+  if (state.from !== whatIf) setState({ from: whatIf, values: whatIf.values, errors: whatIf.errors, touched: false });
+  const { values, errors } = state;
+
+  const applied = useMemo(() => applyWhatIf(scenario, values), [scenario, values]);
+
+  const evaluation = useMemo(() => {
+    if (values === whatIf.values) return { value: input.result, ms: null as number | null };
+    return timed(() => evaluate(model, applied.scenario, { assumptions: applied.assumptions }));
+    // input.result belongs to whatIf.values: they change together
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, applied, values, whatIf.values]);
+
+  // Attribution (2^rules evaluations) follows in a deferred render so it never holds up the numbers.
+  const deferred = useDeferredValue(applied);
+  const deferredValues = useDeferredValue(values);
+  const attribution = useMemo(() => {
+    if (deferredValues === whatIf.values) return { value: input.attribution, ms: null as number | null };
+    return timed(() => attribute(model, deferred.scenario, { assumptions: deferred.assumptions }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, deferred, deferredValues, whatIf.values]);
+
+  // The URL follows the values.
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepRef = useRef(keep);
+  keepRef.current = keep;
+  useEffect(() => {
+    if (!state.touched) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const params = new URLSearchParams(whatIfSearch(values, tunables));
+      for (const [k, v] of Object.entries(keepRef.current)) params.set(k, v);
+      const query = params.toString();
+      lastWrittenSearch = query ? `?${query}` : "";
+      if (lastWrittenSearch === window.location.search) return;
+      navigate({ search: lastWrittenSearch }, { replace: true, preventScrollReset: true });
+    }, URL_DEBOUNCE_MS);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [values, tunables, navigate, state.touched]);
+
+  const setValue = useCallback((key: string, value: number) => {
+    setState((s) => ({ ...s, values: { ...s.values, [key]: value }, errors: [], touched: true }));
+  }, []);
+  const reset = useCallback(() => {
+    setState((s) => ({ ...s, values: {}, errors: [], touched: true }));
+  }, []);
+
+  const current = useCallback(
+    (t: Tunable) => values[t.key] ?? t.fileValue,
+    [values],
+  );
+  const changed = tunables.some((t) => values[t.key] !== undefined && values[t.key] !== t.fileValue);
+
+  return {
+    values,
+    current,
+    changed,
+    errors,
+    setValue,
+    reset,
+    result: evaluation.value,
+    evalMs: evaluation.ms,
+    attribution: attribution.value,
+    attributionMs: attribution.ms,
+    attributionPending: deferred !== applied,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * /scenarios/:id: one scenario in depth, with a live what-if.
+ *
+ * The loader evaluates the scenario with the what-if values in the URL (`r.<ruleId>.<field>`, `a.<assumptionId>`,
+ * and `bands=2010|2023` for the HHI bands), so a link, a reload or the back button gives what was on screen.
+ * It also sends the model and the scenario, and the page re-evaluates them in the browser as a slider moves.
+ * Every chart has a table with the same numbers: the page reads completely without JavaScript, and its controls
+ * are then a GET form.
+ */
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+import { ErrorPage, databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
+import { CapitalSection } from "~/components/scenario/CapitalSection";
+import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
+import { FlowsSection } from "~/components/scenario/FlowsSection";
+import { KpiTiles } from "~/components/scenario/KpiTiles";
+import { MarketsSection } from "~/components/scenario/MarketsSection";
+import { RulesSection } from "~/components/scenario/RulesSection";
+import { ScenarioFileErrors, isScenarioFilePayload, type ScenarioFilePayload } from "~/components/scenario/ScenarioFileErrors";
+import { PatternDefs } from "~/components/scenario/patterns";
+import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
+import { ServicesSection } from "~/components/scenario/ServicesSection";
+import { WaterfallSection } from "~/components/scenario/WaterfallSection";
+import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
+import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
+import { attribute, evaluate, type HhiBands } from "~/engine";
+import { getModel } from "~/models/model.server";
+import { getScenario } from "~/models/scenario.server";
+import { formatError } from "~/scenarios/format-errors";
+import { isSlug } from "~/scenarios/parse";
+import { applyWhatIf, parseWhatIf, tunables } from "~/scenarios/what-if";
+import scenarioStyles from "~/styles/scenario.css";
+import { DatabaseUnavailableError } from "~/utils/db.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: scenarioStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.scenario.title} · Ant Group regulatory scenarios` : "Scenario · Ant Group regulatory scenarios" },
+  { name: "description", content: data?.scenario.summary.slice(0, 160) ?? "A regulatory scenario applied to Ant Group." },
+];
+
+function notFound(id: string): never {
+  const payload: ErrorPayload = {
+    title: "Scenario not found",
+    message: isSlug(id)
+      ? `There is no scenario '${id}' in the library.`
+      : `'${id.slice(0, 80)}' is not a scenario id: ids are lower-case letters, digits and dashes, like 2021-co-lending.`,
+    hint: "Scenario ids are the file names in scenarios/ without .yaml. Check the address, or go to the baseline model.",
+  };
+  throw data(payload, { status: 404 });
+}
+
+/** `bands` URL parameter: which HHI guidelines the market chart shows. */
+function parseBands(raw: string | null): { bands: HhiBands; error: string | null } {
+  if (raw === null || raw === "2010") return { bands: "2010", error: null };
+  if (raw === "2023") return { bands: "2023", error: null };
+  return { bands: "2010", error: `'bands' must be 2010 or 2023, got '${raw.slice(0, 40)}'. The 2010 bands are used.` };
+}
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const id = params.id ?? "";
+  if (!isSlug(id)) notFound(id);
+  let model;
+  let found;
+  try {
+    model = getModel();
+    found = getScenario({ id, model });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.warn(`[scenario] ${error.message}`);
+      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
+    }
+    throw error;
+  }
+  if (!found) notFound(id);
+  if (!found.ok) {
+    const payload: ScenarioFilePayload = {
+      title: `The scenario file ${found.file} has ${found.errors.length === 1 ? "an error" : `${found.errors.length} errors`}`,
+      message: "The scenario cannot be shown until the file is fixed. Each line gives file:line:column, the field and the reason.",
+      hint: "Fix the file and reload this page; `npm run scenarios -- check` prints the same messages.",
+      file: found.file,
+      errors: found.errors.map((e) => formatError(e)),
+    };
+    throw data(payload, { status: 422 });
+  }
+
+  const url = new URL(request.url);
+  const available = tunables(found.scenario, model);
+  const whatIf = parseWhatIf(url.searchParams, available);
+  const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
+  if (bandsError) whatIf.errors.push(bandsError);
+  const applied = applyWhatIf(found.scenario, whatIf.values);
+  const opts = { assumptions: applied.assumptions };
+  return {
+    scenario: found.scenario,
+    file: found.file,
+    fileWarnings: found.warnings.map((w) => formatError(w, "warning")),
+    // The engine reads no provenance rows: leaving them out keeps the page's data a third smaller.
+    model: { ...model, provenance: [] },
+    tunables: available,
+    whatIf,
+    bands,
+    result: evaluate(model, applied.scenario, opts),
+    attribution: attribute(model, applied.scenario, opts),
+  };
+}
+
+/** A URL the page wrote itself while a slider moved needs no loader: the browser has already evaluated it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (!formMethod && currentUrl.pathname === nextUrl.pathname && isSelfWrittenSearch(nextUrl.search)) return false;
+  return defaultShouldRevalidate;
+};
+
+export default function ScenarioPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const { scenario, model, tunables: available, bands } = loaded;
+  const keep: Record<string, string> = bands === "2010" ? {} : { bands };
+  const w = useWhatIf({
+    model,
+    scenario,
+    tunables: available,
+    whatIf: loaded.whatIf,
+    result: loaded.result,
+    attribution: loaded.attribution,
+    keep,
+  });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const names = new Map<string, string>([
+    ...model.units.map((u) => [u.id, u.name] as const),
+    ...model.services.map((s) => [s.id, s.name] as const),
+    ...model.markets.map((m) => [m.id, m.name] as const),
+    ...model.marketPlayers.map((p) => [p.playerId, p.name] as const),
+  ]);
+
+  return (
+    <main id="main" className="page scenario-page">
+      <PatternDefs />
+      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} warnings={loaded.fileWarnings} />
+      <div className="scenario-layout">
+        <div
+          className="scenario-results"
+          id="scenario-results"
+          data-testid="scenario-results"
+          data-hydrated={hydrated ? "true" : "false"}
+          data-eval-ms={w.evalMs === null ? "" : w.evalMs.toFixed(2)}
+          data-attribution-ms={w.attributionMs === null ? "" : w.attributionMs.toFixed(2)}
+          data-changed={w.changed ? "true" : "false"}
+          aria-live="off"
+        >
+          {w.errors.length > 0 ? (
+            <div role="alert" className="whatif-errors">
+              <p>
+                <strong>Some values in the address were not used:</strong>
+              </p>
+              <ul>
+                {w.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <KpiTiles headline={w.result.headline} changed={w.changed} />
+          <RulesSection scenario={scenario} names={(id) => names.get(id)} />
+          <ServicesSection result={w.result} />
+          <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} />
+          <CapitalSection result={w.result} />
+          <FlowsSection result={w.result} names={(id) => names.get(id)} />
+          <MarketsSection result={w.result} bands={bands} search={keepSearch(w.values, available, bands)} />
+          <ExplanationsSection result={w.result} model={model} />
+        </div>
+        <WhatIfPanel
+          tunables={available}
+          current={w.current}
+          setValue={w.setValue}
+          reset={w.reset}
+          changed={w.changed}
+          hydrated={hydrated}
+          bands={bands}
+        />
+      </div>
+    </main>
+  );
+}
+
+/** The what-if part of the URL, for links that change only the bands. */
+function keepSearch(values: Record<string, number>, available: { key: string; fileValue: number }[], _bands: HhiBands) {
+  const params = new URLSearchParams();
+  for (const t of available) {
+    const v = values[t.key];
+    if (v !== undefined && v !== t.fileValue) params.set(t.key, String(v));
+  }
+  return params;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    if (isScenarioFilePayload(error.data)) return <ScenarioFileErrors status={error.status} payload={error.data} />;
+    return <ErrorPage status={error.status} data={error.data} />;
+  }
+  return <ErrorPage status={500} data={null} />;
+}

@@ -1,0 +1,212 @@
+/**
+ * The scenario page as a workshop uses it: the CLI's numbers with and without JavaScript, a live what-if that
+ * changes every number without a navigation and keeps its state in the URL, clear messages for bad URL values,
+ * a reset, accessibility, and screenshots at projector and laptop sizes.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { formatMillions, formatRmbBn } from "../../app/utils/format";
+import { cell, evaluateWithCli, evaluateWithEngine, expectedKpis, pageKpis } from "./scenario-support";
+
+const ID = "2021-rectification";
+const KEY = "r.own-funding-30.minOwnShare";
+
+async function hydrated(page: Page) {
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function expectCliNumbers(page: Page, id = ID) {
+  const { result, attribution } = evaluateWithCli(id);
+  expect(await pageKpis(page)).toEqual(expectedKpis(result));
+  // Tables beside the charts carry the same numbers.
+  for (const s of result.services) {
+    await expect(cell(page, "services-result-table", s.id, "users")).toHaveText(formatMillions(s.users.scenario));
+  }
+  for (const u of result.units.filter((x) => x.capitalRequired.scenario > 0)) {
+    await expect(cell(page, "capital-table", u.id, "required")).toHaveText(formatRmbBn(u.capitalRequired.scenario));
+  }
+  // One waterfall row per rule, plus baseline and scenario, with the attribution's numbers.
+  await expect(page.locator("#waterfall-table tbody tr")).toHaveCount(attribution.ruleIds.length + 2);
+  await expect(cell(page, "waterfall-table", "scenario", "revenueRunning")).toHaveText(formatRmbBn(result.headline.revenue.scenario));
+  await expect(page.locator(".rule-list > li")).toHaveCount(attribution.ruleIds.length);
+}
+
+test.describe("with JavaScript", () => {
+  test("the scenario page shows the CLI's numbers, rules in plain language and charts, and hydrates cleanly", async ({ page }) => {
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    const response = await page.goto(`/scenarios/${ID}`);
+    expect(response?.status()).toBe(200);
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(evaluateWithCli(ID).scenario.title);
+    await expect(page.getByText("A what-if tool, not a forecast")).toHaveCount(1);
+    await expect(page.locator('#rule-own-funding-30 .rule-text')).toHaveText(/must fund at least 30% of each co-lent loan themselves/);
+    await expect(page.locator("#rule-own-funding-30 .family")).toHaveText("Capital");
+    await expectCliNumbers(page);
+    for (const chart of await page.locator("figure[data-chart]").all()) {
+      await expect(chart.locator("svg.recharts-surface")).toHaveCount(1);
+    }
+    expect(await page.locator("figure[data-chart]").count()).toBeGreaterThanOrEqual(7);
+    // Provenance: explanations link to the model's assumptions and sources.
+    const asm = page.locator('.explanation a[href^="/model#asm-"]').first();
+    await expect(asm).toBeVisible();
+    await expect(page.locator('.scenario-sources a[href="/model#src-S36"]')).toHaveCount(1);
+    expect(problems, "console errors or warnings (e.g. a hydration mismatch)").toEqual([]);
+  });
+
+  test("moving a slider changes every number without a navigation, and the URL reproduces it", async ({ page, request }) => {
+    await page.goto(`/scenarios/${ID}`);
+    await hydrated(page);
+    await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = "still here"));
+    const before = await pageKpis(page);
+
+    // Type a value into the number input: the numbers follow at once.
+    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await expect(page.getByTestId("kpi-capitalShortfall")).not.toHaveText(before["kpi-capitalShortfall"]);
+    await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-eval-ms", /^\d+\.\d\d$/);
+    await expect(page).toHaveURL(new RegExp(`\\?${KEY.replace(/\./g, "\\.")}=0\\.4$`));
+
+    // The keyboard moves the slider too.
+    const slider = page.locator(`[data-key="a.cost-of-equity"] input[type="range"]`);
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page).toHaveURL(/a\.cost-of-equity=0\.1005/);
+
+    expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe("still here");
+    expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(1);
+
+    const url = new URL(page.url());
+    const expected = await evaluateWithEngine(request, ID, url.search);
+    await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
+    // The waterfall follows (attribution runs in a deferred render).
+    await expect(cell(page, "waterfall-table", "own-funding-30", "revenue")).toHaveText(
+      /^[+−]?[\d.,]+$/,
+    );
+    await expect(page.locator(".waterfalls")).toHaveAttribute("data-pending", "false");
+    const live = await pageKpis(page);
+    const liveWaterfall = await page.locator("#waterfall-table").innerText();
+
+    // A fresh load of that URL shows the same numbers, rendered by the server.
+    const fresh = await page.context().newPage();
+    await fresh.goto(url.pathname + url.search);
+    expect(await pageKpis(fresh)).toEqual(live);
+    expect(await fresh.locator("#waterfall-table").innerText()).toBe(liveWaterfall);
+    await expect(fresh.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.4");
+    await fresh.close();
+  });
+
+  test("a malformed or out-of-range URL value gets a clear message and the file's value", async ({ page }) => {
+    const response = await page.goto(`/scenarios/${ID}?a.cost-of-equity=abc&${KEY}=2&r.no-such-rule.x=1&bands=1999`);
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("'a.cost-of-equity' must be a number, got 'abc'");
+    await expect(alert).toContainText(`'${KEY}' must be between 0.1 and 0.5, got 2`);
+    await expect(alert).toContainText("Unknown parameter 'r.no-such-rule.x'");
+    await expect(alert).toContainText("'bands' must be 2010 or 2023");
+    expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
+    await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
+  });
+
+  test("reset returns to the file's values and a clean URL", async ({ page }) => {
+    await page.goto(`/scenarios/${ID}?${KEY}=0.45&a.cost-of-equity=0.12`);
+    await hydrated(page);
+    expect(await pageKpis(page)).not.toEqual(expectedKpis(evaluateWithCli(ID).result));
+    await page.getByTestId("whatif-reset").click();
+    await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
+    await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}$`));
+    await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
+  });
+
+  test("HHI bands: the 2010 guidelines by default, the 2023 ones with bands=2023", async ({ page }) => {
+    await page.goto(`/scenarios/payments-interoperability`);
+    await expect(page.getByTestId("hhi-bands")).toHaveText("2010 US horizontal merger guidelines");
+    await page.getByRole("link", { name: /Use the 2023 US merger guidelines/ }).click();
+    await expect(page).toHaveURL(/bands=2023/);
+    await expect(page.getByTestId("hhi-bands")).toHaveText("2023 US merger guidelines");
+  });
+
+  test("every library scenario renders the engine's headline numbers; hypothetical ones say so", async ({ page, request }) => {
+    test.slow();
+    const list = (await (await request.get("/api/scenarios")).json()) as Array<{ id: string; ok: boolean; hypothetical?: boolean }>;
+    for (const s of list.filter((x) => x.ok)) {
+      const response = await page.goto(`/scenarios/${s.id}`);
+      expect(response?.status(), s.id).toBe(200);
+      const { result } = await evaluateWithEngine(request, s.id, "");
+      expect(await pageKpis(page), s.id).toEqual(expectedKpis(result));
+      await expect(page.locator(".badge-hypothetical"), s.id).toHaveCount(s.hypothetical ? 1 : 0);
+    }
+  });
+
+  test("an unknown or invalid scenario id gets a clear 404 page", async ({ page }) => {
+    let response = await page.goto("/scenarios/no-such-scenario");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Scenario not found" })).toBeVisible();
+    await expect(page.getByText("There is no scenario 'no-such-scenario' in the library.")).toBeVisible();
+    response = await page.goto("/scenarios/Not_An_Id");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText("is not a scenario id")).toBeVisible();
+  });
+
+  test("the scenario page has no serious or critical accessibility violation (axe)", async ({ page }) => {
+    test.slow();
+    await page.goto(`/scenarios/${ID}?${KEY}=0.4&bands=2023`);
+    await hydrated(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    expect(serious).toEqual([]);
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    test(`the scenario page fits ${width}x${height} (full-page screenshots saved)`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      for (const id of [ID, "hypothetical-alipay-breakup"]) {
+        await page.goto(`/scenarios/${id}`);
+        await hydrated(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, id).toBeLessThanOrEqual(0);
+        const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".scenario-page")!).fontSize));
+        expect(bodySize).toBeGreaterThanOrEqual(18);
+        const file = testInfo.outputPath(`scenario-${id}-${width}x${height}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        await testInfo.attach(`scenario-${id}-${width}x${height}`, { path: file, contentType: "image/png" });
+      }
+      // The viewport as the room sees it on arrival.
+      const top = testInfo.outputPath(`scenario-${ID}-${width}x${height}-viewport.png`);
+      await page.goto(`/scenarios/${ID}`);
+      await hydrated(page);
+      await page.screenshot({ path: top });
+      await testInfo.attach(`scenario-viewport-${width}x${height}`, { path: top, contentType: "image/png" });
+    });
+  }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the page gives every number in tables, and the what-if form works by GET", async ({ page, request }) => {
+    const response = await page.goto(`/scenarios/${ID}`);
+    expect(response?.status()).toBe(200);
+    await expectCliNumbers(page);
+    for (const id of ["services-result-table", "waterfall-table", "capital-table", "flow-matrix", "flows-table", "hhi-result-table"]) {
+      await expect(page.locator(`table#${id}`), id).toHaveCount(1);
+    }
+    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(new RegExp(`${KEY.replace(/\./g, "\\.")}=0\\.4`));
+    const expected = await evaluateWithEngine(request, ID, new URL(page.url()).search);
+    expect(await pageKpis(page)).toEqual(expectedKpis(expected.result));
+    // Reset is a plain link back to the file's values.
+    await page.getByTestId("whatif-reset").click();
+    await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}\\??$`));
+    expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
+  });
+});
