@@ -22,7 +22,7 @@ describe("describeRule", () => {
   });
 
   it("says whether a spin-off keeps control", () => {
-    const base = { type: "spin-off", label: "x", units: ["huabei"], entity: "NewCo", keepLinks: false } as const;
+    const base = { type: "spin-off" as const, label: "x", units: ["huabei"], entity: "NewCo", keepLinks: false };
     expect(describeRule({ ...base, stakeKept: 0.5 }, lookup)).toContain("in which Ant keeps 50% (not a majority: no longer consolidated)");
     expect(describeRule({ ...base, stakeKept: 0.51 }, lookup)).toContain("(a majority: still consolidated)");
     expect(describeRule({ ...base, stakeKept: 0.5 }, lookup)).toContain("Huabei moves into NewCo");

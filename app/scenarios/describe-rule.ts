@@ -60,13 +60,13 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
       return `${cap(units(rule.units))} move${rule.units.length === 1 ? "s" : ""} into ${rule.entity}, in which Ant keeps ${pct(rule.stakeKept)}${paramValue(rule.stakeKept) > 0.5 ? " (a majority: still consolidated)" : " (not a majority: no longer consolidated)"}; ${rule.keepLinks ? "Alipay keeps its links to its services" : "Alipay only links out to its services"}.`;
     case "unbundle": {
       const where = rule.entryPoints === "all" ? "every entry point" : listText(rule.entryPoints.map((e) => ENTRY_POINT_NAMES[e] ?? e));
-      const recapture = rule.recapture === undefined ? "" : `; ${formatPercent(rule.recapture, 1)} of those users find them another way`;
+      const recapture = rule.recapture === undefined ? "" : `; ${pct(rule.recapture)} of those users find them another way`;
       return `${cap(units(rule.services))} lose${rule.services.length === 1 ? "s" : ""} ${where} inside Alipay${recapture}.`;
     }
     case "interoperability":
       return `In ${name(rule.market)}, rival wallets are accepted: ${name(rule.player)} gives up ${formatCompact(paramValue(rule.shareShift) * 100, 1)} share points to rivals.`;
     case "market-share-cap":
-      return `In ${name(rule.market)}, ${name(rule.player)} may hold at most ${formatPercent(rule.cap, 1)} of the market; the excess goes to rivals.`;
+      return `In ${name(rule.market)}, ${name(rule.player)} may hold at most ${pct(rule.cap)} of the market; the excess goes to rivals.`;
     case "capital-ratio":
       return `${cap(units(rule.units))} must hold capital of at least ${pct(rule.minRatio)} of risk-weighted assets${rule.riskWeight === undefined ? "" : ` (risk weight ${pct(rule.riskWeight)})`}; ${respond(rule.response)}.`;
     case "co-lending":
