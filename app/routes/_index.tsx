@@ -1,4 +1,133 @@
-/** `/` leads to the baseline model until the scenario library takes its place. */
-import { redirect } from "@remix-run/node";
+/**
+ * `/`: the scenario library. Each scenario as a card with its headline changes against the baseline; a broken
+ * file as an error card with its errors (the others still work); tick 2 to 4 and compare them (a GET form, so
+ * it works without JavaScript).
+ */
+import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
-export const loader = () => redirect("/model");
+import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
+import { CompareForm } from "~/components/library/CompareForm";
+import { baselineOf, libraryEntries } from "~/components/library/entries";
+import { CARD_METRICS, METRICS } from "~/components/library/headline";
+import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
+import { listScenarioSummaries } from "~/models/scenario.server";
+import libraryStyles from "~/styles/library.css";
+import { DatabaseUnavailableError } from "~/utils/db.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
+
+export const meta: MetaFunction = () => [
+  { title: "Scenario library · Ant Group regulatory scenarios" },
+  {
+    name: "description",
+    content: "Regulatory scenarios (data privacy, anti-monopoly, capital) applied to a model of Ant Group in mid-2020, with their headline effects.",
+  },
+];
+
+export async function loader() {
+  try {
+    const entries = libraryEntries(listScenarioSummaries());
+    return { entries, baseline: baselineOf(entries) };
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.warn(`[library] ${error.message}`);
+      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
+    }
+    throw error;
+  }
+}
+
+export default function LibraryPage() {
+  const { entries, baseline } = useLoaderData<typeof loader>();
+  const scenarios = entries.filter((e) => e.kind === "scenario");
+  const broken = entries.filter((e) => e.kind === "broken");
+  return (
+    <main id="main" className="page library-page">
+      <header className="page-header library-intro">
+        <h1>Regulatory scenarios for Ant Group</h1>
+        <p className="lede">
+          Each scenario applies a set of rules (data privacy, anti-monopoly splits, capital requirements) to a{" "}
+          <Link to="/model">model of Ant Group as it stood in mid-2020</Link>, and shows what changes against that
+          baseline. This is a what-if tool, not a forecast: every figure follows from the model&apos;s sourced facts
+          and labelled assumptions, which you can inspect and move.
+        </p>
+        <ol className="how-to">
+          <li>Open a scenario to see its rules, charts and tables, and change its parameters live.</li>
+          <li>
+            Tick two to four scenarios and choose <strong>Compare selected</strong> to see them side by side on the
+            same scales.
+          </li>
+          <li>
+            The <Link to="/model">baseline model</Link> lists every unit, service, market, source and assumption.
+          </li>
+        </ol>
+        {baseline ? (
+          <section className="baseline-strip" aria-labelledby="baseline-heading">
+            <h2 id="baseline-heading">Baseline, mid-2020</h2>
+            <dl>
+              {CARD_METRICS.map((k) => (
+                <div key={k} data-baseline={k}>
+                  <dt>{METRICS[k].label}</dt>
+                  <dd>
+                    <span className="num">{METRICS[k].format(baseline[k])}</span> {METRICS[k].unit}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
+        {broken.length > 0 ? (
+          <p className="library-alert" role="note">
+            <strong>
+              {broken.length} scenario {broken.length === 1 ? "file has" : "files have"} errors
+            </strong>{" "}
+            and {broken.length === 1 ? "is" : "are"} shown at the end of the list with{" "}
+            {broken.length === 1 ? "its" : "their"} errors: <a href="#broken-files">go to the errors</a>. The other
+            scenarios work as usual.
+          </p>
+        ) : null}
+      </header>
+
+      <CompareForm>
+        <section aria-labelledby="scenarios-heading">
+          <h2 id="scenarios-heading" className="library-heading">
+            {scenarios.length} {scenarios.length === 1 ? "scenario" : "scenarios"}
+            <span className="heading-note">
+              {" "}
+              Figures: the scenario&apos;s value and its change against the baseline. Money in RMB bn a year, users in
+              millions.
+            </span>
+          </h2>
+          {scenarios.length === 0 ? (
+            <p>No scenario loaded. Add a file to <code>scenarios/</code> or fix the errors below.</p>
+          ) : (
+            <div className="card-grid">
+              {scenarios.map((e) => (
+                <ScenarioCard key={e.id} entry={e} />
+              ))}
+            </div>
+          )}
+        </section>
+        {broken.length > 0 ? (
+          <section aria-labelledby="broken-files" className="broken-section">
+            <h2 id="broken-files" className="library-heading" tabIndex={-1}>
+              Files with errors
+            </h2>
+            <div className="card-grid">
+              {broken.map((e) => (
+                <BrokenCard key={e.file} entry={e} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </CompareForm>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
+  return <ErrorPage status={500} data={null} />;
+}

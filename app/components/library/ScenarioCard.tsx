@@ -1,0 +1,132 @@
+/** One scenario of the library: what it is, what it touches, and its headline changes against the baseline. */
+import { DeltaText } from "./DeltaText";
+import { FAMILY_LABELS, formatScenarioDate, type ComparableEntry, type LibraryEntry } from "./entries";
+import { CARD_METRICS, METRICS } from "./headline";
+
+export function FamilyTags({ families }: { families: ComparableEntry["families"] }) {
+  return (
+    <ul className="tags" aria-label="Rule families">
+      {families.map((f) => (
+        <li key={f} className={`tag tag-${f}`} data-family={f}>
+          {FAMILY_LABELS[f]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; checked?: boolean }) {
+  const headingId = `card-${entry.id}-title`;
+  return (
+    <article className="scenario-card" aria-labelledby={headingId} data-scenario={entry.id}>
+      <header className="card-head">
+        <h3 id={headingId}>
+          <a href={entry.href}>{entry.title}</a>
+        </h3>
+        <p className="card-meta">
+          <time dateTime={entry.date}>{formatScenarioDate(entry.date)}</time>
+          <span aria-hidden="true"> · </span>
+          {entry.ruleCount} {entry.ruleCount === 1 ? "rule" : "rules"}
+          {entry.hypothetical ? (
+            <>
+              {" "}
+              <span className="badge badge-hypothetical">Hypothetical</span>
+            </>
+          ) : null}
+          {entry.warningCount > 0 ? (
+            <>
+              {" "}
+              <span className="badge badge-warning">
+                {entry.warningCount} {entry.warningCount === 1 ? "warning" : "warnings"}
+              </span>
+            </>
+          ) : null}
+        </p>
+        <FamilyTags families={entry.families} />
+      </header>
+      <p className="card-summary">{entry.summary}</p>
+      <table className="card-figures" id={`card-${entry.id}-figures`}>
+        <caption className="visually-hidden">Headline figures under {entry.title}, against the baseline</caption>
+        <thead>
+          <tr>
+            <th scope="col">Headline</th>
+            <th scope="col" className="numeric">
+              Scenario
+            </th>
+            <th scope="col" className="numeric">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {CARD_METRICS.map((key) => {
+            const m = METRICS[key];
+            const h = entry.headline[key];
+            return (
+              <tr key={key} data-row-id={key}>
+                <th scope="row">
+                  {m.label}
+                  <span className="unit">{m.unit}</span>
+                </th>
+                <td className="numeric" data-field="scenario">
+                  <span className="num">{m.format(h.scenario)}</span>
+                </td>
+                <td className="numeric" data-field="delta">
+                  <DeltaText delta={h.delta} baseline={h.baseline} format={m.format} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="card-foot">
+        <label className="compare-check">
+          <input type="checkbox" name="s" value={entry.ref} defaultChecked={checked} />
+          <span>
+            Compare<span className="visually-hidden"> {entry.title}</span>
+          </span>
+        </label>
+      </div>
+    </article>
+  );
+}
+
+/** A scenario file that did not load: every error with its place in the file, so an analyst can fix it. */
+export function BrokenCard({ entry }: { entry: Extract<LibraryEntry, { kind: "broken" }> }) {
+  // By file, not id: dup-id.yaml and dup-id.yml share an id.
+  const headingId = `broken-${entry.file.replace(/[^A-Za-z0-9_-]/g, "-")}-title`;
+  return (
+    <article className="scenario-card broken-card" aria-labelledby={headingId} data-broken={entry.file}>
+      <header className="card-head">
+        <p className="badge badge-error">Error: this file did not load</p>
+        <h3 id={headingId}>
+          <code>{entry.file}</code>
+        </h3>
+        <p className="card-meta">
+          {entry.errors.length} {entry.errors.length === 1 ? "error" : "errors"}. The other scenarios are not affected.
+          Check the file with <code>npm run scenarios -- check</code>.
+        </p>
+      </header>
+      <ul className="error-list">
+        {entry.errors.map((e, i) => (
+          <li key={i} data-error-path={e.path}>
+            <span className="error-where">
+              <code>
+                {e.file}:{e.line}:{e.col}
+              </code>
+              {e.path ? (
+                <>
+                  {" "}
+                  field <code>{e.path}</code>
+                </>
+              ) : (
+                " (the file as a whole)"
+              )}
+            </span>
+            <span className="error-why">{e.message}</span>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The library as the pages list it: one entry per scenario file (or its errors). An entry carries the `s` value
+ * the compare form submits and the page it links to, so saved variants can join the list later as another kind
+ * of entry without the cards or the compare form changing.
+ */
+import type { HeadlineKey } from "../../engine/result";
+import type { HeadlineDelta, ScenarioSummary } from "../../scenarios/payload";
+import type { ScenarioError } from "../../scenarios/validate";
+import type { RuleFamily } from "../../scenarios/schema";
+import { formatRef } from "../compare/selection";
+
+export type LibraryEntry =
+  | {
+      kind: "scenario";
+      id: string;
+      /** The value a compare checkbox submits as `s`. */
+      ref: string;
+      href: string;
+      file: string;
+      title: string;
+      summary: string;
+      date: string;
+      hypothetical: boolean;
+      families: RuleFamily[];
+      ruleCount: number;
+      warningCount: number;
+      headline: Record<HeadlineKey, HeadlineDelta>;
+    }
+  | { kind: "broken"; id: string; file: string; errors: ScenarioError[] };
+
+export type ComparableEntry = Extract<LibraryEntry, { kind: "scenario" }>;
+
+/** The page of a library scenario. */
+export function scenarioHref(id: string): string {
+  return `/scenarios/${encodeURIComponent(id)}`;
+}
+
+/** Summaries as entries: real scenarios by date, then hypothetical ones; broken files after, by file name. */
+export function libraryEntries(summaries: readonly ScenarioSummary[]): LibraryEntry[] {
+  const ok: ComparableEntry[] = [];
+  const broken: LibraryEntry[] = [];
+  for (const s of summaries) {
+    if (!s.ok) {
+      broken.push({ kind: "broken", id: s.id, file: s.file, errors: s.errors });
+      continue;
+    }
+    ok.push({
+      kind: "scenario",
+      id: s.id,
+      ref: formatRef({ kind: "scenario", id: s.id }),
+      href: scenarioHref(s.id),
+      file: s.file,
+      title: s.title,
+      summary: s.summary,
+      date: s.date,
+      hypothetical: s.hypothetical,
+      families: s.families,
+      ruleCount: s.ruleCount,
+      warningCount: s.warnings.length,
+      headline: s.headline,
+    });
+  }
+  ok.sort((a, b) => Number(a.hypothetical) - Number(b.hypothetical) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  broken.sort((a, b) => a.file.localeCompare(b.file));
+  return [...ok, ...broken];
+}
+
+/** The baseline headline (the same under every scenario), from any valid entry. */
+export function baselineOf(entries: readonly LibraryEntry[]): Record<HeadlineKey, number> | null {
+  const first = entries.find((e): e is ComparableEntry => e.kind === "scenario");
+  if (!first) return null;
+  return Object.fromEntries(Object.entries(first.headline).map(([k, v]) => [k, v.baseline])) as Record<HeadlineKey, number>;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A scenario's date as written for people: "2020-09-13" -> "13 Sep 2020", "2021-02" -> "Feb 2021", "2021". */
+export function formatScenarioDate(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
+  if (!month) return y!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+export const FAMILY_LABELS: Record<RuleFamily, string> = {
+  privacy: "Data privacy",
+  "anti-monopoly": "Anti-monopoly",
+  capital: "Capital",
+};

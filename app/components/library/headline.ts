@@ -1,0 +1,68 @@
+/**
+ * The headline metrics as the library and the compare page show them: label, unit, formatting, and a delta
+ * written with its sign and a direction word, so a change never relies on colour.
+ */
+import type { HeadlineKey } from "../../engine/result";
+import { formatMillions, formatRmbBn } from "../../utils/format";
+
+export type MetricInfo = {
+  key: HeadlineKey;
+  label: string;
+  /** Unit as written after a number. */
+  unit: string;
+  /** Unit for a table header or an axis. */
+  unitLong: string;
+  format: (value: number) => string;
+};
+
+export const METRICS: Record<HeadlineKey, MetricInfo> = {
+  revenue: { key: "revenue", label: "Revenue", unit: "RMB bn", unitLong: "RMB bn a year", format: formatRmbBn },
+  attributableRevenue: {
+    key: "attributableRevenue",
+    label: "Ant's attributable revenue",
+    unit: "RMB bn",
+    unitLong: "RMB bn a year",
+    format: formatRmbBn,
+  },
+  profit: { key: "profit", label: "Net profit", unit: "RMB bn", unitLong: "RMB bn a year", format: formatRmbBn },
+  capitalShortfall: {
+    key: "capitalShortfall",
+    label: "Capital shortfall",
+    unit: "RMB bn",
+    unitLong: "RMB bn, before the units respond",
+    format: formatRmbBn,
+  },
+  capitalRaised: { key: "capitalRaised", label: "Capital raised", unit: "RMB bn", unitLong: "RMB bn", format: formatRmbBn },
+  serviceReach: {
+    key: "serviceReach",
+    label: "Users reached by Alipay's services",
+    unit: "m users",
+    unitLong: "million users, summed over services",
+    format: formatMillions,
+  },
+};
+
+/** The metrics a library card shows, in order. */
+export const CARD_METRICS: HeadlineKey[] = ["revenue", "attributableRevenue", "profit", "capitalShortfall", "serviceReach"];
+
+export type Direction = "up" | "down" | "none";
+
+/** A change as text: "+6.0" / "−4.2" / "0", and its direction (none when it rounds to nothing). */
+export function formatDelta(delta: number, format: (v: number) => string): { text: string; direction: Direction } {
+  const magnitude = format(Math.abs(delta));
+  if (Number(magnitude.replace(/,/g, "")) === 0) return { text: "0", direction: "none" };
+  return delta > 0 ? { text: `+${magnitude}`, direction: "up" } : { text: `\u2212${magnitude}`, direction: "down" };
+}
+
+/** A change relative to its baseline, "+4.1%", or null when the baseline is 0. */
+export function formatRelative(delta: number, baseline: number): string | null {
+  if (baseline === 0) return null;
+  const pct = (delta / Math.abs(baseline)) * 100;
+  const abs = Math.abs(pct);
+  const text = abs >= 10 ? abs.toFixed(0) : abs.toFixed(1);
+  if (Number(text) === 0) return null;
+  return `${pct > 0 ? "+" : "\u2212"}${text}%`;
+}
+
+export const ARROWS: Record<Direction, string> = { up: "\u25B2", down: "\u25BC", none: "=" };
+export const WORDS: Record<Direction, string> = { up: "up", down: "down", none: "no change" };
