@@ -1,0 +1,257 @@
+/**
+ * `/compare?s=a&s=b[&s=c[&s=d]]`: two to four scenarios side by side on the same scales: a headline table and
+ * the main charts, each with its table. A request that cannot be shown as asked (a count outside 2..4, a
+ * malformed or unknown id, a duplicate, a broken file) gets 400 / 404 / 422 with what is wrong, close ids, and
+ * the library to pick from, with the valid part of the request still ticked.
+ */
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+
+import { CapitalCompareChart, HeadlineDeltaChart, HhiCompareChart, ServiceUsersCompareChart } from "~/components/compare/CompareCharts";
+import { CapitalTable, HeadlineTable, HhiTable, ServicesTable } from "~/components/compare/CompareTables";
+import { ScenarioPicker } from "~/components/compare/ScenarioPicker";
+import { describeProblem, formatRef, MAX_COMPARE, MIN_COMPARE, parseSelection } from "~/components/compare/selection";
+import { compareView, type CompareInput } from "~/components/compare/view";
+import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
+import { formatScenarioDate, libraryEntries, scenarioHref, type LibraryEntry } from "~/components/library/entries";
+import { FamilyTags } from "~/components/library/ScenarioCard";
+import { ChartWithTable } from "~/components/model/Section";
+import { evaluate } from "~/engine/evaluate";
+import { getModel } from "~/models/model.server";
+import { listScenarios } from "~/models/scenario.server";
+import { familiesOf, summarise } from "~/scenarios/payload";
+import type { ScenarioError } from "~/scenarios/validate";
+import { closest } from "~/scenarios/suggest";
+import libraryStyles from "~/styles/library.css";
+import { DatabaseUnavailableError } from "~/utils/db.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const title =
+    data && data.kind === "ok"
+      ? `Compare: ${data.view.columns.map((c) => c.title).join(" · ")}`
+      : "Compare scenarios";
+  return [{ title: `${title} · Ant Group regulatory scenarios` }];
+};
+
+type Problem = {
+  text: string;
+  /** A close id to try instead, with its title. */
+  suggestion?: { ref: string; title: string; search: string };
+  /** A broken file's errors. */
+  errors?: ScenarioError[];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  try {
+    return loadComparison(new URL(request.url).searchParams.getAll("s"));
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.warn(`[compare] ${error.message}`);
+      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
+    }
+    throw error;
+  }
+}
+
+function loadComparison(values: string[]) {
+  const model = getModel();
+  const files = listScenarios({ model });
+  const selection = parseSelection(values);
+  const problems: Problem[] = [];
+  let status: 200 | 400 | 404 | 422 = 200;
+  const worst = (s: 400 | 404 | 422) => {
+    // A malformed request first, then what is missing, then what is broken.
+    const rank = { 200: 0, 422: 1, 404: 2, 400: 3 } as const;
+    if (rank[s] > rank[status]) status = s;
+  };
+  if (!selection.ok) {
+    for (const p of selection.problems) problems.push({ text: describeProblem(p) });
+    worst(400);
+  }
+
+  const known = files.map((f) => f.id);
+  const inputs: CompareInput[] = [];
+  const keep: string[] = [];
+  for (const ref of selection.refs) {
+    if (ref.kind === "variant") {
+      problems.push({ text: `'${formatRef(ref)}' is a saved variant: comparing variants is not available yet. Choose library scenarios.` });
+      worst(400);
+      continue;
+    }
+    const found = files.find((f) => f.id === ref.id);
+    if (!found) {
+      const near = closest(ref.id, known);
+      const nearFile = near ? files.find((f) => f.id === near && f.ok) : undefined;
+      const replaced = values.map((v) => (v.trim() === ref.id ? near! : v));
+      problems.push({
+        text: `There is no scenario '${ref.id}'.`,
+        suggestion:
+          near && nearFile && nearFile.ok
+            ? { ref: near, title: nearFile.scenario.title, search: `?${replaced.map((v) => `s=${encodeURIComponent(v)}`).join("&")}` }
+            : undefined,
+      });
+      worst(404);
+      continue;
+    }
+    if (!found.ok) {
+      problems.push({ text: `The scenario file ${found.file} has errors, so '${ref.id}' cannot be evaluated.`, errors: found.errors });
+      worst(422);
+      continue;
+    }
+    keep.push(formatRef(ref));
+    const s = found.scenario;
+    inputs.push({
+      ref: formatRef(ref),
+      id: s.id,
+      title: s.title,
+      href: scenarioHref(s.id),
+      date: s.date,
+      hypothetical: s.hypothetical,
+      families: familiesOf(s),
+      result: evaluate(model, s),
+    });
+  }
+
+  if (status === 200 && values.length > 0) {
+    return { kind: "ok" as const, view: compareView(inputs) };
+  }
+  const library: LibraryEntry[] = libraryEntries(files.map((f) => summarise(model, f)));
+  if (values.length === 0) return { kind: "choose" as const, problems: [] as Problem[], chosen: [] as string[], library };
+  return data({ kind: "problem" as const, problems, chosen: keep, library }, { status });
+}
+
+export default function ComparePage() {
+  const loaded = useLoaderData<typeof loader>();
+  if (loaded.kind !== "ok") return <ChooseScenarios problems={loaded.problems} chosen={loaded.chosen} library={loaded.library} />;
+  const { view } = loaded;
+  // Two scenarios' tables fit beside their charts on a wide screen; three or four need the full width.
+  const wide = view.columns.length > 2;
+  return (
+    <main id="main" className="page compare-page">
+      <header className="page-header">
+        <h1>
+          Comparing {view.columns.length} scenarios
+        </h1>
+        <p className="lede">
+          Side by side against the same <Link to="/model">baseline (Ant Group, mid-2020)</Link>, every chart on one
+          shared axis, so bar lengths compare across scenarios. Each scenario keeps its letter on every chart and
+          table. <Link to="/">Back to the library</Link> to change the selection.
+        </p>
+        <ul className="compare-keys" aria-label="Scenarios compared">
+          {view.columns.map((c) => (
+            <li key={c.ref} style={{ ["--key-colour" as string]: c.colour }} data-scenario={c.id}>
+              <span className="key-letter" aria-hidden="true">
+                {c.letter}
+              </span>
+              <a href={c.href}>
+                <span className="visually-hidden">{c.letter}: </span>
+                {c.title}
+              </a>
+              <p className="card-meta">
+                <time dateTime={c.date}>{formatScenarioDate(c.date)}</time>
+                {c.hypothetical ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-hypothetical">Hypothetical</span>
+                  </>
+                ) : null}
+                {c.warnings.length > 0 ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-warning" title={c.warnings.join("\n")}>
+                      {c.warnings.length} {c.warnings.length === 1 ? "warning" : "warnings"}
+                    </span>
+                  </>
+                ) : null}
+              </p>
+              <FamilyTags families={c.families} />
+            </li>
+          ))}
+        </ul>
+      </header>
+
+      <section className="compare-section" aria-labelledby="headline-heading">
+        <h2 id="headline-heading">Headline figures</h2>
+        <ChartWithTable wide={wide} chart={<HeadlineDeltaChart view={view} />} table={<HeadlineTable view={view} />} />
+      </section>
+      <section className="compare-section" aria-labelledby="services-heading">
+        <h2 id="services-heading">Alipay&apos;s integrated services: users reached</h2>
+        <ChartWithTable wide={wide} chart={<ServiceUsersCompareChart view={view} />} table={<ServicesTable view={view} />} />
+      </section>
+      <section className="compare-section" aria-labelledby="capital-heading">
+        <h2 id="capital-heading">Capital shortfall and how it is met</h2>
+        <ChartWithTable wide={wide} chart={<CapitalCompareChart view={view} />} table={<CapitalTable view={view} />} />
+      </section>
+      <section className="compare-section" aria-labelledby="hhi-heading">
+        <h2 id="hhi-heading">Market concentration (HHI)</h2>
+        <ChartWithTable wide={wide} chart={<HhiCompareChart view={view} />} table={<HhiTable view={view} />} />
+      </section>
+    </main>
+  );
+}
+
+/** The page for a request that cannot be shown as asked, or for no request yet: what is wrong, and the library. */
+function ChooseScenarios({ problems, chosen, library }: { problems: Problem[]; chosen: string[]; library: LibraryEntry[] }) {
+  return (
+    <main id="main" className="page compare-page">
+      <header className="page-header">
+        <h1>Compare scenarios</h1>
+        {problems.length > 0 ? (
+          <div className="problem-box" role="alert" aria-labelledby="problem-heading">
+            <h2 id="problem-heading" className="library-heading">
+              This comparison cannot be shown
+            </h2>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i} data-problem>
+                  {p.text}
+                  {p.suggestion ? (
+                    <>
+                      {" "}
+                      Did you mean <a href={`/compare${p.suggestion.search}`}>{p.suggestion.title}</a> (
+                      <code>{p.suggestion.ref}</code>)?
+                    </>
+                  ) : null}
+                  {p.errors ? (
+                    <ul className="error-list">
+                      {p.errors.map((e, j) => (
+                        <li key={j}>
+                          <span className="error-where">
+                            <code>
+                              {e.file}:{e.line}:{e.col}
+                            </code>
+                            {e.path ? (
+                              <>
+                                {" "}
+                                field <code>{e.path}</code>
+                              </>
+                            ) : null}
+                          </span>
+                          <span className="error-why">{e.message}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p className="lede">
+          Tick {MIN_COMPARE} to {MAX_COMPARE} scenarios below and choose <strong>Compare selected</strong>
+          {chosen.length > 0 ? " (the valid part of your request is already ticked)" : ""}. The{" "}
+          <Link to="/">library</Link> shows each scenario&apos;s headline changes.
+        </p>
+      </header>
+      <ScenarioPicker entries={library} chosen={chosen} />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
+  return <ErrorPage status={500} data={null} />;
+}
