@@ -9,7 +9,7 @@
  */
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 
 import { ErrorPage, databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
@@ -126,6 +126,10 @@ export default function ScenarioPage() {
     attribution: loaded.attribution,
     keep,
   });
+  // The KPI tiles follow in the same frame; the charts and tables follow in a deferred render that React
+  // interrupts when the slider moves on (decision 007).
+  const charted = useDeferredValue(w.result);
+  const loadedSearch = keepSearch(loaded.whatIf.values, available);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
@@ -165,12 +169,12 @@ export default function ScenarioPage() {
           ) : null}
           <KpiTiles headline={w.result.headline} changed={w.changed} />
           <RulesSection scenario={scenario} names={(id) => names.get(id)} />
-          <ServicesSection result={w.result} />
+          <ServicesSection result={charted} />
           <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} />
-          <CapitalSection result={w.result} />
-          <FlowsSection result={w.result} names={(id) => names.get(id)} />
-          <MarketsSection result={w.result} bands={bands} search={keepSearch(w.values, available, bands)} />
-          <ExplanationsSection result={w.result} model={model} />
+          <CapitalSection result={charted} />
+          <FlowsSection result={charted} names={(id) => names.get(id)} />
+          <MarketsSection result={charted} bands={bands} search={loadedSearch} />
+          <ExplanationsSection result={charted} model={model} />
         </div>
         <WhatIfPanel
           tunables={available}
@@ -187,7 +191,7 @@ export default function ScenarioPage() {
 }
 
 /** The what-if part of the URL, for links that change only the bands. */
-function keepSearch(values: Record<string, number>, available: { key: string; fileValue: number }[], _bands: HhiBands) {
+function keepSearch(values: Record<string, number>, available: { key: string; fileValue: number }[]) {
   const params = new URLSearchParams();
   for (const t of available) {
     const v = values[t.key];

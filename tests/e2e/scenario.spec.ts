@@ -13,7 +13,8 @@ const ID = "2021-rectification";
 const KEY = "r.own-funding-30.minOwnShare";
 
 async function hydrated(page: Page) {
-  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true");
+  // Hydration parses the model and the scenario: allow for a busy 2-core machine.
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
 }
 
 async function expectCliNumbers(page: Page, id = ID) {

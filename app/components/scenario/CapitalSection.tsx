@@ -9,6 +9,7 @@ import { ChartWithTable, Section } from "~/components/model/Section";
 import type { Result, UnitResult } from "~/engine";
 import { formatRmbBn } from "~/utils/format";
 
+import { memoBySlice } from "./memo";
 import { PATTERN } from "./patterns";
 
 const ID = "scenario-capital-chart";
@@ -29,7 +30,7 @@ function EndLabel(props: { x?: number | string; y?: number | string; width?: num
   );
 }
 
-export function CapitalSection({ result }: { result: Result }) {
+function CapitalSectionView({ result }: { result: Result }) {
   const units = capitalUnits(result);
   const data = units.map((u) => ({ id: u.id, name: u.name, heldBefore: u.capitalHeld.baseline, required: u.capitalRequired.scenario, heldAfter: u.capitalHeld.scenario }));
   const max = Math.max(1, ...data.map((d) => Math.max(d.heldBefore, d.required, d.heldAfter)));
@@ -114,3 +115,5 @@ export function CapitalSection({ result }: { result: Result }) {
     </Section>
   );
 }
+
+export const CapitalSection = memoBySlice(CapitalSectionView, (p) => [capitalUnits(p.result), p.result.headline.capitalShortfall, p.result.headline.capitalRaised]);

@@ -2,7 +2,9 @@
 import { Section } from "~/components/model/Section";
 import type { Model, Result } from "~/engine";
 
-export function ExplanationsSection({ result, model }: { result: Result; model: Pick<Model, "assumptions" | "sources"> }) {
+import { memoBySlice } from "./memo";
+
+function ExplanationsSectionView({ result, model }: { result: Result; model: Pick<Model, "assumptions" | "sources"> }) {
   const assumptions = new Map(model.assumptions.map((a) => [a.id, a]));
   const citations = new Map(model.sources.map((s) => [s.key, s.citation]));
   return (
@@ -54,3 +56,5 @@ export function ExplanationsSection({ result, model }: { result: Result; model: 
     </Section>
   );
 }
+
+export const ExplanationsSection = memoBySlice(ExplanationsSectionView, (p) => [p.result.explanations, p.result.warnings]);

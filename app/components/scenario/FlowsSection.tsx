@@ -14,6 +14,8 @@ import type { FlowResult, Result } from "~/engine";
 import type { NameLookup } from "~/scenarios/describe-rule";
 import { formatPercent } from "~/utils/format";
 
+import { memoBySlice } from "./memo";
+
 const ID = "scenario-coverage-chart";
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 
@@ -38,7 +40,7 @@ export function flowMatrix(flows: FlowResult[]) {
   return { units, categories, kept };
 }
 
-export function FlowsSection({ result, names }: { result: Result; names: NameLookup }) {
+function FlowsSectionView({ result, names }: { result: Result; names: NameLookup }) {
   const name = (id: string) => names(id) ?? id;
   const { units, categories, kept } = flowMatrix(result.flows);
   const coverage = result.units.filter((u) => units.includes(u.id));
@@ -134,3 +136,5 @@ export function FlowsSection({ result, names }: { result: Result; names: NameLoo
     </Section>
   );
 }
+
+export const FlowsSection = memoBySlice(FlowsSectionView, (p) => [p.result.flows, p.result.units.map((u) => u.dataCoverage.scenario)]);

@@ -1,5 +1,5 @@
 /** Market shares before and after per market, and HHI against the chosen concentration bands. */
-import { Link } from "@remix-run/react";
+import { useNavigate } from "@remix-run/react";
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
 
 import { ChartFrame } from "~/components/charts/ChartFrame";
@@ -11,6 +11,7 @@ import { concentration, HHI_BANDS, type HhiBands, type MarketResult, type Result
 import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
+import { memoBySlice } from "./memo";
 
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 const BottomTick = makeBottomTick((v) => String(v), 16, 14);
@@ -66,12 +67,22 @@ function MarketCard({ market }: { market: MarketResult }) {
   );
 }
 
-export function MarketsSection({ result, bands, search }: { result: Result; bands: HhiBands; search: URLSearchParams }) {
+function MarketsSectionView({ result, bands, search }: { result: Result; bands: HhiBands; search: URLSearchParams }) {
   const b = HHI_BANDS[bands];
   const other: HhiBands = bands === "2010" ? "2023" : "2010";
   const otherSearch = new URLSearchParams(search);
   if (other === "2023") otherSearch.set("bands", "2023");
   const otherHref = `?${otherSearch.toString()}`;
+  const navigate = useNavigate();
+  // `search` is the what-if state the page was loaded with (the href for a reader without JavaScript); with
+  // JavaScript the current URL is read at the click, so the bands switch keeps the values moved since.
+  const switchBands = (e: React.MouseEvent) => {
+    e.preventDefault();
+    const params = new URLSearchParams(window.location.search);
+    if (other === "2023") params.set("bands", "2023");
+    else params.delete("bands");
+    navigate({ search: `?${params.toString()}` }, { preventScrollReset: true });
+  };
   const data = result.markets.map((m) => ({ name: m.name, baseline: Math.round(m.hhi.baseline), scenario: Math.round(m.hhi.scenario) }));
   const TopLabel = (props: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) =>
     typeof props.value === "number" ? (
@@ -96,7 +107,7 @@ export function MarketsSection({ result, bands, search }: { result: Result; band
         <p>
           HHI is the sum of the squared shares in percent (0 to 10,000; fragmented remainders count 0). Bands used:{" "}
           <strong data-testid="hhi-bands">{b.label}</strong> (moderately concentrated from {formatHhi(b.moderate)}, highly
-          from {formatHhi(b.high)}). <Link to={otherHref} preventScrollReset>Use the {HHI_BANDS[other].label} instead</Link>.
+          from {formatHhi(b.high)}). <a href={otherHref} onClick={switchBands}>Use the {HHI_BANDS[other].label} instead</a>.
         </p>
       }
     >
@@ -150,3 +161,5 @@ export function MarketsSection({ result, bands, search }: { result: Result; band
     </Section>
   );
 }
+
+export const MarketsSection = memoBySlice(MarketsSectionView, (p) => [p.result.markets, p.bands, p.search.toString()]);

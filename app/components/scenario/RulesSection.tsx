@@ -4,9 +4,11 @@ import { describeRule, type NameLookup } from "~/scenarios/describe-rule";
 import { ruleIdOf } from "~/scenarios/ids";
 import { RULE_FAMILIES, type Scenario } from "~/scenarios/schema";
 
+import { memoBySlice } from "./memo";
+
 const FAMILY_LABEL = { privacy: "Data privacy", "anti-monopoly": "Anti-monopoly", capital: "Capital" } as const;
 
-export function RulesSection({ scenario, names }: { scenario: Scenario; names: NameLookup }) {
+function RulesSectionView({ scenario, names }: { scenario: Scenario; names: NameLookup }) {
   return (
     <Section id="rules" title={`The rules (${scenario.rules.length})`}>
       <ol className="rule-list">
@@ -29,3 +31,5 @@ export function RulesSection({ scenario, names }: { scenario: Scenario; names: N
     </Section>
   );
 }
+
+export const RulesSection = memoBySlice(RulesSectionView, (p) => p.scenario);

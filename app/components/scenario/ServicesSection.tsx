@@ -10,6 +10,7 @@ import type { Result, ServiceStatus } from "~/engine";
 import { formatMillions, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
+import { memoBySlice } from "./memo";
 import { PATTERN } from "./patterns";
 
 const ID = "scenario-services-chart";
@@ -31,7 +32,7 @@ const STATUS_FILL: Record<ServiceStatus, string> = {
 
 type Row = { id: string; name: string; baseline: number; scenario: number; status: ServiceStatus };
 
-export function ServicesSection({ result }: { result: Result }) {
+function ServicesSectionView({ result }: { result: Result }) {
   const services = result.services;
   const data: Row[] = [...services]
     .sort((a, b) => b.users.baseline - a.users.baseline)
@@ -147,3 +148,5 @@ export function ServicesSection({ result }: { result: Result }) {
     </Section>
   );
 }
+
+export const ServicesSection = memoBySlice(ServicesSectionView, (p) => p.result.services);

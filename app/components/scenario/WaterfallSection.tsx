@@ -14,6 +14,7 @@ import type { Attribution, Headline } from "~/engine";
 import { formatRmbBn } from "~/utils/format";
 
 import { direction, signed } from "./delta";
+import { memoBySlice } from "./memo";
 
 type Step = { id: string; label: string; kind: "total" | "up" | "down" | "none"; delta: number; low: number; high: number; end: number };
 
@@ -28,7 +29,8 @@ export function waterfallSteps(attribution: Attribution, metric: "revenue" | "pr
     steps.push({ id, label: attribution.ruleLabels[i], kind: direction(d), delta: d, low: Math.min(running, next), high: Math.max(running, next), end: next });
     running = next;
   });
-  const end = headline[metric].scenario;
+  // The attribution's own total (not the headline's), so a deferred attribution never mixes two states.
+  const end = start + attribution.metrics[metric].total;
   steps.push({ id: "scenario", label: "Scenario", kind: "total", delta: end, low: Math.min(0, end), high: Math.max(0, end), end });
   return steps;
 }
@@ -93,7 +95,7 @@ function Waterfall({ id, title, steps }: { id: string; title: string; steps: Ste
   );
 }
 
-export function WaterfallSection({ attribution, headline, pending }: { attribution: Attribution; headline: Headline; pending: boolean }) {
+function WaterfallSectionView({ attribution, headline, pending }: { attribution: Attribution; headline: Headline; pending: boolean }) {
   const revenue = waterfallSteps(attribution, "revenue", headline);
   const profit = waterfallSteps(attribution, "profit", headline);
   const rows = revenue.map((r, i) => ({ ...r, profit: profit[i] }));
@@ -129,3 +131,11 @@ export function WaterfallSection({ attribution, headline, pending }: { attributi
     </Section>
   );
 }
+
+export const WaterfallSection = memoBySlice(WaterfallSectionView, (p) => [
+  p.attribution.metrics.revenue,
+  p.attribution.metrics.profit,
+  p.headline.revenue,
+  p.headline.profit,
+  p.pending,
+]);
