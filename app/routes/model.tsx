@@ -14,7 +14,11 @@ import { Fig, ProvenanceProvider } from "~/components/model/Provenance";
 import { ServicesSection } from "~/components/model/ServicesSection";
 import { AssumptionsSection, SourcesSection } from "~/components/model/SourcesSection";
 import { UnitsSection } from "~/components/model/UnitsSection";
+import { evaluate } from "~/engine/evaluate";
+import type { Model } from "~/engine/model";
 import { getModel } from "~/models/model.server";
+import { listScenarios } from "~/models/scenario.server";
+import { scenariosByUnit } from "~/scenarios/touches";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 import { formatRmbBn } from "~/utils/format";
 
@@ -23,9 +27,23 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Ant Group as it stood in mid-2020: units, services, markets, credit, sources and assumptions." },
 ];
 
+/** unitId -> library scenarios that change it; a broken library never takes the model page down. */
+function scenarioLinks(model: Model) {
+  try {
+    const evaluated = listScenarios({ model }).flatMap((r) =>
+      r.ok ? [{ id: r.id, title: r.scenario.title, result: evaluate(model, r.scenario) }] : [],
+    );
+    return scenariosByUnit(evaluated);
+  } catch (error) {
+    console.warn(`[model] scenario links skipped: ${(error as Error).message}`);
+    return {};
+  }
+}
+
 export async function loader() {
   try {
-    return { model: getModel() };
+    const model = getModel();
+    return { model, scenariosByUnit: scenarioLinks(model) };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
       console.warn(`[model] ${error.message}`);
@@ -46,7 +64,7 @@ const CONTENTS = [
 ] as const;
 
 export default function ModelPage() {
-  const { model } = useLoaderData<typeof loader>();
+  const { model, scenariosByUnit } = useLoaderData<typeof loader>();
   const { group } = model;
   return (
     <ProvenanceProvider model={model}>
@@ -92,7 +110,7 @@ export default function ModelPage() {
             </ul>
           </nav>
         </header>
-        <UnitsSection model={model} />
+        <UnitsSection model={model} scenariosByUnit={scenariosByUnit} />
         <ServicesSection model={model} />
         <MarketsSection model={model} />
         <CapitalSection model={model} />

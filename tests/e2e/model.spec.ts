@@ -167,3 +167,18 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(href!)).toBeInViewport();
   });
 });
+
+test("each unit links into the library scenarios that change it", async ({ page }) => {
+  await page.goto("/model");
+  const huabei = page.locator('#unit-scenarios-table tr[data-row-id="huabei"] [data-field="scenarios"]');
+  await expect(huabei.getByRole("link", { name: /April 2021 rectification/ })).toBeVisible();
+  // Payments interoperability moves Alipay's payments unit, not the Zhima Credit unit
+  await expect(
+    page.locator('#unit-scenarios-table tr[data-row-id="alipay-payments"] [data-field="scenarios"]').getByRole("link", {
+      name: /Interoperable payment links/,
+    }),
+  ).toBeVisible();
+  await huabei.getByRole("link", { name: /April 2021 rectification/ }).click();
+  await expect(page).toHaveURL(/\/scenarios\/2021-rectification$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("April 2021 rectification");
+});

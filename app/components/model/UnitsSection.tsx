@@ -14,7 +14,14 @@ const SEGMENT_LABELS: Record<Unit["segment"], string> = {
   innovation: "Innovation",
 };
 
-export function UnitsSection({ model }: { model: Model }) {
+export function UnitsSection({
+  model,
+  scenariosByUnit = {},
+}: {
+  model: Model;
+  /** unitId -> library scenarios whose result changes the unit (links into them). */
+  scenariosByUnit?: Record<string, Array<{ id: string; title: string }>>;
+}) {
   const assumptionValue = new Map(model.assumptions.map((a) => [a.id, a.value]));
   const units = [...model.units].sort((a, b) => b.revenue - a.revenue);
   const consolidatedRevenue = units.filter((u) => u.consolidated).reduce((s, u) => s + u.revenue, 0);
@@ -107,6 +114,34 @@ export function UnitsSection({ model }: { model: Model }) {
       }
     >
       <ChartWithTable chart={<UnitsChart units={model.units} />} table={table} />
+      <DataTable<Unit>
+        id="unit-scenarios-table"
+        caption="Library scenarios that change each unit (its revenue, stake, data, book or capital)"
+        rows={units}
+        rowKey={(u) => u.id}
+        columns={[
+          { key: "name", header: "Unit", cell: (u) => u.name },
+          {
+            key: "scenarios",
+            header: "Scenarios",
+            className: "wrap",
+            cell: (u) => {
+              const list = scenariosByUnit[u.id] ?? [];
+              return list.length === 0 ? (
+                <span className="sub">none in the library</span>
+              ) : (
+                <ul className="scenario-links">
+                  {list.map((sc) => (
+                    <li key={sc.id}>
+                      <a href={`/scenarios/${sc.id}`}>{sc.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              );
+            },
+          },
+        ]}
+      />
     </Section>
   );
 }
