@@ -168,6 +168,7 @@ test.describe("with JavaScript", () => {
     [1366, 768],
   ] as const) {
     test(`the scenario page fits ${width}x${height} (full-page screenshots saved)`, async ({ page }, testInfo) => {
+      test.slow(); // three loads of a long page, each hydrated
       await page.setViewportSize({ width, height });
       for (const id of [ID, "hypothetical-alipay-breakup"]) {
         await page.goto(`/scenarios/${id}`);
