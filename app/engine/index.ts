@@ -4,4 +4,5 @@ export { attribute } from "./attribution";
 export { hhi, redistributeShares, concentration, HHI_BANDS, type HhiBands } from "./markets";
 export { ENGINE_ASSUMPTIONS, resolveAssumptions } from "./assumptions";
 export type * from "./result";
+export { HEADLINE_KEYS } from "./result";
 export type { Model } from "./model";
