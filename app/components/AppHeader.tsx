@@ -10,7 +10,18 @@ export function AppHeader() {
       <nav aria-label="Main">
         <ul>
           <li>
+            <NavLink to="/" end>
+              Scenario library
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/model">Baseline model</NavLink>
+          </li>
+          <li>
+            <NavLink to="/variants">Saved variants</NavLink>
+          </li>
+          <li>
+            <NavLink to="/builder">New scenario</NavLink>
           </li>
         </ul>
       </nav>
