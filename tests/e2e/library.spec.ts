@@ -1,0 +1,185 @@
+/**
+ * The scenario library at /, as a workshop sees it: a card per scenario with the engine's headline numbers
+ * (with and without JavaScript), a compare form that works by GET, error cards for broken files while the
+ * others keep working, accessibility, and screenshots at projector and laptop sizes.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { formatDelta, METRICS, CARD_METRICS } from "../../app/components/library/headline";
+import type { Result } from "../../app/engine";
+import { evaluateLibrary, serverModel, startServerWithScenarios, type ExtraServer } from "./library-support";
+import { evaluateWithCli } from "./scenario-support";
+
+const STACK_TRACE = /\bat [\w.<>]+ \(.*:\d+:\d+\)|node_modules\//;
+
+/** The texts a card's figures table should show for a result: scenario value and signed change. */
+function expectedCard(result: Result): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of CARD_METRICS) {
+    const m = METRICS[key];
+    const h = result.headline[key];
+    out[`${key}|scenario`] = m.format(h.scenario);
+    const d = formatDelta(h.scenario - h.baseline, m.format);
+    out[`${key}|delta`] = d.direction === "none" ? "no change" : d.text;
+  }
+  return out;
+}
+
+/** The figures of one card as shown: "metric|scenario" and "metric|delta" (the change's number, or "no change"). */
+async function cardFigures(page: Page, id: string): Promise<Record<string, string>> {
+  return page.locator(`article[data-scenario="${id}"] table`).evaluate((table) => {
+    const out: Record<string, string> = {};
+    for (const row of table.querySelectorAll("tbody tr[data-row-id]")) {
+      const key = row.getAttribute("data-row-id")!;
+      out[`${key}|scenario`] = row.querySelector('[data-field="scenario"] .num')?.textContent ?? "";
+      const delta = row.querySelector('[data-field="delta"]')!;
+      out[`${key}|delta`] = delta.querySelector(".num")?.textContent ?? delta.querySelector(".delta-word")?.textContent ?? "";
+    }
+    return out;
+  });
+}
+
+async function expectLibraryMatchesEngine(page: Page) {
+  await expect(page.getByRole("heading", { level: 1, name: "Regulatory scenarios for Ant Group" })).toBeVisible();
+  await expect(page.getByText("what-if tool, not a forecast")).toHaveCount(1);
+  await expect(page.locator("main").getByRole("link", { name: /baseline model/ }).first()).toHaveAttribute("href", "/model");
+
+  const evaluated = evaluateLibrary(await serverModel(page.request));
+  expect(evaluated.length).toBeGreaterThanOrEqual(9);
+  await expect(page.locator("article[data-scenario]")).toHaveCount(evaluated.length);
+  for (const { loaded, result } of evaluated) {
+    const card = page.locator(`article[data-scenario="${loaded.id}"]`);
+    await expect(card.getByRole("heading", { level: 3 })).toHaveText(loaded.scenario.title);
+    await expect(card.getByRole("link", { name: loaded.scenario.title })).toHaveAttribute("href", `/scenarios/${loaded.id}`);
+    expect(await cardFigures(page, loaded.id), loaded.id).toEqual(expectedCard(result));
+    await expect(card.locator(".badge-hypothetical")).toHaveCount(loaded.scenario.hypothetical ? 1 : 0);
+    await expect(card.locator('input[type="checkbox"][name="s"]')).toHaveValue(loaded.id);
+  }
+  // The CLI agrees (the numbers a workshop would quote from `npm run scenarios -- evaluate`).
+  for (const id of ["2021-co-lending", "hypothetical-alipay-breakup"]) {
+    expect(await cardFigures(page, id), `${id} vs the CLI`).toEqual(expectedCard(evaluateWithCli(id).result));
+  }
+  // Family tags are words, not colours.
+  await expect(page.locator('article[data-scenario="2021-rectification"] .tag')).toHaveText(["Data privacy", "Anti-monopoly", "Capital"]);
+  await expect(page.locator('article[data-scenario="hypothetical-alipay-breakup"] .badge-hypothetical')).toHaveText("Hypothetical");
+}
+
+test.describe("with JavaScript", () => {
+  test("the library shows every scenario with the engine's headline deltas, and hydrates cleanly", async ({ page }) => {
+    // Runs the CLI and the engine over the library: slow on a busy 2-core machine.
+    test.slow();
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expectLibraryMatchesEngine(page);
+    // Hydrated: the compare bar counts ticks.
+    await expect(page.locator(".compare-status")).toHaveText(/0 selected/);
+    expect(problems, "console errors or warnings (e.g. a hydration mismatch)").toEqual([]);
+  });
+
+  test("ticking cards with the keyboard and comparing opens /compare with those scenarios", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator(".compare-status")).toHaveText(/0 selected/);
+    for (const id of ["2021-co-lending", "pipl-separate-consent"]) {
+      await page.locator(`article[data-scenario="${id}"] input[name="s"]`).focus();
+      await page.keyboard.press("Space");
+    }
+    await expect(page.locator(".compare-status")).toHaveText("2 selected: ready to compare.");
+    await page.getByRole("button", { name: "Compare selected" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/compare\?s=2021-co-lending&s=pipl-separate-consent$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comparing 2 scenarios");
+  });
+
+  test("the library has no serious or critical accessibility violation (axe)", async ({ page }) => {
+    test.slow();
+    await page.goto("/");
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    expect(serious).toEqual([]);
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    test(`the library fits ${width}x${height} without sideways scrolling (full-page screenshot saved)`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await page.goto("/");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      // Three cards a row on a projector, two on a laptop: a workshop sees several scenarios at once.
+      const tops = await page.locator("article[data-scenario]").evaluateAll((cards) => cards.slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top)));
+      expect(new Set(tops).size).toBe(width >= 1920 ? 1 : 2);
+      const file = testInfo.outputPath(`library-${width}x${height}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(`library-${width}x${height}`, { path: file, contentType: "image/png" });
+    });
+  }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the library shows the same numbers, and the compare form works by GET", async ({ page }) => {
+    // Runs the CLI and the engine over the library: slow on a busy 2-core machine.
+    test.slow();
+    await page.goto("/");
+    await expectLibraryMatchesEngine(page);
+    await page.locator('article[data-scenario="2021-co-lending"] input[name="s"]').check();
+    await page.locator('article[data-scenario="hypothetical-alipay-breakup"] input[name="s"]').check();
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await expect(page).toHaveURL(/\/compare\?s=2021-co-lending&s=hypothetical-alipay-breakup$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comparing 2 scenarios");
+    await expect(page.locator("#compare-headline-table")).toBeVisible();
+  });
+});
+
+test.describe("a broken scenario file", () => {
+  let server: ExtraServer;
+  test.beforeAll(async () => {
+    server = await startServerWithScenarios("library", {
+      "broken-rate.yaml": "tests/fixtures/bad-scenarios/rate-too-high.yaml",
+      "broken-syntax.yaml": "tests/fixtures/bad-scenarios/yaml-syntax-error.yaml",
+    });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("shows as an error card with file, line:col, field and reason, while every other card works", async ({ page }) => {
+    const response = await page.goto(`${server.url}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator(".library-alert")).toContainText("2 scenario files have errors");
+
+    const rate = page.locator('article[data-broken$="broken-rate.yaml"]');
+    await expect(rate).toHaveCount(1);
+    await expect(rate.getByRole("heading", { level: 3 })).toContainText("broken-rate.yaml");
+    await expect(rate.locator(".error-list li")).toHaveCount(1);
+    await expect(rate.locator(".error-where")).toContainText(/broken-rate\.yaml:10:18/);
+    await expect(rate.locator(".error-where")).toContainText("field rules[0].consentRate");
+    await expect(rate.locator(".error-why")).toHaveText("expected a number from 0 to 1, got 1.3");
+
+    const syntax = page.locator('article[data-broken$="broken-syntax.yaml"]');
+    await expect(syntax.locator(".error-where")).toContainText(/broken-syntax\.yaml:8:12/);
+    await expect(syntax.locator(".error-why")).toContainText("YAML syntax error");
+
+    // Every valid scenario still has its card with its numbers, and a card's link still works.
+    const evaluated = evaluateLibrary(await serverModel(page.request, server.url));
+    await expect(page.locator("article[data-scenario]")).toHaveCount(evaluated.length);
+    const one = evaluated.find((e) => e.loaded.id === "2021-co-lending")!;
+    expect(await cardFigures(page, "2021-co-lending")).toEqual(expectedCard(one.result));
+    expect(await page.content()).not.toMatch(STACK_TRACE);
+
+    // Comparing two good scenarios on this server still works.
+    const compare = await page.goto(`${server.url}/compare?s=2021-co-lending&s=pipl-separate-consent`);
+    expect(compare?.status()).toBe(200);
+    await expect(page.locator("#compare-headline-table")).toBeVisible();
+  });
+});
