@@ -4,7 +4,9 @@
  * - evaluations per second of each library scenario (mean of a timed loop after warm-up);
  * - full Shapley attribution time per scenario (median of repeated runs);
  * - one evaluation's time as a ratio to a structuredClone of the model (a floor for touching all of it).
- * Figures go to stdout and to bench-results/engine.json. Never asserted in tests: machines are shared and noisy.
+ * Then the web half (scripts/bench-web.ts): requests/s on a scenario page vs the smallest route, JavaScript shipped,
+ * and slider-to-numbers latency in Chromium.
+ * Figures go to stdout and to bench-results/engine.json and web.json. Never asserted in tests: machines are shared and noisy.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -16,6 +18,7 @@ import { getModelFromDb } from "../app/models/model.server";
 import { loadScenarios } from "../app/scenarios/load.server";
 import { openDatabase } from "../app/utils/db.server";
 import { setupDatabase } from "../db/setup";
+import { benchWeb } from "./bench-web";
 
 function timeLoop(fn: () => void, minMs = 300): number {
   for (let i = 0; i < 50; i++) fn(); // warm-up
@@ -79,3 +82,9 @@ fs.writeFileSync(
   JSON.stringify({ date: new Date().toISOString(), node: process.version, cloneMicroseconds: cloneMs * 1000, rows }, null, 2),
 );
 fs.rmSync(dir, { recursive: true, force: true });
+
+// The web half: server throughput, JavaScript shipped, slider latency in Chromium (`--engine-only` skips it).
+if (!process.argv.includes("--engine-only")) {
+  const web = await benchWeb(library.map((s) => s.id));
+  fs.writeFileSync("bench-results/web.json", JSON.stringify({ date: new Date().toISOString(), ...web }, null, 2));
+}
