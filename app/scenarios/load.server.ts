@@ -26,6 +26,12 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
+/**
+ * Validated files, keyed by path, reused while the file's mtime and size and the model are the same: a page that
+ * loads the library on every request then parses only files that changed (an edited file shows on the next one).
+ */
+const cache = new Map<string, { mtimeMs: number; size: number; model: Model | null; result: ScenarioFileResult }>();
+
 /** Read and validate one scenario file. `model` enables the reference checks. */
 export function loadScenarioFile(file: string, opts: { model?: Model | null } = {}): ScenarioFileResult {
   const shown = displayPath(file);
@@ -37,19 +43,26 @@ export function loadScenarioFile(file: string, opts: { model?: Model | null } = 
     errors: [{ file: shown, line: 1, col: 1, path: "", message }],
     warnings: [],
   });
+  let stat: fs.Stats;
   let text: string;
+  const model = opts.model ?? null;
   try {
-    const stat = fs.statSync(file);
+    stat = fs.statSync(file);
     if (!stat.isFile()) return failed("not a file");
     // Refuse before reading, so a huge file costs nothing.
     if (stat.size > MAX_FILE_BYTES)
       return failed(`file is ${Math.ceil(stat.size / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB a scenario may be`);
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.model === model && hit.result.file === shown)
+      return hit.result;
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return failed(code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? String(e)})`);
   }
-  return validateScenarioText(text, shown, opts.model);
+  const result = validateScenarioText(text, shown, model);
+  cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, model, result });
+  return result;
 }
 
 /** The scenario files of a directory, sorted by name. */

@@ -25,10 +25,12 @@ test("GET /api/model returns the model as JSON with units, sources and assumptio
   expect(again.status()).toBe(304);
 });
 
-test("/ leads to the model page", async ({ request }) => {
+test("/ is the scenario library, with a link to the model", async ({ request }) => {
   const response = await request.get("/", { maxRedirects: 0 });
-  expect(response.status()).toBe(302);
-  expect(response.headers()["location"]).toBe("/model");
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain('href="/model"');
+  expect(html).toContain('href="/scenarios/2021-rectification"');
 });
 
 test("an unknown URL gets a clear 404 page without a stack trace", async ({ page }) => {
