@@ -14,6 +14,20 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const good = `title: T\nsummary: S\ndate: "2021"\nsources: [S36]\nrules:\n  - type: co-lending\n    label: L\n    units: [huabei]\n    minOwnShare: 0.3\n    response: raise\n`;
 
 describe("loadScenarios", () => {
+  it("reuses an unchanged file, and an edited file shows on the next load", () => {
+    const file = path.join(dir, "edited.yaml");
+    fs.writeFileSync(file, good);
+    const first = loadScenarioFile(file, { model: fixtureModel });
+    expect(loadScenarioFile(file, { model: fixtureModel })).toBe(first);
+    fs.writeFileSync(file, good.replace("title: T", "title: Edited"));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a distinct mtime even on coarse clocks
+    const second = loadScenarioFile(file, { model: fixtureModel });
+    expect(second.ok && second.scenario.title).toBe("Edited");
+    fs.writeFileSync(file, "title: [");
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 10000));
+    expect(loadScenarioFile(file, { model: fixtureModel }).ok).toBe(false);
+  });
+
   it("a broken file shows as errors and the others still load", () => {
     fs.writeFileSync(path.join(dir, "a-good.yaml"), good);
     fs.writeFileSync(path.join(dir, "b-broken.yaml"), "title: [");
