@@ -182,4 +182,15 @@ test.describe("a broken scenario file", () => {
     expect(compare?.status()).toBe(200);
     await expect(page.locator("#compare-headline-table")).toBeVisible();
   });
+
+  test("its scenario page is a 422 naming file, line:col, field and reason; the other pages still work", async ({ page }) => {
+    const response = await page.goto(`${server.url}/scenarios/broken-rate`);
+    expect(response?.status()).toBe(422);
+    await expect(page.getByText(/broken-rate\.yaml:10:18/)).toBeVisible();
+    await expect(page.getByText(/rules\[0\]\.consentRate/).first()).toBeVisible();
+    await expect(page.getByText(/expected a number from 0 to 1, got 1\.3/).first()).toBeVisible();
+    expect(await page.content()).not.toMatch(STACK_TRACE);
+    const ok = await page.goto(`${server.url}/scenarios/2021-co-lending`);
+    expect(ok?.status()).toBe(200);
+  });
 });
