@@ -1,0 +1,58 @@
+/**
+ * "Download chart as SVG / PNG" for the charts on a page. Made in the browser from the drawn chart, so the
+ * buttons appear only once JavaScript runs; without it a note says so (the CSV/JSON/YAML links work anyway).
+ */
+import { useEffect, useState } from "react";
+
+import { chartFileName, chartPngBlob, chartSvgBlob, downloadBlob } from "./chart-image";
+
+function figureFor(chartId: string): Element | null {
+  return document.querySelector(`figure[data-chart="${CSS.escape(chartId)}"]`);
+}
+
+/** SVG and PNG buttons for the charts named by their `data-chart` ids (ChartFrame's `id`). */
+export function ChartDownloads({ charts, label = "Chart image" }: { charts: Array<{ id: string; name: string }>; label?: string }) {
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setReady(true), []);
+
+  async function save(chartId: string, kind: "svg" | "png") {
+    setError(null);
+    const figure = figureFor(chartId);
+    if (!figure) return setError("This chart is not on the page.");
+    try {
+      const blob = kind === "svg" ? chartSvgBlob(figure) : await chartPngBlob(figure);
+      downloadBlob(blob, chartFileName(chartId, kind));
+    } catch (e) {
+      setError(e instanceof Error ? `The image could not be made: ${e.message}.` : "The image could not be made.");
+    }
+  }
+
+  if (charts.length === 0) return null;
+  if (!ready)
+    return (
+      <p className="chart-downloads chart-downloads-nojs" data-testid="chart-downloads-nojs">
+        {label}: needs JavaScript.
+      </p>
+    );
+  return (
+    <div className="chart-downloads" role="group" aria-label={`${label} downloads`}>
+      {charts.map((c) => (
+        <span key={c.id} className="chart-download">
+          <span className="chart-download-name">{charts.length > 1 ? c.name : label}:</span>
+          <button type="button" data-chart-download={c.id} data-kind="svg" onClick={() => void save(c.id, "svg")} aria-label={`Download ${c.name} as SVG`}>
+            SVG
+          </button>
+          <button type="button" data-chart-download={c.id} data-kind="png" onClick={() => void save(c.id, "png")} aria-label={`Download ${c.name} as PNG`}>
+            PNG
+          </button>
+        </span>
+      ))}
+      {error ? (
+        <span role="alert" className="chart-download-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

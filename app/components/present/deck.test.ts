@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+
+import { attribute } from "../../engine/attribution";
+import { evaluate } from "../../engine/evaluate";
+import { fixtureModel } from "../../scenarios/__fixtures__/model";
+import type { Scenario } from "../../scenarios/schema";
+import {
+  SLIDES,
+  assumptionRows,
+  capitalTakeaway,
+  marketsTakeaway,
+  parseSlide,
+  sameApartFromSlide,
+  servicesTakeaway,
+  slideForKey,
+  slideSearch,
+  sourceRows,
+  waterfallTakeaway,
+} from "./deck";
+
+const base = { summary: "S", date: "2021", hypothetical: false, sources: ["S36"] };
+const none: Scenario = { id: "none", title: "Nothing", ...base, rules: [] };
+const coLending: Scenario = {
+  id: "co",
+  title: "Co-lending",
+  ...base,
+  rules: [{ id: "own-funding", type: "co-lending", label: "30% own funding", units: ["huabei", "jiebei"], minOwnShare: 0.3, response: "raise" }],
+};
+const spinOff: Scenario = {
+  id: "spin",
+  title: "Spin-off",
+  ...base,
+  assumptions: { "linked-out-retention": 0.6 },
+  rules: [
+    { id: "spin", type: "spin-off", label: "Huabei and Jiebei spun off", units: ["huabei", "jiebei"], entity: "NewCo", stakeKept: 0.5, keepLinks: false },
+    { id: "cap", type: "fund-size-cap", label: "Fund capped", unit: "yuebao", maxAum: 500 },
+  ],
+};
+
+describe("the slide in the URL", () => {
+  it("reads slide=N, and falls back to slide 1 with a message", () => {
+    expect(parseSlide(null)).toEqual({ slide: 1, error: null });
+    expect(parseSlide("3")).toEqual({ slide: 3, error: null });
+    expect(parseSlide(String(SLIDES.length))).toEqual({ slide: SLIDES.length, error: null });
+    for (const bad of ["0", "99", "2.5", "-1", "abc", "1e1"]) {
+      const r = parseSlide(bad);
+      expect(r.slide).toBe(1);
+      expect(r.error).toMatch(/must be a number from 1 to/);
+    }
+  });
+
+  it("writes slide=N and keeps every other parameter", () => {
+    expect(slideSearch("?r.x.y=0.4&slide=2&v=3", 5)).toBe("?slide=5&r.x.y=0.4&v=3");
+    expect(slideSearch("", 1)).toBe("?slide=1");
+  });
+
+  it("tells a change of slide from a change of state", () => {
+    const a = new URL("http://h/present/x?slide=1&r.a.b=1");
+    expect(sameApartFromSlide(a, new URL("http://h/present/x?r.a.b=1&slide=4"))).toBe(true);
+    expect(sameApartFromSlide(a, new URL("http://h/present/x?slide=4&r.a.b=2"))).toBe(false);
+    expect(sameApartFromSlide(a, new URL("http://h/present/y?slide=1&r.a.b=1"))).toBe(false);
+  });
+
+  it("maps the keys of a presenter's clicker and keyboard, within the deck", () => {
+    expect(slideForKey("ArrowRight", false, 2, 8)).toBe(3);
+    expect(slideForKey(" ", false, 2, 8)).toBe(3);
+    expect(slideForKey(" ", true, 2, 8)).toBe(1);
+    expect(slideForKey("PageDown", false, 8, 8)).toBe(8);
+    expect(slideForKey("PageUp", false, 1, 8)).toBe(1);
+    expect(slideForKey("ArrowLeft", false, 5, 8)).toBe(4);
+    expect(slideForKey("Home", false, 5, 8)).toBe(1);
+    expect(slideForKey("End", false, 5, 8)).toBe(8);
+    expect(slideForKey("a", false, 5, 8)).toBeNull();
+  });
+});
+
+describe("takeaways", () => {
+  it("say plainly when nothing changes", () => {
+    const r = evaluate(fixtureModel, none);
+    expect(servicesTakeaway(r)).toMatch(/^All \d+ services keep their users/);
+    expect(waterfallTakeaway(attribute(fixtureModel, none), r.headline)).toBe("Together the rules leave revenue and profit unchanged.");
+    expect(capitalTakeaway(r)).toMatch(/^No unit needs more capital than it holds/);
+    expect(marketsTakeaway(r, () => "band")).toMatch(/^Shares and concentration do not change/);
+  });
+
+  it("name the service that changes most, with its users, the change and why", () => {
+    const r = evaluate(fixtureModel, spinOff);
+    const top = [...r.services].sort((a, b) => Math.abs(b.users.scenario - b.users.baseline) - Math.abs(a.users.scenario - a.users.baseline))[0]!;
+    const text = servicesTakeaway(r);
+    expect(text.startsWith(`${top.name} reaches `)).toBe(true);
+    expect(text).toMatch(/m users, down \d+%: /);
+    expect(text).toContain("NewCo");
+  });
+
+  it("name the rule that drives revenue most", () => {
+    const r = evaluate(fixtureModel, spinOff);
+    const text = waterfallTakeaway(attribute(fixtureModel, spinOff), r.headline);
+    expect(text).toMatch(/^Revenue goes down [\d.]+ bn \(\d+%\) to [\d.]+ bn RMB; the largest part, −[\d.]+ bn, comes from “Huabei and Jiebei spun off”/);
+    expect(text).toMatch(/Profit goes down from/);
+  });
+
+  it("say who is short of capital and how it is met", () => {
+    const r = evaluate(fixtureModel, coLending);
+    const short = r.units.filter((u) => u.shortfall > 0);
+    expect(short.length).toBeGreaterThan(0);
+    const text = capitalTakeaway(r);
+    expect(text).toMatch(/short of capital by [\d.]+ bn RMB/);
+    for (const u of short) expect(text).toContain(u.name);
+    expect(text).toContain("raised as new capital");
+  });
+});
+
+describe("assumptions and sources", () => {
+  it("list the cited and overridden assumptions with the value used and who set it", () => {
+    const r = evaluate(fixtureModel, spinOff, { assumptions: { "cost-of-equity": 0.12 } });
+    const rows = assumptionRows(fixtureModel.assumptions, r, spinOff.assumptions, { "cost-of-equity": 0.12 });
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    expect(byId.get("linked-out-retention")).toMatchObject({ value: 0.6, override: "scenario" });
+    expect(byId.get("cost-of-equity")).toMatchObject({ value: 0.12, override: "what-if" });
+    const cited = new Set(r.explanations.flatMap((e) => e.assumptionIds));
+    for (const a of rows) expect(cited.has(a.id) || a.override !== null).toBe(true);
+  });
+
+  it("list every engine assumption when none is cited", () => {
+    const r = evaluate(fixtureModel, none);
+    expect(assumptionRows(fixtureModel.assumptions, r, undefined, {})).toHaveLength(fixtureModel.assumptions.filter((a) => a.usedBy === "engine").length);
+  });
+
+  it("list the scenario's sources first, each once, with the model's citation", () => {
+    const r = evaluate(fixtureModel, coLending);
+    const rows = sourceRows(["S36", "https://example.org/x", "S36"], r, [], fixtureModel.sources);
+    expect(rows[0]).toMatchObject({ key: "S36", cited: "scenario" });
+    expect(rows[0]!.citation).toBe(fixtureModel.sources.find((s) => s.key === "S36")?.citation ?? "not in the model's source list");
+    expect(rows[1]).toMatchObject({ key: "https://example.org/x", href: "https://example.org/x" });
+    expect(new Set(rows.map((s) => s.key)).size).toBe(rows.length);
+  });
+});
