@@ -8,10 +8,13 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 
 import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
 import { CompareForm } from "~/components/library/CompareForm";
-import { baselineOf, libraryEntries } from "~/components/library/entries";
+import { baselineOf, libraryEntries, variantEntries } from "~/components/library/entries";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
+import { getModel } from "~/models/model.server";
 import { listScenarioSummaries } from "~/models/scenario.server";
+import { listVariants, variantAsScenario } from "~/models/variant.server";
+import { summarise } from "~/scenarios/payload";
 import libraryStyles from "~/styles/library.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 
@@ -25,10 +28,28 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+/** The latest version of every saved variant, evaluated; a variant store that cannot be read hides only them. */
+function savedVariants() {
+  try {
+    const model = getModel();
+    return variantEntries(
+      listVariants().flatMap((v) => {
+        const scenario = variantAsScenario({ id: v.id, version: v.latestVersion });
+        if (!scenario) return [];
+        const summary = summarise(model, { ok: true, id: v.id, file: `variant ${v.id}`, scenario, warnings: [] });
+        return [{ variantId: v.id, version: v.latestVersion, summary }];
+      }),
+    );
+  } catch (error) {
+    console.warn(`[library] saved variants skipped: ${(error as Error).message}`);
+    return [];
+  }
+}
+
 export async function loader() {
   try {
     const entries = libraryEntries(listScenarioSummaries());
-    return { entries, baseline: baselineOf(entries) };
+    return { entries, variants: savedVariants(), baseline: baselineOf(entries) };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
       console.warn(`[library] ${error.message}`);
@@ -39,7 +60,7 @@ export async function loader() {
 }
 
 export default function LibraryPage() {
-  const { entries, baseline } = useLoaderData<typeof loader>();
+  const { entries, variants, baseline } = useLoaderData<typeof loader>();
   const scenarios = entries.filter((e) => e.kind === "scenario");
   const broken = entries.filter((e) => e.kind === "broken");
   return (
@@ -109,6 +130,23 @@ export default function LibraryPage() {
             </div>
           )}
         </section>
+        {variants.length > 0 ? (
+          <section aria-labelledby="variants-heading">
+            <h2 id="variants-heading" className="library-heading">
+              {variants.length} saved {variants.length === 1 ? "variant" : "variants"}
+              <span className="heading-note">
+                {" "}
+                Made in the <Link to="/builder">builder</Link>; each card shows its latest version and links to its
+                history.
+              </span>
+            </h2>
+            <div className="card-grid">
+              {variants.map((e) => (
+                <ScenarioCard key={e.id} entry={e} />
+              ))}
+            </div>
+          </section>
+        ) : null}
         {broken.length > 0 ? (
           <section aria-labelledby="broken-files" className="broken-section">
             <h2 id="broken-files" className="library-heading" tabIndex={-1}>

@@ -19,6 +19,7 @@ import { ChartWithTable } from "~/components/model/Section";
 import { evaluate } from "~/engine/evaluate";
 import { getModel } from "~/models/model.server";
 import { listScenarios } from "~/models/scenario.server";
+import { getVersion, variantAsScenario } from "~/models/variant.server";
 import { familiesOf, summarise } from "~/scenarios/payload";
 import type { ScenarioError } from "~/scenarios/validate";
 import { closest } from "~/scenarios/suggest";
@@ -76,8 +77,24 @@ function loadComparison(values: string[]) {
   const keep: string[] = [];
   for (const ref of selection.refs) {
     if (ref.kind === "variant") {
-      problems.push({ text: `'${formatRef(ref)}' is a saved variant: comparing variants is not available yet. Choose library scenarios.` });
-      worst(400);
+      const v = getVersion({ id: ref.id, version: ref.version });
+      const scenario = v ? variantAsScenario({ id: ref.id, version: ref.version }) : null;
+      if (!v || !scenario) {
+        problems.push({ text: `There is no saved variant '${ref.id}' with a version ${ref.version}.` });
+        worst(404);
+        continue;
+      }
+      keep.push(formatRef(ref));
+      inputs.push({
+        ref: formatRef(ref),
+        id: `${ref.id}@${ref.version}`,
+        title: `${scenario.title} (variant, v${ref.version})`,
+        href: `/variants/${encodeURIComponent(ref.id)}`,
+        date: scenario.date,
+        hypothetical: scenario.hypothetical,
+        families: familiesOf(scenario),
+        result: evaluate(model, scenario),
+      });
       continue;
     }
     const found = files.find((f) => f.id === ref.id);

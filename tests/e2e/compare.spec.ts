@@ -179,7 +179,7 @@ test.describe("bad requests get a clear message, their status and the library to
     { name: "a duplicate", query: "s=2021-co-lending&s=2021-co-lending", status: 400, message: /'2021-co-lending' was chosen more than once/ },
     { name: "a malformed id", query: "s=2021-co-lending&s=..%2Fetc%2Fpasswd", status: 400, message: /'..\/etc\/passwd' is not a scenario id/ },
     { name: "an unknown id", query: "s=2021-colending&s=pipl-separate-consent", status: 404, message: /There is no scenario '2021-colending'\./ },
-    { name: "a variant (not comparable yet)", query: "s=variant:my-variant@2&s=pipl-separate-consent", status: 400, message: /comparing variants is not available yet/ },
+    { name: "an unknown variant version", query: "s=variant:no-such-variant@2&s=pipl-separate-consent", status: 404, message: /There is no saved variant 'no-such-variant' with a version 2\./ },
   ];
   for (const c of cases) {
     test(`${c.name}: ${c.status}`, async ({ page }) => {

@@ -194,3 +194,41 @@ test.describe("a broken scenario file", () => {
     expect(ok?.status()).toBe(200);
   });
 });
+
+test.describe("saved variants", () => {
+  test("a variant saved through the API shows in the library, marked as a variant, and compares with a file", async ({ page, request }) => {
+    const title = `Library variant ${Date.now()}`;
+    const created = await request.post("/api/variants", {
+      data: {
+        title,
+        summary: "Consent at 20% only, for the library test.",
+        date: "2021",
+        hypothetical: true,
+        sources: ["S49"],
+        rules: [{ id: "consent", type: "consent-required", label: "Consent", categories: ["transactions"], consentRate: 0.2 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, version } = (await created.json()) as { id: string; version: number };
+    const ref = `variant:${id}@${version}`;
+
+    await page.goto("/");
+    const card = page.locator(`article[data-variant="${ref}"]`);
+    await expect(card).toHaveCount(1);
+    await expect(card).toContainText(title);
+    await expect(card.locator(".badge-variant")).toHaveText(`Saved variant, v${version}`);
+    // its figures are the engine's on the variant's definition
+    const result = (await (
+      await request.get(`/api/variants/${id}/versions/${version}`)
+    ).json()) as { definition: unknown };
+    expect(result.definition).toMatchObject({ title });
+
+    const compare = await page.goto(`/compare?s=${encodeURIComponent(ref)}&s=pipl-separate-consent`);
+    expect(compare?.status()).toBe(200);
+    await expect(page.locator("#compare-headline-table")).toContainText(`${title} (variant, v${version})`);
+
+    const missing = await page.goto(`/compare?s=${encodeURIComponent(`variant:${id}@99`)}&s=pipl-separate-consent`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByText(`There is no saved variant '${id}' with a version 99.`)).toBeVisible();
+  });
+});

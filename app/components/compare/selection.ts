@@ -1,8 +1,7 @@
 /**
  * What `/compare?s=…` asks for: 2 to 4 references, parsed and checked without I/O so the route, the library's
- * form and tests agree. A reference is a library scenario (`s=<id>`); the syntax leaves room for a saved
- * variant version (`s=variant:<id>@<n>`), which the parser already reads so the route can say it is not
- * comparable yet instead of calling it an unknown scenario.
+ * form and tests agree. A reference is a library scenario (`s=<id>`) or a saved variant's version
+ * (`s=variant:<id>@<n>`).
  */
 import { slug } from "../../engine/model";
 

@@ -18,7 +18,12 @@ export function FamilyTags({ families }: { families: ComparableEntry["families"]
 export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; checked?: boolean }) {
   const headingId = `card-${entry.id}-title`;
   return (
-    <article className="scenario-card" aria-labelledby={headingId} data-scenario={entry.id}>
+    <article
+      className="scenario-card"
+      aria-labelledby={headingId}
+      data-scenario={entry.variant ? undefined : entry.id}
+      data-variant={entry.variant ? entry.ref : undefined}
+    >
       <header className="card-head">
         <h3 id={headingId}>
           <a href={entry.href}>{entry.title}</a>
@@ -27,6 +32,12 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
           <time dateTime={entry.date}>{formatScenarioDate(entry.date)}</time>
           <span aria-hidden="true"> · </span>
           {entry.ruleCount} {entry.ruleCount === 1 ? "rule" : "rules"}
+          {entry.variant ? (
+            <>
+              {" "}
+              <span className="badge badge-variant">Saved variant, v{entry.variant.version}</span>
+            </>
+          ) : null}
           {entry.hypothetical ? (
             <>
               {" "}

@@ -25,6 +25,8 @@ export type LibraryEntry =
       ruleCount: number;
       warningCount: number;
       headline: Record<HeadlineKey, HeadlineDelta>;
+      /** Set for a saved variant's latest version (made in the builder), which sits beside the files. */
+      variant?: { id: string; version: number };
     }
   | { kind: "broken"; id: string; file: string; errors: ScenarioError[] };
 
@@ -89,3 +91,31 @@ export const FAMILY_LABELS: Record<RuleFamily, string> = {
   "anti-monopoly": "Anti-monopoly",
   capital: "Capital",
 };
+
+/** Saved variants (latest versions) as entries: marked as variants, linked to their history, comparable. */
+export function variantEntries(
+  summaries: ReadonlyArray<{ variantId: string; version: number; summary: ScenarioSummary }>,
+): ComparableEntry[] {
+  const out: ComparableEntry[] = [];
+  for (const { variantId, version, summary: s } of summaries) {
+    if (!s.ok) continue;
+    out.push({
+      kind: "scenario",
+      // A DOM-safe id that cannot clash with a library file's id.
+      id: `variant-${variantId}-v${version}`,
+      ref: formatRef({ kind: "variant", id: variantId, version }),
+      href: `/variants/${encodeURIComponent(variantId)}`,
+      file: `saved variant ${variantId}, version ${version}`,
+      title: s.title,
+      summary: s.summary,
+      date: s.date,
+      hypothetical: s.hypothetical,
+      families: s.families,
+      ruleCount: s.ruleCount,
+      warningCount: s.warnings.length,
+      headline: s.headline,
+      variant: { id: variantId, version },
+    });
+  }
+  return out;
+}
