@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+
+import { tinyModel } from "../../engine/test-model";
+import { validateDefinition } from "../../models/variant.server";
+import {
+  applyIntent,
+  checkDraft,
+  decodeForm,
+  draftFromDefinition,
+  draftToInput,
+  EMPTY_DRAFT,
+  errorsAt,
+  newRule,
+  parseIntent,
+  type Draft,
+} from "./draft";
+import { RULE_TYPE_SPECS, TOP_LEVEL, ruleTypeSpec, ruleTypesByFamily } from "./schema-fields";
+
+const model = tinyModel();
+
+const base: Draft = {
+  ...EMPTY_DRAFT,
+  title: "Consent at 40%",
+  summary: "Only 40% opt in.",
+  date: "2021-04",
+  sources: ["S1"],
+  rules: [{ id: "consent", type: "consent-required", label: "Consent", categories: ["transactions"], consentRate: 0.4 }],
+};
+
+/** The form fields a browser would post for a draft (what BuilderForm renders). */
+function post(pairs: Array<[string, string]>) {
+  return decodeForm(pairs);
+}
+
+describe("form fields from the zod schema", () => {
+  it("has all 13 rule types grouped into the three families, with bounds, units and help text from the schema", () => {
+    expect(RULE_TYPE_SPECS).toHaveLength(13);
+    expect(ruleTypesByFamily().map((f) => [f.family, f.types.length])).toEqual([
+      ["privacy", 4],
+      ["anti-monopoly", 4],
+      ["capital", 5],
+    ]);
+    const consent = ruleTypeSpec("consent-required")!.fields.find((f) => f.name === "consentRate")!;
+    expect(consent).toMatchObject({ kind: "param", min: 0, max: 1, optional: false, description: "Share of users who opt in, 0..1" });
+    const aum = ruleTypeSpec("fund-size-cap")!.fields.find((f) => f.name === "maxAum")!;
+    expect(aum).toMatchObject({ kind: "param", min: 0, max: 10000, unit: "RMB bn" });
+    const from = ruleTypeSpec("data-ban")!.fields.find((f) => f.name === "from")!;
+    expect(from).toMatchObject({ kind: "reference-list", source: "units", optional: true, description: "Units that send the data (default: any)" });
+    expect(ruleTypeSpec("unbundle")!.fields.find((f) => f.name === "entryPoints")).toMatchObject({ kind: "all-or-list" });
+    expect(ruleTypeSpec("min-capital")!.fields.find((f) => f.name === "units")).toMatchObject({ allowGroup: true });
+    expect(ruleTypeSpec("interoperability")!.fields.find((f) => f.name === "player")).toMatchObject({ kind: "reference", source: "players" });
+    expect(ruleTypeSpec("spin-off")!.fields.find((f) => f.name === "keepLinks")).toMatchObject({ kind: "boolean", defaultValue: false });
+    expect(TOP_LEVEL.title.maxLength).toBe(200);
+    expect(TOP_LEVEL.rules.maxItems).toBe(12);
+  });
+});
+
+describe("decoding a posted form", () => {
+  it("reads values, ranges, lists, booleans and assumptions by their scenario paths", () => {
+    const { draft, meta, intent } = post([
+      ["title", " T "],
+      ["summary", "S"],
+      ["date", "2021"],
+      ["hypothetical", "true"],
+      ["sources", "S1\nhttps://example.org/x\n\n"],
+      ["assumptions.cost-of-equity", "0.1"],
+      ["assumptions.contribution-margin", ""],
+      ["rules[0].type", "consent-required"],
+      ["rules[0].id", "consent"],
+      ["rules[0].label", "Consent"],
+      ["rules[0].note", ""],
+      ["rules[0].categories", "transactions"],
+      ["rules[0].categories", "identity"],
+      ["rules[0].consentRate.value", "0.4"],
+      ["rules[0].consentRate.low", "0.2"],
+      ["rules[0].consentRate.high", "0.8"],
+      ["rules[1].type", "spin-off"],
+      ["rules[1].label", "Split"],
+      ["rules[1].units", "hb"],
+      ["rules[1].entity", "NewCo"],
+      ["rules[1].stakeKept.value", "abc"],
+      ["rules[1].keepLinks", "true"],
+      ["versionAuthor", "Ana"],
+      ["versionNote", ""],
+      ["intent", "add:data-ban"],
+    ]);
+    expect(draft).toEqual({
+      title: "T",
+      summary: "S",
+      date: "2021",
+      hypothetical: true,
+      sources: ["S1", "https://example.org/x"],
+      assumptions: { "cost-of-equity": 0.1 },
+      rules: [
+        { type: "consent-required", id: "consent", label: "Consent", categories: ["transactions", "identity"], consentRate: { low: 0.2, high: 0.8, value: 0.4 } },
+        { type: "spin-off", label: "Split", units: ["hb"], entity: "NewCo", stakeKept: "abc", keepLinks: true },
+      ],
+    });
+    expect(meta).toEqual({ author: "Ana", note: undefined, forkedFrom: undefined, baseVersion: undefined });
+    expect(intent).toEqual({ kind: "add", type: "data-ban" });
+  });
+
+  it("puts each error beside its field: text in a number, a missing number, an empty list", () => {
+    const { draft } = post([
+      ["title", "T"],
+      ["summary", "S"],
+      ["date", "2021"],
+      ["sources", "S1"],
+      ["rules[0].type", "co-lending"],
+      ["rules[0].label", "Own funding"],
+      ["rules[0].minOwnShare.value", "1.5"],
+      ["rules[0].response", "raise"],
+      ["rules[1].type", "fund-size-cap"],
+      ["rules[1].label", "Cap"],
+      ["rules[1].unit", "fund"],
+      ["rules[1].maxAum.value", "lots"],
+    ]);
+    const check = checkDraft(draft, model);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(errorsAt(check.errors, "rules[0].minOwnShare")[0]!.message).toBe("expected a number from 0 to 1, got 1.5");
+    expect(errorsAt(check.errors, "rules[0].units")[0]!.message).toBe("expected at least 1 item, got an empty list");
+    expect(errorsAt(check.errors, "rules[1].maxAum")[0]!.message).toBe("expected a number from 0 to 10000, or a range { low, high, value }, got 'lots'");
+  });
+
+  it("reads button intents and refuses unknown ones", () => {
+    expect(parseIntent("remove:2")).toEqual({ kind: "remove", index: 2 });
+    expect(parseIntent("up:0")).toEqual({ kind: "up", index: 0 });
+    expect(parseIntent("save-over:3")).toEqual({ kind: "save-over", version: 3 });
+    expect(parseIntent("add:no-such-rule")).toBeNull();
+    expect(parseIntent("drop table")).toBeNull();
+  });
+});
+
+describe("editing", () => {
+  it("adds a rule of every type with a unique id, removes and reorders", () => {
+    let d = base;
+    for (const spec of RULE_TYPE_SPECS) d = applyIntent(d, { kind: "add", type: spec.type });
+    expect(d.rules).toHaveLength(14);
+    d = applyIntent(d, { kind: "add", type: "consent-required" });
+    expect(d.rules.map((r) => r.id)).toContain("consent-required-2");
+    expect(newRule("unbundle", [])).toMatchObject({ entryPoints: "all", label: "Unbundle" });
+    expect(newRule("capital-ratio", [])).toMatchObject({ response: "raise" });
+    const moved = applyIntent(base, { kind: "add", type: "data-ban" });
+    expect(applyIntent(moved, { kind: "up", index: 1 }).rules.map((r) => r.type)).toEqual(["data-ban", "consent-required"]);
+    expect(applyIntent(moved, { kind: "down", index: 1 }).rules.map((r) => r.type)).toEqual(["consent-required", "data-ban"]);
+    expect(applyIntent(moved, { kind: "remove", index: 0 }).rules.map((r) => r.type)).toEqual(["data-ban"]);
+  });
+});
+
+describe("checkDraft agrees with the server's validateDefinition", () => {
+  const cases: Array<[string, Draft]> = [
+    ["valid", base],
+    ["empty", EMPTY_DRAFT],
+    ["unknown unit", { ...base, rules: [{ type: "co-lending", label: "x", units: ["nope"], minOwnShare: 0.3, response: "raise" }] }],
+    ["duplicate ids", { ...base, rules: [base.rules[0]!, base.rules[0]!] }],
+    ["bad range", { ...base, rules: [{ ...base.rules[0]!, consentRate: { low: 0.5, high: 0.2, value: 0.3 } }] }],
+    ["assumption out of range", { ...base, assumptions: { "cost-of-equity": 9 } }],
+  ];
+  it.each(cases)("%s", (_name, draft) => {
+    const mine = checkDraft(draft, model);
+    const server = validateDefinition(draftToInput(draft), model);
+    expect(mine.ok).toBe(server.ok);
+    if (!mine.ok && !server.ok) expect(mine.errors).toEqual(server.errors.map(({ path, message }) => ({ path, message })));
+  });
+
+  it("a library-shaped definition round-trips through the draft", () => {
+    const check = checkDraft(base, model);
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(draftFromDefinition(check.definition).rules[0]).toEqual(base.rules[0]);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The builder's draft: a scenario as the form holds it (numbers may still be text a person is typing), its
+ * encoding as HTML form fields, and the form's buttons ("add a rule", "remove", "move up") as intents.
+ *
+ * One decoder serves both sides: the server reads a posted form with it (no JavaScript), and the browser reads
+ * the live form with it on every change (the preview). Field names follow the scenario's paths, so an error at
+ * `rules[0].consentRate` sits beside the input named `rules[0].consentRate.value`:
+ *
+ *   title, summary, date, hypothetical, sources (one per line), assumptions.<id>
+ *   rules[i].type (hidden), rules[i].<field> (text, select, checkbox; repeated for lists)
+ *   rules[i].<param>.value / .low / .high (low and high empty: a plain value)
+ *   versionAuthor, versionNote, forkedFrom, baseVersion, intent
+ *
+ * Pure and isomorphic.
+ */
+import type { Model } from "../../engine/model";
+import { duplicateRuleIds, ruleIdOf } from "../../scenarios/ids";
+import { formatPath, messagesFor } from "../../scenarios/messages";
+import { checkReferences } from "../../scenarios/references";
+import { scenarioSchema, type ScenarioDefinition } from "../../scenarios/schema";
+
+import { ruleTypeSpec, type FieldSpec } from "./schema-fields";
+
+/** A rule as the form holds it: `type` and whatever fields were given. */
+export type DraftRule = { type: string } & Record<string, unknown>;
+
+export interface Draft {
+  title: string;
+  summary: string;
+  date: string;
+  hypothetical: boolean;
+  sources: string[];
+  /** Overrides by assumption id: numbers, or text that is not (yet) a number. */
+  assumptions: Record<string, unknown>;
+  rules: DraftRule[];
+}
+
+/** One problem, at a path of the scenario (`rules[0].consentRate`) or of the form (`versionNote`). */
+export interface DraftError {
+  path: string;
+  message: string;
+}
+
+/** What the version being saved carries besides the scenario. */
+export interface DraftMeta {
+  author?: string;
+  note?: string;
+  forkedFrom?: string;
+  baseVersion?: string;
+}
+
+export type Intent =
+  | { kind: "add"; type: string }
+  | { kind: "remove" | "up" | "down"; index: number }
+  | { kind: "save" }
+  /** Save on top of the given version, chosen after a stale save showed it. */
+  | { kind: "save-over"; version: number }
+  /** Re-render with the draft and its errors, saving nothing (no-JavaScript "check" button). */
+  | { kind: "check" };
+
+/** Most rules a posted form may carry; beyond the schema's limit so that the limit's own message shows. */
+const MAX_FORM_RULES = 40;
+
+export const EMPTY_DRAFT: Draft = {
+  title: "",
+  summary: "",
+  date: "",
+  hypothetical: false,
+  sources: [],
+  assumptions: {},
+  rules: [],
+};
+
+/** A stored or library scenario as a draft. */
+export function draftFromDefinition(def: ScenarioDefinition | (ScenarioDefinition & { id?: string; $schema?: string })): Draft {
+  return {
+    title: def.title,
+    summary: def.summary,
+    date: def.date,
+    hypothetical: def.hypothetical ?? false,
+    sources: [...def.sources],
+    assumptions: { ...(def.assumptions ?? {}) },
+    rules: def.rules.map((r) => ({ ...(r as unknown as DraftRule) })),
+  };
+}
+
+/** The draft as the plain data the schema validates (empty optional parts left out). */
+export function draftToInput(draft: Draft): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    title: draft.title,
+    summary: draft.summary,
+    date: draft.date,
+    hypothetical: draft.hypothetical,
+    sources: draft.sources,
+  };
+  if (Object.keys(draft.assumptions).length > 0) out.assumptions = draft.assumptions;
+  out.rules = draft.rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+  return out;
+}
+
+// ---- names ---------------------------------------------------------------------------------------------------
+
+/** The form name of a rule's field: `rules[2].units`. */
+export function ruleFieldName(index: number, field: string): string {
+  return `rules[${index}].${field}`;
+}
+
+/** The form name of one part of a numeric parameter: `rules[2].consentRate.low`. */
+export function paramPartName(index: number, field: string, part: "value" | "low" | "high"): string {
+  return `${ruleFieldName(index, field)}.${part}`;
+}
+
+/** The form name of an assumption override. */
+export function assumptionName(id: string): string {
+  return `assumptions.${id}`;
+}
+
+// ---- decoding ------------------------------------------------------------------------------------------------
+
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+
+/** Text from a number input: a number, undefined when empty, or the text itself (the schema then says why). */
+export function parseNumberText(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (t === "") return undefined;
+  return NUMBER.test(t) ? Number(t) : t;
+}
+
+type Values = Map<string, string[]>;
+
+function collect(entries: Iterable<[string, unknown]>): Values {
+  const values: Values = new Map();
+  for (const [k, v] of entries) {
+    if (typeof v !== "string") continue; // files are read by the upload route, never here
+    const list = values.get(k);
+    if (list) list.push(v);
+    else values.set(k, [v]);
+  }
+  return values;
+}
+
+const one = (values: Values, key: string): string | undefined => values.get(key)?.[0];
+
+function decodeField(values: Values, index: number, spec: FieldSpec): unknown {
+  const name = ruleFieldName(index, spec.name);
+  switch (spec.kind) {
+    case "text": {
+      const t = (one(values, name) ?? "").trim();
+      return t === "" && spec.optional ? undefined : t;
+    }
+    case "reference":
+    case "enum": {
+      const t = one(values, name) ?? "";
+      return t === "" ? undefined : t;
+    }
+    case "boolean":
+      return values.get(name)?.includes("true") ?? false;
+    case "reference-list":
+    case "enum-list": {
+      const list = (values.get(name) ?? []).filter((v) => v !== "");
+      return list.length === 0 && spec.optional ? undefined : list;
+    }
+    case "all-or-list": {
+      const list = (values.get(name) ?? []).filter((v) => v !== "");
+      return list.includes("all") ? "all" : list;
+    }
+    case "param": {
+      const value = parseNumberText(one(values, paramPartName(index, spec.name, "value")));
+      const low = parseNumberText(one(values, paramPartName(index, spec.name, "low")));
+      const high = parseNumberText(one(values, paramPartName(index, spec.name, "high")));
+      if (low === undefined && high === undefined) return value;
+      return { low, high, value };
+    }
+  }
+}
+
+/** Everything a posted (or live) builder form says: the draft, the version's metadata and the button pressed. */
+export function decodeForm(entries: Iterable<[string, unknown]>): { draft: Draft; meta: DraftMeta; intent: Intent | null } {
+  const values = collect(entries);
+  const text = (k: string) => one(values, k) ?? "";
+  const sources = text("sources")
+    .split(/[\n,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const assumptions: Record<string, unknown> = {};
+  for (const [k, v] of values) {
+    if (!k.startsWith("assumptions.")) continue;
+    const n = parseNumberText(v[0]);
+    if (n !== undefined) assumptions[k.slice("assumptions.".length)] = n;
+  }
+  const indexes = [...values.keys()]
+    .map((k) => /^rules\[(\d{1,3})\]\.type$/.exec(k)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .slice(0, MAX_FORM_RULES);
+  const rules: DraftRule[] = indexes.map((i) => {
+    const type = text(`rules[${i}].type`);
+    const spec = ruleTypeSpec(type);
+    if (!spec) return { type };
+    const rule: DraftRule = { type };
+    for (const f of spec.fields) {
+      const v = decodeField(values, i, f);
+      if (v !== undefined) rule[f.name] = v;
+    }
+    return rule;
+  });
+  const draft: Draft = {
+    title: text("title").trim(),
+    summary: text("summary").trim(),
+    date: text("date").trim(),
+    hypothetical: values.get("hypothetical")?.includes("true") ?? false,
+    sources,
+    assumptions,
+    rules,
+  };
+  const optional = (k: string) => {
+    const t = one(values, k);
+    return t === undefined || t.trim() === "" ? undefined : t;
+  };
+  const meta: DraftMeta = {
+    author: optional("versionAuthor"),
+    note: optional("versionNote"),
+    forkedFrom: optional("forkedFrom"),
+    baseVersion: optional("baseVersion"),
+  };
+  return { draft, meta, intent: parseIntent(one(values, "intent")) };
+}
+
+/** The button a form was submitted with, or null. */
+export function parseIntent(raw: string | undefined): Intent | null {
+  if (!raw) return null;
+  if (raw === "save") return { kind: "save" };
+  if (raw === "check") return { kind: "check" };
+  let m = /^add:([a-z-]{1,40})$/.exec(raw);
+  if (m) return ruleTypeSpec(m[1]!) ? { kind: "add", type: m[1]! } : null;
+  m = /^(remove|up|down):(\d{1,3})$/.exec(raw);
+  if (m) return { kind: m[1] as "remove" | "up" | "down", index: Number(m[2]) };
+  m = /^save-over:([1-9]\d{0,8})$/.exec(raw);
+  if (m) return { kind: "save-over", version: Number(m[1]) };
+  return null;
+}
+
+// ---- editing -------------------------------------------------------------------------------------------------
+
+/** A new rule of a type: a unique id, the type's name as label, defaults from the schema; numbers left for the person. */
+export function newRule(type: string, existing: readonly DraftRule[]): DraftRule {
+  const spec = ruleTypeSpec(type);
+  if (!spec) throw new Error(`unknown rule type '${type}'`);
+  const taken = new Set(existing.map((r, i) => ruleIdOf(r as { id?: string }, i)));
+  let id = type;
+  for (let n = 2; taken.has(id); n++) id = `${type}-${n}`;
+  const rule: DraftRule = { id, type, label: spec.title };
+  for (const f of spec.fields) {
+    if (f.kind === "boolean") rule[f.name] = f.defaultValue;
+    else if (f.kind === "enum" && !f.optional) rule[f.name] = f.options[0];
+    else if (f.kind === "all-or-list" && !f.optional) rule[f.name] = "all";
+  }
+  return rule;
+}
+
+/** Moves item `i` of a list up or down by one (unchanged at the ends). */
+export function move<T>(list: readonly T[], i: number, by: -1 | 1): T[] {
+  const j = i + by;
+  if (i < 0 || i >= list.length || j < 0 || j >= list.length) return [...list];
+  const out = [...list];
+  [out[i], out[j]] = [out[j]!, out[i]!];
+  return out;
+}
+
+/** The draft after an "add", "remove" or "move" button; other intents leave it as it is. */
+export function applyIntent(draft: Draft, intent: Intent): Draft {
+  switch (intent.kind) {
+    case "add":
+      return { ...draft, rules: [...draft.rules, newRule(intent.type, draft.rules)] };
+    case "remove":
+      return { ...draft, rules: draft.rules.filter((_, i) => i !== intent.index) };
+    case "up":
+      return { ...draft, rules: move(draft.rules, intent.index, -1) };
+    case "down":
+      return { ...draft, rules: move(draft.rules, intent.index, 1) };
+    default:
+      return draft;
+  }
+}
+
+// ---- checking ------------------------------------------------------------------------------------------------
+
+export type DraftCheck =
+  | { ok: true; definition: ScenarioDefinition; warnings: DraftError[] }
+  | { ok: false; errors: DraftError[]; warnings: DraftError[] };
+
+/**
+ * Validates a draft exactly as `validateDefinition` (app/models/variant.server.ts) validates a saved one: the
+ * schema with the file messages, duplicate rule ids, then ids against the model. Runs in the browser for the
+ * live preview; the server checks again on save (a test keeps the two in step).
+ */
+export function checkDraft(draft: Draft, model: Model): DraftCheck {
+  const data = draftToInput(draft);
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const errors = messagesFor(scenarioSchema, data, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message }));
+    return { ok: false, errors, warnings: [] };
+  }
+  const definition = parsed.data;
+  const dups = duplicateRuleIds(definition);
+  if (dups.length > 0)
+    return {
+      ok: false,
+      errors: dups.map((d) => ({
+        path: formatPath(["rules", d.index, "id"]),
+        message: `duplicate rule id '${d.id}': rules[${d.firstIndex}] already has it (rule ids must be unique within a scenario)`,
+      })),
+      warnings: [],
+    };
+  const issues = checkReferences(definition, model);
+  const toField = (i: (typeof issues)[number]) => ({ path: formatPath(i.path), message: i.message });
+  const errors = issues.filter((i) => i.severity === "error").map(toField);
+  const warnings = issues.filter((i) => i.severity === "warning").map(toField);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, definition, warnings };
+}
+
+/** The errors that belong to a field: at its path, or inside it (`rules[0].units[1]`, `rules[0].cap.low`). */
+export function errorsAt(errors: readonly DraftError[], path: string): DraftError[] {
+  return errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
+}
