@@ -97,6 +97,12 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
             Compare<span className="visually-hidden"> {entry.title}</span>
           </span>
         </label>
+        <a
+          className="card-fork"
+          href={`/builder?fork=${encodeURIComponent(entry.variant ? `${entry.variant.id}@${entry.variant.version}` : entry.id)}`}
+        >
+          Fork<span className="visually-hidden"> {entry.title}</span> in the builder
+        </a>
       </div>
     </article>
   );

@@ -47,6 +47,11 @@ export function ScenarioHeader({
           </span>
         ))}
         <span className="scenario-file"> · file <code>{file}</code></span>
+        <span className="scenario-fork">
+          {" "}
+          · <a href={`/builder?fork=${encodeURIComponent(scenario.id)}`}>Fork in the builder</a> (make and save a
+          variant)
+        </span>
       </p>
       {warnings.length > 0 ? (
         <ul className="file-warnings" aria-label="Warnings about the file">
