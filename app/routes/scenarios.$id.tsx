@@ -12,6 +12,7 @@ import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalida
 import { useDeferredValue, useEffect, useState } from "react";
 
 import { ErrorPage, databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
+import { ExportBar } from "~/components/export/ExportBar";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
 import { FlowsSection } from "~/components/scenario/FlowsSection";
@@ -30,11 +31,15 @@ import { getModel } from "~/models/model.server";
 import { getScenario } from "~/models/scenario.server";
 import { formatError } from "~/scenarios/format-errors";
 import { isSlug } from "~/scenarios/parse";
-import { applyWhatIf, parseWhatIf, tunables } from "~/scenarios/what-if";
+import { applyWhatIf, parseWhatIf, tunables, whatIfSearch } from "~/scenarios/what-if";
+import exportStyles from "~/styles/export.css";
 import scenarioStyles from "~/styles/scenario.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: scenarioStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: scenarioStyles },
+  { rel: "stylesheet", href: exportStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · Ant Group regulatory scenarios` : "Scenario · Ant Group regulatory scenarios" },
@@ -144,6 +149,8 @@ export default function ScenarioPage() {
     <main id="main" className="page scenario-page">
       <PatternDefs />
       <ScenarioHeader scenario={scenario} model={model} file={loaded.file} warnings={loaded.fileWarnings} />
+      {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
+      <ExportBar id={scenario.id} search={whatIfSearch(w.values, available)} keep={keep} />
       <div className="scenario-layout">
         <div
           className="scenario-results"

@@ -144,3 +144,36 @@ test("a chart downloads as a valid SVG and as a PNG at twice its size", async ({
   expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.bytes.readUInt32BE(16)).toBe(2 * Number(parsed.width));
 });
+
+test.describe("from the scenario page", () => {
+  test("the downloads and the deck follow a what-if as it moves; any chart of the page downloads as SVG and PNG", async ({ page, request }) => {
+    await page.goto(`/scenarios/${ID}`);
+    await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await expect(page.locator("[data-testid='export-bar'] a[data-export='result.csv']")).toHaveAttribute("href", `/scenarios/${ID}/export/result.csv?${KEY}=0.4`);
+    await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${ID}?${KEY}=0.4`);
+    const { result } = await evaluateWithEngine(request, ID, `${KEY}=0.4`);
+    const rows = readCsv((await download(page, "[data-testid='export-bar'] a[data-export='result.csv']")).text);
+    expect(figure(rows, "headline", "group", "capitalShortfall")).toBeCloseTo(result.headline.capitalShortfall.scenario, 6);
+
+    await page.getByTestId("chart-picker").selectOption("scenario-services-chart");
+    const svg = await download(page, "[data-testid='export-bar'] button[data-kind='svg']");
+    expect(svg.download.suggestedFilename()).toBe("scenario-services-chart.svg");
+    expect(svg.text).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.text).toContain('id="pat-linked-out"');
+    const png = await download(page, "[data-testid='export-bar'] button[data-kind='png']");
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("the CSV/JSON/YAML links work with the URL's what-if; chart images say they need JavaScript", async ({ page }) => {
+      await page.goto(`/scenarios/${ID}?${KEY}=0.4`);
+      await expect(page.getByTestId("export-bar").getByTestId("chart-downloads-nojs")).toHaveText("Chart images need JavaScript.");
+      await expect(page.locator("[data-testid='export-bar'] button")).toHaveCount(0);
+      const csv = await download(page, "[data-testid='export-bar'] a[data-export='result.csv']");
+      expect(csv.download.suggestedFilename()).toBe(`${ID}-what-if-result.csv`);
+      expect(readCsv(csv.text).find((r) => r[1] === KEY && r[2] === "whatIf")?.[5]).toBe("0.4");
+    });
+  });
+});
