@@ -245,6 +245,15 @@ export default function VariantPage() {
                       <a href={yamlUrl(ver.version)} download={yamlFileName(d.id, ver.version)} aria-label={`Download version ${ver.version} as YAML`}>
                         YAML
                       </a>
+                      <a href={`/scenarios/${d.id}/export/result.csv?v=${ver.version}`} aria-label={`Download the result of version ${ver.version} as CSV`}>
+                        CSV
+                      </a>
+                      <a href={`/present/${d.id}?v=${ver.version}`} aria-label={`Present version ${ver.version} as slides`}>
+                        Present
+                      </a>
+                      <a href={`/builder?fork=${d.id}@${ver.version}`} aria-label={`Fork version ${ver.version} in the builder`}>
+                        Fork
+                      </a>
                       {ver.version !== d.latest ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="restore" />
