@@ -51,7 +51,8 @@ async function expectLibraryMatchesEngine(page: Page) {
   for (const { loaded, result } of evaluated) {
     const card = page.locator(`article[data-scenario="${loaded.id}"]`);
     await expect(card.getByRole("heading", { level: 3 })).toHaveText(loaded.scenario.title);
-    await expect(card.getByRole("link", { name: loaded.scenario.title })).toHaveAttribute("href", `/scenarios/${loaded.id}`);
+    await expect(card.getByRole("link", { name: loaded.scenario.title, exact: true })).toHaveAttribute("href", `/scenarios/${loaded.id}`);
+    await expect(card.locator("a.card-fork")).toHaveAttribute("href", `/builder?fork=${loaded.id}`);
     expect(await cardFigures(page, loaded.id), loaded.id).toEqual(expectedCard(result));
     await expect(card.locator(".badge-hypothetical")).toHaveCount(loaded.scenario.hypothetical ? 1 : 0);
     await expect(card.locator('input[type="checkbox"][name="s"]')).toHaveValue(loaded.id);
