@@ -132,8 +132,11 @@ async function sliderLatency(ids: string[]) {
         });
       for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('input[type="range"]'))) {
         const times: number[] = [];
+        // start at the far end from the file value, so the first change always moves something
+        const far = Number(input.value) <= (Number(input.min) + Number(input.max)) / 2 ? input.max : input.min;
+        const near = far === input.max ? input.min : input.max;
         for (let i = 0; i < 16; i++) {
-          const t = await once(input, i % 2 === 0 ? input.min : input.max);
+          const t = await once(input, i % 2 === 0 ? far : near);
           if (t === null) break;
           times.push(t);
           await new Promise((r) => setTimeout(r, 60));
