@@ -168,7 +168,7 @@ async function main() {
     process.exit(1);
   }
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  say(`serving the dashboard at ${url}/model (Ctrl+C to stop)`);
+  say(`serving the dashboard at ${url}/ (the scenario library; the baseline model at ${url}/model). Ctrl+C stops it.`);
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
     cwd: ROOT,
     stdio: "inherit",
