@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { evaluate, type Model } from "../../app/engine";
 import type { Scenario } from "../../app/scenarios/schema";
@@ -26,9 +26,7 @@ function variantIdOf(page: Page): string {
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 test("fork, live preview, save, edit, diff, restore and download: the whole life of a variant", async ({ page, request }) => {

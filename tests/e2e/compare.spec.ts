@@ -3,8 +3,8 @@
  * linking to its scenario, charts on shared axes; every bad request gets its status and a clear page with the
  * library to pick from (never a stack trace); accessibility; screenshots at projector and laptop sizes.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { concentration } from "../../app/engine/markets";
 import { formatHhi, formatMillions, formatRmbBn } from "../../app/utils/format";
@@ -113,11 +113,7 @@ test.describe("with JavaScript", () => {
     test.slow();
     for (const url of [URL4, "/compare?s=2021-co-lending"]) {
       await page.goto(url);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${url} ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page, url)).toEqual([]);
     }
   });
 

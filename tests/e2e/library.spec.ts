@@ -3,8 +3,8 @@
  * (with and without JavaScript), a compare form that works by GET, error cards for broken files while the
  * others keep working, accessibility, and screenshots at projector and laptop sizes.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { formatDelta, METRICS, CARD_METRICS } from "../../app/components/library/headline";
 import type { Result } from "../../app/engine";
@@ -100,11 +100,7 @@ test.describe("with JavaScript", () => {
   test("the library has no serious or critical accessibility violation (axe)", async ({ page }) => {
     test.slow();
     await page.goto("/");
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   for (const [width, height] of [

@@ -2,8 +2,8 @@
  * The baseline model page, as a workshop sees it: the figures are the database's, with and without JavaScript;
  * the charts are drawn; every figure leads to its source; it passes axe; it fits a projector and a laptop.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../app/utils/format";
 import { queryScratch } from "./support/db";
@@ -120,11 +120,7 @@ test.describe("with JavaScript", () => {
     // axe walks every node of a long page: a few seconds alone, much more on a busy 2-core machine.
     test.slow();
     await page.goto("/model");
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   for (const [width, height] of [

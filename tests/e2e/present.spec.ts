@@ -4,8 +4,8 @@
  * what-if state carried in, printing one slide per page, accessibility, and screenshots at projector and
  * laptop sizes.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { SLIDES, capitalTakeaway, servicesTakeaway, waterfallTakeaway } from "../../app/components/present/deck";
 import { FORMULA_TITLE, saveVariant } from "./present-support";
@@ -170,9 +170,7 @@ test("slides pass axe with no serious or critical violations", async ({ page }) 
   for (const n of [2, 3, 7]) {
     await page.goto(`/present/${ID}?slide=${n}`);
     await hydrated(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `slide ${n}: ${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(await seriousViolations(page, `slide ${n}:`)).toEqual([]);
   }
 });
 

@@ -3,8 +3,8 @@
  * changes every number without a navigation and keeps its state in the URL, clear messages for bad URL values,
  * a reset, accessibility, and screenshots at projector and laptop sizes.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 
 import { formatMillions, formatRmbBn } from "../../app/utils/format";
 import { cell, evaluateWithCli, evaluateWithEngine, expectedKpis, pageKpis } from "./scenario-support";
@@ -156,11 +156,7 @@ test.describe("with JavaScript", () => {
     test.slow();
     await page.goto(`/scenarios/${ID}?${KEY}=0.4&bands=2023`);
     await hydrated(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   for (const [width, height] of [
