@@ -33,6 +33,16 @@ export async function createVariantViaApi(request: APIRequestContext, title: str
   return ((await response.json()) as { id: string }).id;
 }
 
+/**
+ * Titles of the stored variants. Tests check "nothing stored" by their own unique title, never by a count:
+ * the other worker saves variants into the same scratch database at the same time.
+ */
+export async function storedVariantTitles(request: APIRequestContext): Promise<string[]> {
+  const response = await request.get("/api/variants");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as Array<{ title: string }>).map((v) => v.title);
+}
+
 /** `npm run scenarios -- check <file>` against the browser tests' database: exit code and output. */
 export function cliCheck(file: string): { status: number | null; output: string } {
   const r = spawnSync(process.execPath, [path.join(E2E.root, "node_modules/tsx/dist/cli.mjs"), "scripts/scenarios.ts", "check", file], {
