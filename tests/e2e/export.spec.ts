@@ -124,7 +124,7 @@ test("a variant's exports: its formula-like title arrives in the CSV as text, an
 
 test("a chart downloads as a valid SVG and as a PNG at twice its size", async ({ page }) => {
   await page.goto(`/present/${ID}?slide=3`);
-  await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 
   const svg = await download(page, "button[data-chart-download='present-services-chart'][data-kind='svg']");
   expect(svg.download.suggestedFilename()).toBe("present-services-chart.svg");
@@ -148,7 +148,7 @@ test("a chart downloads as a valid SVG and as a PNG at twice its size", async ({
 test.describe("from the scenario page", () => {
   test("the downloads and the deck follow a what-if as it moves; any chart of the page downloads as SVG and PNG", async ({ page, request }) => {
     await page.goto(`/scenarios/${ID}`);
-    await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
     await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
     await expect(page.locator("[data-testid='export-bar'] a[data-export='result.csv']")).toHaveAttribute("href", `/scenarios/${ID}/export/result.csv?${KEY}=0.4`);
     await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${ID}?${KEY}=0.4`);

@@ -16,7 +16,7 @@ const KEY = "r.own-funding-30.minOwnShare";
 const COUNT = SLIDES.length;
 
 async function hydrated(page: Page) {
-  await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
 /** The headline tiles' texts on the deck, keyed as the scenario page's tiles are. */

@@ -14,7 +14,7 @@ const KEY = "r.own-funding-30.minOwnShare";
 
 async function hydrated(page: Page) {
   // Hydration parses the model and the scenario: allow for a busy 2-core machine.
-  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
 async function expectCliNumbers(page: Page, id = ID) {
