@@ -15,17 +15,58 @@ import type { Scenario } from "../scenarios/schema";
 
 /** Shapley attribution of every headline metric to the scenario's rules. */
 export function attribute(model: Model, scenario: Scenario, options: EvaluateOptions = {}): Attribution {
+  const run = startAttribution(model, scenario, options);
+  run.step(run.evaluations);
+  return run.result();
+}
+
+/**
+ * The same attribution, computed a few subsets at a time: the browser runs it in slices of a few milliseconds
+ * while a slider moves, so a 128-evaluation scenario never blocks a frame. The engine stays clock-free: the caller
+ * decides how many steps fit. `step(k)` evaluates up to k more subsets and says whether all are done.
+ */
+export interface AttributionRun {
+  /** Evaluations in all: 2^rules. */
+  readonly evaluations: number;
+  /** Evaluations done so far. */
+  readonly done: number;
+  step(count: number): boolean;
+  /** The attribution; throws before every subset is evaluated. */
+  result(): Attribution;
+}
+
+export function startAttribution(model: Model, scenario: Scenario, options: EvaluateOptions = {}): AttributionRun {
   const rules = scenario.rules;
   const n = rules.length;
   const ruleIds = rules.map((r, i) => ruleIdOf(r, i));
   // Keep each rule's own id when it runs inside a subset, so explanations and warnings stay traceable.
   const tagged = rules.map((r, i) => ({ ...r, id: ruleIds[i] }));
   const resolved = assumptionsFor(model, scenario, options);
-  const values: Headline[] = new Array(1 << n);
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const subset = tagged.filter((_, i) => mask & (1 << i));
-    values[mask] = evaluateHeadline(model, { ...scenario, rules: subset }, options, resolved);
-  }
+  const evaluations = 1 << n;
+  const values: Headline[] = new Array(evaluations);
+  let done = 0;
+  return {
+    evaluations,
+    get done() {
+      return done;
+    },
+    step(count: number) {
+      for (const end = Math.min(evaluations, done + Math.max(0, count)); done < end; done++) {
+        const mask = done;
+        const subset = tagged.filter((_, i) => mask & (1 << i));
+        values[mask] = evaluateHeadline(model, { ...scenario, rules: subset }, options, resolved);
+      }
+      return done === evaluations;
+    },
+    result() {
+      if (done < evaluations) throw new Error(`attribution not finished: ${done} of ${evaluations} subsets evaluated`);
+      return shapley(values, n, ruleIds, rules.map((r) => r.label));
+    },
+  };
+}
+
+/** Shapley values from the headline of every subset of rules (indexed by bit mask). */
+function shapley(values: Headline[], n: number, ruleIds: string[], ruleLabels: string[]): Attribution {
   // weight[k] = k! (n-k-1)! / n!, the share of orders in which a rule joins a coalition of size k
   const fact = [1];
   for (let i = 1; i <= n; i++) fact[i] = fact[i - 1] * i;
@@ -58,5 +99,5 @@ export function attribute(model: Model, scenario: Scenario, options: EvaluateOpt
       byRule,
     };
   }
-  return { ruleIds, ruleLabels: rules.map((r) => r.label), metrics };
+  return { ruleIds, ruleLabels, metrics };
 }

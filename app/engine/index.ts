@@ -1,6 +1,6 @@
 /** The engine's public surface: pure functions of (model, scenario), safe on server and in the browser. */
 export { evaluate, evaluateHeadline, type EvaluateOptions } from "./evaluate";
-export { attribute } from "./attribution";
+export { attribute, startAttribution, type AttributionRun } from "./attribution";
 export { hhi, redistributeShares, concentration, HHI_BANDS, type HhiBands } from "./markets";
 export { ENGINE_ASSUMPTIONS, resolveAssumptions } from "./assumptions";
 export type * from "./result";

@@ -3,7 +3,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attribute } from "./attribution";
+import { attribute, startAttribution } from "./attribution";
 import { evaluate } from "./evaluate";
 import { HEADLINE_KEYS, type Result } from "./result";
 import { scenarioOf, tinyModel } from "./test-model";
@@ -217,6 +217,20 @@ describe("attribution", () => {
     const a = attribute(model, scenarioOf([consent]));
     expect(a.metrics.revenue.byRule[0]).toBeCloseTo(-2.4, 12);
     expect(a.metrics.revenue.total).toBeCloseTo(-2.4, 12);
+  });
+
+  it("computed a few subsets at a time, gives exactly the one-go result, and refuses to answer before the end", () => {
+    const scenario = scenarioOf([consent, colend, spin]);
+    const run = startAttribution(model, scenario);
+    expect(run.evaluations).toBe(8);
+    expect(run.step(3)).toBe(false);
+    expect(run.done).toBe(3);
+    expect(() => run.result()).toThrow(/3 of 8/);
+    expect(run.step(0)).toBe(false);
+    expect(run.step(4)).toBe(false);
+    expect(run.step(100)).toBe(true);
+    expect(run.done).toBe(8);
+    expect(run.result()).toEqual(attribute(model, scenario));
   });
 
   it("an empty scenario attributes nothing", () => {

@@ -83,11 +83,11 @@ test.describe("with JavaScript", () => {
     const url = new URL(page.url());
     const expected = await evaluateWithEngine(request, ID, url.search);
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
-    // The waterfall follows (attribution runs in a deferred render).
+    // The waterfall follows (attribution runs in slices between frames).
     await expect(cell(page, "waterfall-table", "own-funding-30", "revenue")).toHaveText(
       /^[+−]?[\d.,]+$/,
     );
-    await expect(page.locator(".waterfalls")).toHaveAttribute("data-pending", "false");
+    await expect(page.locator(".waterfalls-body")).toHaveAttribute("data-pending", "false");
     const live = await pageKpis(page);
     const liveWaterfall = await page.locator("#waterfall-table").innerText();
 

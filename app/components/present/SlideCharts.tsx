@@ -85,7 +85,7 @@ function shortLabel(text: string) {
 
 /** One waterfall of the pair; the second hides its rule names (the rows line up with the first's). */
 function SlideWaterfall({ id, metric, title, attribution, headline, withLabels }: { id: string; metric: "revenue" | "profit"; title: string; attribution: Attribution; headline: Headline; withLabels: boolean }) {
-  const steps = waterfallSteps(attribution, metric, headline);
+  const steps = waterfallSteps(attribution, metric, headline[metric].baseline);
   const data = steps.map((s) => ({ ...s, name: shortLabel(s.label), range: [s.low, s.high] as [number, number] }));
   const lo = Math.min(0, ...steps.map((s) => s.low));
   const hi = Math.max(...steps.map((s) => s.high));

@@ -19,8 +19,7 @@ import { memoBySlice } from "./memo";
 type Step = { id: string; label: string; kind: "total" | "up" | "down" | "none"; delta: number; low: number; high: number; end: number };
 
 /** Waterfall steps for one metric: baseline, one per rule, scenario. */
-export function waterfallSteps(attribution: Attribution, metric: "revenue" | "profit", headline: Headline): Step[] {
-  const start = headline[metric].baseline;
+export function waterfallSteps(attribution: Attribution, metric: "revenue" | "profit", start: number): Step[] {
   const steps: Step[] = [{ id: "baseline", label: "Baseline", kind: "total", delta: start, low: Math.min(0, start), high: Math.max(0, start), end: start }];
   let running = start;
   attribution.ruleIds.forEach((id, i) => {
@@ -95,10 +94,8 @@ function Waterfall({ id, title, steps }: { id: string; title: string; steps: Ste
   );
 }
 
-function WaterfallSectionView({ attribution, headline, pending }: { attribution: Attribution; headline: Headline; pending: boolean }) {
-  const revenue = waterfallSteps(attribution, "revenue", headline);
-  const profit = waterfallSteps(attribution, "profit", headline);
-  const rows = revenue.map((r, i) => ({ ...r, profit: profit[i] }));
+/** The "Updating…" note and flag follow at once; the charts and table wait for the attribution (below). */
+export function WaterfallSection({ attribution, headline, pending }: { attribution: Attribution; headline: Headline; pending: boolean }) {
   return (
     <Section
       id="waterfall"
@@ -111,7 +108,20 @@ function WaterfallSectionView({ attribution, headline, pending }: { attribution:
         </p>
       }
     >
-      <div className="waterfalls" data-pending={pending ? "true" : "false"}>
+      <div className="waterfalls-body" data-pending={pending ? "true" : "false"}>
+        <WaterfallBody attribution={attribution} revenueBaseline={headline.revenue.baseline} profitBaseline={headline.profit.baseline} />
+      </div>
+    </Section>
+  );
+}
+
+function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline }: { attribution: Attribution; revenueBaseline: number; profitBaseline: number }) {
+  const revenue = waterfallSteps(attribution, "revenue", revenueBaseline);
+  const profit = waterfallSteps(attribution, "profit", profitBaseline);
+  const rows = revenue.map((r, i) => ({ ...r, profit: profit[i] }));
+  return (
+    <>
+      <div className="waterfalls">
         <Waterfall id="waterfall-revenue-chart" title="Revenue (consolidated), RMB bn a year" steps={revenue} />
         <Waterfall id="waterfall-profit-chart" title="Net profit, RMB bn a year" steps={profit} />
       </div>
@@ -128,14 +138,10 @@ function WaterfallSectionView({ attribution, headline, pending }: { attribution:
           { key: "profitRunning", header: "Profit after", numeric: true, cell: (r) => <span className="num">{formatRmbBn(r.profit.end)}</span> },
         ]}
       />
-    </Section>
+    </>
   );
 }
 
-export const WaterfallSection = memoBySlice(WaterfallSectionView, (p) => [
-  p.attribution.metrics.revenue,
-  p.attribution.metrics.profit,
-  p.headline.revenue,
-  p.headline.profit,
-  p.pending,
-]);
+// Only the baselines of the headline are drawn here: they never move with a slider, so the urgent render of a
+// slider change (new headline, pending = true) does not redraw these charts; the deferred attribution does.
+const WaterfallBody = memoBySlice(WaterfallBodyView, (p) => [p.attribution.metrics.revenue, p.attribution.metrics.profit, p.revenueBaseline, p.profitBaseline]);

@@ -8,14 +8,17 @@
  * runs the loader, and the state follows its data.
  */
 import { useNavigate } from "@remix-run/react";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { attribute, evaluate, type Attribution, type Model, type Result } from "~/engine";
+import { evaluate, startAttribution, type Attribution, type Model, type Result } from "~/engine";
 import type { Scenario } from "~/scenarios/schema";
 import { applyWhatIf, whatIfSearch, type Tunable } from "~/scenarios/what-if";
 
 /** How long the URL waits for the slider to settle. Numbers never wait. */
 export const URL_DEBOUNCE_MS = 150;
+
+/** The longest the attribution may hold the main thread at a time, so a slider change still shows in its frame. */
+export const ATTRIBUTION_SLICE_MS = 4;
 
 let lastWrittenSearch: string | null = null;
 
@@ -61,14 +64,34 @@ export function useWhatIf(input: WhatIfInput) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model, applied, values, whatIf.values]);
 
-  // Attribution (2^rules evaluations) follows in a deferred render so it never holds up the numbers.
-  const deferred = useDeferredValue(applied);
-  const deferredValues = useDeferredValue(values);
-  const attribution = useMemo(() => {
-    if (deferredValues === whatIf.values) return { value: input.attribution, ms: null as number | null };
-    return timed(() => attribute(model, deferred.scenario, { assumptions: deferred.assumptions }));
+  // Attribution (2^rules evaluations, 128 for seven rules) follows in slices of a few milliseconds between
+  // frames, and starts again whenever the values move on, so it never holds up the numbers or the slider.
+  const [attribution, setAttribution] = useState({ of: whatIf.values as Record<string, number>, value: input.attribution, ms: null as number | null });
+  useEffect(() => {
+    if (values === whatIf.values) {
+      setAttribution((a) => (a.of === values ? a : { of: values, value: input.attribution, ms: null }));
+      return;
+    }
+    const run = startAttribution(model, applied.scenario, { assumptions: applied.assumptions });
+    const channel = new MessageChannel();
+    let busy = 0;
+    channel.port1.onmessage = () => {
+      const t0 = performance.now();
+      let finished = false;
+      while (!finished && performance.now() - t0 < ATTRIBUTION_SLICE_MS) finished = run.step(1);
+      busy += performance.now() - t0;
+      if (!finished) return channel.port2.postMessage(null);
+      const value = run.result();
+      startTransition(() => setAttribution({ of: values, value, ms: busy }));
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      channel.port1.onmessage = null;
+      channel.port1.close();
+    };
+    // input.attribution belongs to whatIf.values: they change together
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, deferred, deferredValues, whatIf.values]);
+  }, [model, applied, values, whatIf.values]);
 
   // The URL follows the values.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -113,7 +136,8 @@ export function useWhatIf(input: WhatIfInput) {
     result: evaluation.value,
     evalMs: evaluation.ms,
     attribution: attribution.value,
+    /** Main-thread time the last browser attribution took, in slices (null: the server's). */
     attributionMs: attribution.ms,
-    attributionPending: deferred !== applied,
+    attributionPending: attribution.of !== values,
   };
 }
