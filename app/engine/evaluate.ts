@@ -24,7 +24,8 @@ import type {
   Warning,
 } from "./result";
 import { ruleIdOf } from "../scenarios/ids";
-import { paramValue, type Rule, type Scenario } from "../scenarios/schema";
+import { paramValue } from "../scenarios/params";
+import type { Rule, Scenario } from "../scenarios/schema";
 
 export interface EvaluateOptions {
   /** What-if overrides of engine assumptions, applied after the scenario's own overrides. */

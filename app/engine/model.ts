@@ -7,36 +7,18 @@
  */
 import { z } from "zod";
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lower-case id like 'huabei' or 'cash-loans'");
+import { DATA_CATEGORIES, ENTRY_POINTS, SEGMENTS, SLUG_MESSAGE, SLUG_PATTERN } from "./vocabulary";
 
-/** Categories of data that flow between units. */
-export const DATA_CATEGORIES = [
-  "transactions",
-  "identity",
-  "location",
-  "social",
-  "credit-history",
-  "behaviour",
-  "merchant",
-] as const;
+export { DATA_CATEGORIES, ENTRY_POINTS, SEGMENTS } from "./vocabulary";
+
+export const slug = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE);
+
 export const dataCategory = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof dataCategory>;
 
-/** Places inside Alipay through which users reach a service. */
-export const ENTRY_POINTS = [
-  "home-screen",
-  "checkout-default",
-  "search",
-  "mini-program",
-  "payment-result",
-  "wealth-tab",
-] as const;
 export const entryPoint = z.enum(ENTRY_POINTS);
 export type EntryPoint = z.infer<typeof entryPoint>;
 
-export const SEGMENTS = ["payments", "credit", "investment", "insurance", "innovation"] as const;
 export const segment = z.enum(SEGMENTS);
 
 const fraction = z.number().min(0).max(1);

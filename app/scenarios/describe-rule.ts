@@ -4,7 +4,8 @@
  * units, services, markets and players come from an optional lookup (ids are shown when a name is unknown).
  */
 import { formatCompact, formatPercent } from "../utils/format";
-import { paramValue, type Param, type Rule } from "./schema";
+import { paramValue, type Param } from "./params";
+import type { Rule } from "./schema";
 
 /** Display names by id (units, services, markets, players): what `describeRule` prints instead of ids. */
 export type NameLookup = (id: string) => string | undefined;

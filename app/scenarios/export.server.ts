@@ -18,7 +18,8 @@ import { EXPORT_FORMATS, exportCsv, exportFileName, isExportFormat, scenarioWith
 import { formatJson } from "./format-result";
 import { resultPayload } from "./payload";
 import { scenarioToYaml } from "./to-yaml";
-import { parseWhatIf, tunables } from "./what-if";
+import { tunables } from "./tunables";
+import { parseWhatIf } from "./what-if";
 
 /** The export for a GET (or HEAD) request; `model` defaults to the server's. */
 export function exportResponse(request: Request, id: string, format: string, { model }: { model?: Model } = {}): Response {

@@ -6,7 +6,7 @@
  * deepest part of its path that exists in the file (a missing field points at the mapping that lacks it).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
-import { slug } from "../engine/model";
+import { isSlug } from "../engine/vocabulary";
 import { duplicateRuleIds } from "./ids";
 import { formatPath, messagesFor, type PathMessage, type PathSegment } from "./messages";
 import { scenarioSchema, type Scenario } from "./schema";
@@ -47,9 +47,7 @@ export function scenarioIdFromFile(file: string): string {
 }
 
 /** Whether a string is a valid scenario / rule id (lower-case slug). */
-export function isSlug(id: string): boolean {
-  return slug.safeParse(id).success;
-}
+export { isSlug };
 
 /** Attach positions to path messages. */
 export function locateMessages(file: string, locate: Locator, messages: readonly PathMessage[]): ScenarioError[] {

@@ -7,7 +7,8 @@ import { evaluate, evaluateHeadline } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import { HEADLINE_KEYS, type Attribution, type HeadlineKey, type Result } from "../engine/result";
 import type { ScenarioError } from "./parse";
-import { RULE_FAMILIES, type RuleFamily, type Scenario } from "./schema";
+import { RULE_FAMILIES, type RuleFamily } from "./families";
+import type { Scenario } from "./schema";
 import type { ScenarioFileResult } from "./validate";
 
 /** `{ scenario, result, attribution }`: the body of /api/scenarios/:id/result and of `evaluate --format json`. */

@@ -28,12 +28,7 @@ function param(min: number, max: number, description: string) {
     .describe(description);
 }
 
-export type Param = number | { low: number; high: number; value: number };
-
-/** The value a parameter takes unless a what-if overrides it. */
-export function paramValue(p: Param): number {
-  return typeof p === "number" ? p : p.value;
-}
+export { paramValue, type Param } from "./params";
 
 const rate = (description: string) => param(0, 1, description);
 const ids = (description: string) => z.array(slug).min(1).describe(description);
@@ -199,22 +194,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
   fundSizeCapRule,
 ]);
 
-export const RULE_FAMILIES = {
-  "consent-required": "privacy",
-  "data-ban": "privacy",
-  "credit-bureau": "privacy",
-  "retention-limit": "privacy",
-  "spin-off": "anti-monopoly",
-  unbundle: "anti-monopoly",
-  interoperability: "anti-monopoly",
-  "market-share-cap": "anti-monopoly",
-  "capital-ratio": "capital",
-  "co-lending": "capital",
-  "leverage-cap": "capital",
-  "min-capital": "capital",
-  "fund-size-cap": "capital",
-} as const satisfies Record<z.infer<typeof ruleSchema>["type"], "privacy" | "anti-monopoly" | "capital">;
-export type RuleFamily = (typeof RULE_FAMILIES)[keyof typeof RULE_FAMILIES];
+export { RULE_FAMILIES, type RuleFamily } from "./families";
 
 export const scenarioSchema = z
   .object({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
 import { scenarioOf, tinyModel } from "../engine/test-model";
-import { applyWhatIf, parseWhatIf, tunables, whatIfSearch } from "./what-if";
+import { tunables } from "./tunables";
+import { applyWhatIf, parseWhatIf, whatIfSearch } from "./what-if";
 
 const model = tinyModel();
 const scenario = scenarioOf([

@@ -10,7 +10,8 @@ import type { APIRequestContext, Page } from "@playwright/test";
 
 import { attribute, evaluate, type Attribution, type Model, type Result } from "../../app/engine";
 import type { Scenario } from "../../app/scenarios/schema";
-import { applyWhatIf, parseWhatIf, tunables } from "../../app/scenarios/what-if";
+import { tunables } from "../../app/scenarios/tunables";
+import { applyWhatIf, parseWhatIf } from "../../app/scenarios/what-if";
 import { formatMillions, formatRmbBn } from "../../app/utils/format";
 import { E2E } from "./support/env";
 

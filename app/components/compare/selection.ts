@@ -3,7 +3,7 @@
  * form and tests agree. A reference is a library scenario (`s=<id>`) or a saved variant's version
  * (`s=variant:<id>@<n>`).
  */
-import { slug } from "../../engine/model";
+import { isSlug } from "../../engine/vocabulary";
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 4;
@@ -29,7 +29,6 @@ export function refKey(ref: CompareRef): string {
   return formatRef(ref);
 }
 
-const isSlug = (s: string) => slug.safeParse(s).success;
 
 /** One `s` value as a reference, or why it is not one. */
 export function parseRef(raw: string): { ok: true; ref: CompareRef } | { ok: false; reason: string } {

@@ -4,7 +4,8 @@ import { evaluate } from "../../engine/evaluate";
 import { fixtureModel } from "../../scenarios/__fixtures__/model";
 import { resultPayload } from "../../scenarios/payload";
 import type { Scenario } from "../../scenarios/schema";
-import { applyWhatIf, tunables } from "../../scenarios/what-if";
+import { tunables } from "../../scenarios/tunables";
+import { applyWhatIf } from "../../scenarios/what-if";
 import { exportCsv, exportFileName, exportHref, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "./files";
 
 const scenario: Scenario = {

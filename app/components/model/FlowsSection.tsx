@@ -1,4 +1,5 @@
-import { DATA_CATEGORIES, type DataFlow, type Model } from "~/engine/model";
+import type { DataFlow, Model } from "~/engine/model";
+import { DATA_CATEGORIES } from "~/engine/vocabulary";
 import { formatPercent } from "~/utils/format";
 
 import { Fig } from "./Provenance";

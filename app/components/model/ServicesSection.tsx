@@ -1,4 +1,5 @@
-import { ENTRY_POINTS, type Model } from "~/engine/model";
+import type { Model } from "~/engine/model";
+import { ENTRY_POINTS } from "~/engine/vocabulary";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ServiceUnitMatrix } from "../charts/ServiceUnitMatrix";

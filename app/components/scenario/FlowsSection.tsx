@@ -9,7 +9,7 @@ import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
 import { makeLeftTick } from "~/components/charts/svgText";
 import { DataTable } from "~/components/DataTable";
 import { ChartWithTable, Section } from "~/components/model/Section";
-import { DATA_CATEGORIES } from "~/engine/model";
+import { DATA_CATEGORIES } from "~/engine/vocabulary";
 import type { FlowResult, Result } from "~/engine";
 import type { NameLookup } from "~/scenarios/describe-rule";
 import { formatPercent } from "~/utils/format";

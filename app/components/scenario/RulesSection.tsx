@@ -2,7 +2,8 @@
 import { Section } from "~/components/model/Section";
 import { describeRule, type NameLookup } from "~/scenarios/describe-rule";
 import { ruleIdOf } from "~/scenarios/ids";
-import { RULE_FAMILIES, type Scenario } from "~/scenarios/schema";
+import { RULE_FAMILIES } from "~/scenarios/families";
+import type { Scenario } from "~/scenarios/schema";
 
 import { memoBySlice } from "./memo";
 
