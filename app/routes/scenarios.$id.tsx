@@ -176,7 +176,7 @@ export default function ScenarioPage() {
             </div>
           ) : null}
           <KpiTiles headline={w.result.headline} changed={w.changed} />
-          <RulesSection scenario={scenario} names={(id) => names.get(id)} />
+          <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
           <ServicesSection result={charted} />
           <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} />
           <CapitalSection result={charted} />

@@ -70,6 +70,12 @@ test.describe("with JavaScript", () => {
     await expect(page.getByTestId("kpi-capitalShortfall")).not.toHaveText(before["kpi-capitalShortfall"]);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-eval-ms", /^\d+\.\d\d$/);
     await expect(page).toHaveURL(new RegExp(`\\?${KEY.replace(/\./g, "\\.")}=0\\.4$`));
+    // The rule's plain-language text follows the value, and says what the file had.
+    const rule = page.locator('[data-rule-id="own-funding-30"]');
+    await expect(rule).toHaveAttribute("data-whatif", "changed");
+    await expect(rule.locator(".rule-text")).toContainText(/^What-if: .*40%/);
+    await expect(rule.locator(".rule-file-text")).toContainText(/^In the file: .*30%/);
+    await expect(page.locator('[data-rule-id="cut-links"]')).not.toHaveAttribute("data-whatif", "changed");
 
     // The keyboard moves the slider too.
     const slider = page.locator(`[data-key="a.cost-of-equity"] input[type="range"]`);
@@ -97,6 +103,7 @@ test.describe("with JavaScript", () => {
     expect(await pageKpis(fresh)).toEqual(live);
     expect(await fresh.locator("#waterfall-table").innerText()).toBe(liveWaterfall);
     await expect(fresh.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.4");
+    await expect(fresh.locator('[data-rule-id="own-funding-30"] .rule-text')).toContainText(/^What-if: .*40%/);
     await fresh.close();
   });
 
@@ -120,6 +127,7 @@ test.describe("with JavaScript", () => {
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
     await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}$`));
     await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
+    await expect(page.locator('.rule[data-whatif="changed"]')).toHaveCount(0);
   });
 
   test("HHI bands: the 2010 guidelines by default, the 2023 ones with bands=2023", async ({ page }) => {

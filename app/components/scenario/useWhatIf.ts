@@ -133,6 +133,8 @@ export function useWhatIf(input: WhatIfInput) {
     errors,
     setValue,
     reset,
+    /** The scenario with the what-if values in place (what the numbers are computed from). */
+    scenario: applied.scenario,
     result: evaluation.value,
     evalMs: evaluation.ms,
     attribution: attribution.value,
