@@ -28,7 +28,7 @@ import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
 import { attribute, evaluate, type HhiBands } from "~/engine";
 import { getModel } from "~/models/model.server";
-import { getScenario } from "~/models/scenario.server";
+import { getViewedScenario } from "~/models/viewed-scenario.server";
 import { formatError } from "~/scenarios/format-errors";
 import { isSlug } from "~/engine/vocabulary";
 import { tunables } from "~/scenarios/tunables";
@@ -47,12 +47,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.scenario.summary.slice(0, 160) ?? "A regulatory scenario applied to Ant Group." },
 ];
 
-function notFound(id: string): never {
+function notFound(id: string, message?: string): never {
   const payload: ErrorPayload = {
     title: "Scenario not found",
-    message: isSlug(id)
-      ? `There is no scenario '${id}' in the library.`
-      : `'${id.slice(0, 80)}' is not a scenario id: ids are lower-case letters, digits and dashes, like 2021-co-lending.`,
+    message:
+      message ??
+      (isSlug(id)
+        ? `There is no scenario '${id}' in the library.`
+        : `'${id.slice(0, 80)}' is not a scenario id: ids are lower-case letters, digits and dashes, like 2021-co-lending.`),
     hint: "Scenario ids are the file names in scenarios/ without .yaml. Check the address, or go to the baseline model.",
   };
   throw data(payload, { status: 404 });
@@ -68,11 +70,12 @@ function parseBands(raw: string | null): { bands: HhiBands; error: string | null
 export function loader({ params, request }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   if (!isSlug(id)) notFound(id);
+  const url = new URL(request.url);
   let model;
   let found;
   try {
     model = getModel();
-    found = getScenario({ id, model });
+    found = getViewedScenario({ id, v: url.searchParams.get("v"), model });
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
       console.warn(`[scenario] ${error.message}`);
@@ -80,8 +83,16 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  if (!found) notFound(id);
-  if (!found.ok) {
+  if (found.status === "not-found") notFound(id, found.message);
+  if (found.status === "bad-request") {
+    const payload: ErrorPayload = {
+      title: "This address cannot be shown",
+      message: found.message,
+      hint: "Library scenarios take no 'v'; a saved variant takes the number of one of its versions.",
+    };
+    throw data(payload, { status: 400 });
+  }
+  if (found.status === "invalid") {
     const payload: ScenarioFilePayload = {
       title: `The scenario file ${found.file} has ${found.errors.length === 1 ? "an error" : `${found.errors.length} errors`}`,
       message: "The scenario cannot be shown until the file is fixed. Each line gives file:line:column, the field and the reason.",
@@ -92,7 +103,6 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     throw data(payload, { status: 422 });
   }
 
-  const url = new URL(request.url);
   const available = tunables(found.scenario, model);
   const whatIf = parseWhatIf(url.searchParams, available);
   const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
@@ -102,6 +112,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return {
     scenario: found.scenario,
     file: found.file,
+    // A saved variant: which version is shown, of how many (the URL keeps `v` beside the what-if keys).
+    variant: found.kind === "variant" ? { version: found.version, latestVersion: found.latestVersion } : null,
     fileWarnings: found.warnings.map((w) => formatError(w, "warning")),
     // The engine reads no provenance rows: leaving them out keeps the page's data a third smaller.
     model: { ...model, provenance: [] },
@@ -121,8 +133,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export default function ScenarioPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { scenario, model, tunables: available, bands } = loaded;
-  const keep: Record<string, string> = bands === "2010" ? {} : { bands };
+  const { scenario, model, tunables: available, bands, variant } = loaded;
+  // View state the URL keeps beside the what-if keys: the variant version shown, and the HHI bands.
+  const keep: Record<string, string> = {};
+  if (variant) keep.v = String(variant.version);
+  if (bands !== "2010") keep.bands = bands;
   const w = useWhatIf({
     model,
     scenario,
@@ -136,6 +151,10 @@ export default function ScenarioPage() {
   // interrupts when the slider moves on (decision 007).
   const charted = useDeferredValue(w.result);
   const loadedSearch = keepSearch(loaded.whatIf.values, available);
+  if (variant) loadedSearch.set("v", String(variant.version));
+  // Downloads and the deck: the what-if values and the view state (export links keep only `v` and the values).
+  const viewSearch = new URLSearchParams(whatIfSearch(w.values, available));
+  for (const [k, v] of Object.entries(keep)) viewSearch.set(k, v);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
@@ -149,9 +168,9 @@ export default function ScenarioPage() {
   return (
     <main id="main" className="page scenario-page">
       <PatternDefs />
-      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} warnings={loaded.fileWarnings} />
+      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} />
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
-      <ExportBar id={scenario.id} search={whatIfSearch(w.values, available)} keep={keep} />
+      <ExportBar id={scenario.id} search={viewSearch.toString()} />
       <div className="scenario-layout">
         <div
           className="scenario-results"
@@ -191,7 +210,7 @@ export default function ScenarioPage() {
           reset={w.reset}
           changed={w.changed}
           hydrated={hydrated}
-          bands={bands}
+          keep={keep}
         />
       </div>
     </main>

@@ -178,6 +178,9 @@ export default function VariantPage() {
           <Link to={`/variants/${d.id}/edit`} className="button primary">
             Edit (saves version {d.latest + 1})
           </Link>
+          <Link to={`/scenarios/${d.id}?v=${d.latest}`} className="button secondary" data-testid="variant-in-depth">
+            Charts and what-if (version {d.latest})
+          </Link>
           <Link to={`/builder?fork=${d.id}@${d.latest}`} className="button secondary">
             Fork into a new variant
           </Link>
@@ -315,6 +318,10 @@ export default function VariantPage() {
         </h2>
         <p className="lede">
           {s.summary} <span className="muted">({s.date}{s.hypothetical ? ", hypothetical" : ""})</span>
+        </p>
+        <p>
+          <Link to={`/scenarios/${d.id}?v=${s.version}`}>Version {s.version} in depth</Link>: every chart, the waterfall per
+          rule and a live what-if, as for a library scenario.
         </p>
         {s.error ? (
           <p className="form-alert" role="alert">

@@ -45,6 +45,17 @@ export async function evaluateWithEngine(request: APIRequestContext, id: string,
   return { scenario: applied.scenario, result: evaluate(model, applied.scenario, opts), attribution: attribute(model, applied.scenario, opts) };
 }
 
+/** The same for a saved variant's version, from its definition as the API returns it. */
+export async function evaluateVariantWithEngine(request: APIRequestContext, id: string, version: number, search: string): Promise<Payload> {
+  const model = (await (await request.get("/api/model")).json()) as Model;
+  const stored = (await (await request.get(`/api/variants/${id}/versions/${version}`)).json()) as { definition: Omit<Scenario, "id"> };
+  const scenario = { ...stored.definition, id } as Scenario;
+  const whatIf = parseWhatIf(new URLSearchParams(search), tunables(scenario, model));
+  const applied = applyWhatIf(scenario, whatIf.values);
+  const opts = { assumptions: applied.assumptions };
+  return { scenario: applied.scenario, result: evaluate(model, applied.scenario, opts), attribution: attribute(model, applied.scenario, opts) };
+}
+
 const FORMATS = {
   revenue: formatRmbBn,
   attributableRevenue: formatRmbBn,

@@ -7,7 +7,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 
 import { formatMillions, formatRmbBn } from "../../app/utils/format";
-import { cell, evaluateWithCli, evaluateWithEngine, expectedKpis, pageKpis } from "./scenario-support";
+import { createVariantViaApi, sampleScenario, uniqueTitle } from "./builder-support";
+import { cell, evaluateVariantWithEngine, evaluateWithCli, evaluateWithEngine, expectedKpis, pageKpis } from "./scenario-support";
 
 const ID = "2021-rectification";
 const KEY = "r.own-funding-30.minOwnShare";
@@ -214,5 +215,65 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("whatif-reset").click();
     await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}\\??$`));
     expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
+  });
+});
+
+test.describe("a saved variant in depth", () => {
+  const VKEY = "r.own-funding.minOwnShare";
+
+  test("shows the version's numbers and charts, keeps ?v= while the what-if moves, and its downloads and deck follow", async ({ page, request }) => {
+    const title = uniqueTitle("E2E in depth");
+    const id = await createVariantViaApi(request, title);
+    const second = sampleScenario(title);
+    second.rules[0]!.minOwnShare = 0.4;
+    expect((await request.post(`/api/variants/${id}/versions`, { data: { baseVersion: 1, scenario: second } })).status()).toBe(201);
+
+    await page.goto(`/scenarios/${id}?v=1`);
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.locator(".scenario-kicker")).toContainText("Saved variant, version 1 of 2");
+    await expect(page.getByRole("link", { name: "variant history, diff and edits" })).toHaveAttribute("href", `/variants/${id}`);
+    expect(await pageKpis(page)).toEqual(expectedKpis((await evaluateVariantWithEngine(request, id, 1, "")).result));
+    await expect(page.locator("figure[data-chart]").first()).toBeVisible();
+
+    await page.locator(`input[type="number"][name="${VKEY}"]`).fill("0.45");
+    await expect(page).toHaveURL((url) => url.searchParams.get("v") === "1" && url.searchParams.get(VKEY) === "0.45");
+    const expected = await evaluateVariantWithEngine(request, id, 1, `${VKEY}=0.45`);
+    await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
+    await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${id}?${VKEY}=0.45&v=1`);
+    await expect(page.locator('a[data-export="result.csv"]')).toHaveAttribute("href", `/scenarios/${id}/export/result.csv?${VKEY}=0.45&v=1`);
+
+    // Version 2 is another page with its own numbers; a reload of the what-if URL gives the same numbers.
+    await page.goto(`/scenarios/${id}?v=2`);
+    expect(await pageKpis(page)).toEqual(expectedKpis((await evaluateVariantWithEngine(request, id, 2, "")).result));
+    await page.goto(`/scenarios/${id}?v=1&${VKEY}=0.45`);
+    expect(await pageKpis(page)).toEqual(expectedKpis(expected.result));
+
+    // The variant's own page links here.
+    await page.goto(`/variants/${id}`);
+    await page.getByTestId("variant-in-depth").click();
+    await expect(page).toHaveURL(new RegExp(`/scenarios/${id}\\?v=2$`));
+  });
+
+  test("without JavaScript the what-if form keeps the version", async ({ browser, request }) => {
+    const id = await createVariantViaApi(request, uniqueTitle("E2E in depth no-JS"));
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/scenarios/${id}?v=1`);
+    await page.locator(`input[type="number"][name="${VKEY}"]`).fill("0.35");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get("v") === "1" && url.searchParams.get(VKEY) === "0.35");
+    expect(await pageKpis(page)).toEqual(expectedKpis((await evaluateVariantWithEngine(request, id, 1, `${VKEY}=0.35`)).result));
+    await context.close();
+  });
+
+  test("an unknown version is a 404; 'v' on a library scenario or a malformed 'v' is a 400, each with its message", async ({ page, request }) => {
+    const id = await createVariantViaApi(request, uniqueTitle("E2E in depth errors"));
+    expect((await page.goto(`/scenarios/${id}?v=7`))?.status()).toBe(404);
+    await expect(page.locator("main")).toContainText(`Variant '${id}' has no version 7: its versions are 1 to 1.`);
+    expect((await page.goto(`/scenarios/${ID}?v=2`))?.status()).toBe(400);
+    await expect(page.locator("main")).toContainText(`'${ID}' is a library scenario: it has no versions`);
+    expect((await page.goto(`/scenarios/${id}?v=abc`))?.status()).toBe(400);
+    await expect(page.locator("main")).toContainText("'v' must be a version number (1, 2, ...), got 'abc'.");
   });
 });

@@ -6,18 +6,30 @@ export function ScenarioHeader({
   scenario,
   model,
   file,
+  variant = null,
   warnings,
 }: {
   scenario: Scenario;
   model: Pick<Model, "sources">;
-  file: string;
+  /** The library file, or null for a saved variant. */
+  file: string | null;
+  /** A saved variant: its id and the version shown, of how many. */
+  variant?: { id: string; version: number; latestVersion: number } | null;
   warnings: string[];
 }) {
   const citations = new Map(model.sources.map((s) => [s.key, s.citation]));
   return (
     <header className="page-header scenario-header">
       <p className="scenario-kicker">
-        Scenario <span className="scenario-date">· {scenario.date}</span>
+        {variant ? (
+          <>
+            Saved variant, version {variant.version} of {variant.latestVersion}{" "}
+            <span className="badge badge-variant">Variant</span>{" "}
+          </>
+        ) : (
+          "Scenario "
+        )}
+        <span className="scenario-date">· {scenario.date}</span>
         {scenario.hypothetical ? (
           <span className="badge badge-hypothetical" title="No regulator proposed this: a thought experiment">
             Hypothetical
@@ -46,11 +58,18 @@ export function ScenarioHeader({
             )}
           </span>
         ))}
-        <span className="scenario-file"> · file <code>{file}</code></span>
+        {variant ? (
+          <span className="scenario-file">
+            {" "}
+            · <a href={`/variants/${encodeURIComponent(variant.id)}`}>variant history, diff and edits</a>
+          </span>
+        ) : (
+          <span className="scenario-file"> · file <code>{file}</code></span>
+        )}
         <span className="scenario-fork">
           {" "}
-          · <a href={`/builder?fork=${encodeURIComponent(scenario.id)}`}>Fork in the builder</a> (make and save a
-          variant)
+          · <a href={`/builder?fork=${encodeURIComponent(variant ? `${variant.id}@${variant.version}` : scenario.id)}`}>Fork in the builder</a> (make
+          and save a variant)
         </span>
       </p>
       {warnings.length > 0 ? (

@@ -6,7 +6,6 @@
 import { Form } from "@remix-run/react";
 import { memo, useState, type FormEvent } from "react";
 
-import type { HhiBands } from "~/engine";
 import type { Tunable } from "~/scenarios/what-if";
 import { formatWithUnit } from "~/utils/format";
 
@@ -116,7 +115,7 @@ export function WhatIfPanel({
   reset,
   changed,
   hydrated,
-  bands,
+  keep,
 }: {
   tunables: Tunable[];
   current: (t: Tunable) => number;
@@ -124,7 +123,8 @@ export function WhatIfPanel({
   reset: () => void;
   changed: boolean;
   hydrated: boolean;
-  bands: HhiBands;
+  /** View state kept beside the values (a variant's `v`, the HHI `bands`): hidden fields, and kept by reset. */
+  keep: Record<string, string>;
 }) {
   const groups: Array<{ id: string; title: string; items: Tunable[] }> = [];
   for (const t of tunables) {
@@ -140,7 +140,8 @@ export function WhatIfPanel({
     // With JavaScript the values already apply as they change.
     if (hydrated) e.preventDefault();
   };
-  const resetHref = bands === "2010" ? "?" : `?bands=${bands}`;
+  const kept = new URLSearchParams(keep).toString();
+  const resetHref = `?${kept}`;
   return (
     <aside className="whatif" aria-labelledby="whatif-heading">
       <Form method="get" className="whatif-form" onSubmit={onSubmit} preventScrollReset>
@@ -150,7 +151,9 @@ export function WhatIfPanel({
             {hydrated ? "Move a slider or type a value: every number follows at once." : "Change a value, then Apply."}
           </p>
           <div className="whatif-actions">
-            {bands !== "2010" ? <input type="hidden" name="bands" value={bands} /> : null}
+            {Object.entries(keep).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
             <button type="submit" className="button" hidden={hydrated}>
               Apply
             </button>
