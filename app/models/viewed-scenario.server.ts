@@ -49,9 +49,9 @@ export function getViewedScenario({ id, v, model }: { id: string; v: string | nu
     return { status: "ok", kind: "library", scenario: file.scenario, file: file.file, warnings: file.warnings, version: null, latestVersion: null };
   }
 
-  if (!isVariantId(id)) return { status: "not-found", message: `There is no scenario '${id}'.` };
+  if (!isVariantId(id)) return { status: "not-found", message: `There is no scenario '${id}' in the library.` };
   const variant = getVariant({ id });
-  if (!variant) return { status: "not-found", message: `There is no scenario or saved variant '${id}'.` };
+  if (!variant) return { status: "not-found", message: `There is no scenario '${id}' in the library, and no saved variant by that id.` };
   const n = version ?? variant.latestVersion;
   const scenario = variantAsScenario({ id, version: n });
   if (!scenario)

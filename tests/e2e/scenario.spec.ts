@@ -155,7 +155,7 @@ test.describe("with JavaScript", () => {
     let response = await page.goto("/scenarios/no-such-scenario");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Scenario not found" })).toBeVisible();
-    await expect(page.getByText("There is no scenario 'no-such-scenario' in the library.")).toBeVisible();
+    await expect(page.getByText("There is no scenario 'no-such-scenario' in the library, and no saved variant by that id.")).toBeVisible();
     response = await page.goto("/scenarios/Not_An_Id");
     expect(response?.status()).toBe(404);
     await expect(page.getByText("is not a scenario id")).toBeVisible();
