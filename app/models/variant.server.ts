@@ -13,12 +13,11 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { z } from "zod";
+import { validateDefinition, type DefinitionCheck, type FieldError } from "../scenarios/definition-check";
 import { variants, variantVersions } from "../../db/schema";
 import { slug, type Model } from "../engine/model";
-import { duplicateRuleIds } from "../scenarios/ids";
 import { formatPath, messagesFor } from "../scenarios/messages";
 import { isSlug } from "../scenarios/parse";
-import { checkReferences } from "../scenarios/references";
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
 import { validateScenarioText } from "../scenarios/validate";
 import { getDb, type Db } from "../utils/db.server";
@@ -34,14 +33,7 @@ export interface VariantStore {
   now?: () => Date;
 }
 
-/** One problem with submitted input. `path` is within the scenario (`rules[0].consentRate`), or a wrapper field. */
-export interface FieldError {
-  path: string;
-  message: string;
-  /** 1-based position in a YAML body, when the input was YAML. */
-  line?: number;
-  col?: number;
-}
+export type { FieldError } from "../scenarios/definition-check";
 
 export interface VariantSummary {
   id: string;
@@ -197,43 +189,7 @@ const versionNumber = z
 
 // ---- validation ----------------------------------------------------------------------------------------------
 
-export type DefinitionCheck =
-  | { ok: true; definition: ScenarioDefinition; warnings: FieldError[] }
-  | { ok: false; errors: FieldError[] };
-
-/**
- * Validates a scenario given as data (parsed JSON) as a file is validated: the zod schema with the same
- * messages, duplicate rule ids, and ids checked against the model. `$schema` (editor metadata) is dropped.
- */
-export function validateDefinition(input: unknown, model: Model): DefinitionCheck {
-  let data = input;
-  if (data !== null && typeof data === "object" && !Array.isArray(data) && "$schema" in data) {
-    const { $schema: _ignored, ...rest } = data as Record<string, unknown>;
-    data = rest;
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    return { ok: false, errors: [{ path: "", message: "expected a scenario: a mapping with title, summary, date, sources and rules" }] };
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    const errors = messagesFor(scenarioSchema, data, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message }));
-    return { ok: false, errors };
-  }
-  const definition = parsed.data;
-  const dups = duplicateRuleIds(definition);
-  if (dups.length > 0)
-    return {
-      ok: false,
-      errors: dups.map((d) => ({
-        path: formatPath(["rules", d.index, "id"]),
-        message: `duplicate rule id '${d.id}': rules[${d.firstIndex}] already has it (rule ids must be unique within a scenario)`,
-      })),
-    };
-  const issues = checkReferences(definition, model);
-  const toField = (i: (typeof issues)[number]) => ({ path: formatPath(i.path), message: i.message });
-  const errors = issues.filter((i) => i.severity === "error").map(toField);
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, definition, warnings: issues.filter((i) => i.severity === "warning").map(toField) };
-}
+export { validateDefinition, type DefinitionCheck } from "../scenarios/definition-check";
 
 /**
  * Validates a scenario given as YAML text (an upload) with the file checks (size and alias limits, syntax,
@@ -247,7 +203,7 @@ export function validateDefinitionYaml(text: string, model: Model, file = "uploa
     col: e.col,
     message: e.message,
   });
-  if (!r.ok) return { ok: false, errors: r.errors.map(strip) };
+  if (!r.ok) return { ok: false, errors: r.errors.map(strip), warnings: [] };
   const { id: _id, $schema: _schema, ...definition } = r.scenario;
   return { ok: true, definition, warnings: r.warnings.map(strip) };
 }

@@ -148,20 +148,28 @@ describe("editing", () => {
   });
 });
 
-describe("checkDraft agrees with the server's validateDefinition", () => {
-  const cases: Array<[string, Draft]> = [
-    ["valid", base],
-    ["empty", EMPTY_DRAFT],
-    ["unknown unit", { ...base, rules: [{ type: "co-lending", label: "x", units: ["nope"], minOwnShare: 0.3, response: "raise" }] }],
-    ["duplicate ids", { ...base, rules: [base.rules[0]!, base.rules[0]!] }],
-    ["bad range", { ...base, rules: [{ ...base.rules[0]!, consentRate: { low: 0.5, high: 0.2, value: 0.3 } }] }],
-    ["assumption out of range", { ...base, assumptions: { "cost-of-equity": 9 } }],
+describe("checkDraft: the server's own check (validateDefinition) on a draft", () => {
+  // The builder's check is the server's function, so these pin the messages a facilitator sees beside the fields.
+  const cases: Array<[string, Draft, Array<[string, RegExp]>]> = [
+    ["empty", EMPTY_DRAFT, [["title", /at least 1 character/], ["sources", /at least 1 item/]]],
+    ["unknown unit", { ...base, rules: [{ type: "co-lending", label: "x", units: ["nope"], minOwnShare: 0.3, response: "raise" }] }, [["rules[0].units[0]", /unknown unit 'nope'/]]],
+    ["duplicate ids", { ...base, rules: [base.rules[0]!, base.rules[0]!] }, [["rules[1].id", /duplicate rule id/]]],
+    ["bad range", { ...base, rules: [{ ...base.rules[0]!, consentRate: { low: 0.5, high: 0.2, value: 0.3 } }] }, [["rules[0].consentRate", /low <= value <= high/]]],
+    ["assumption out of range", { ...base, assumptions: { "cost-of-equity": 9 } }, [["assumptions.cost-of-equity", /9/]]],
   ];
-  it.each(cases)("%s", (_name, draft) => {
-    const mine = checkDraft(draft, model);
+  it.each(cases)("%s: refused, each error at its field", (_name, draft, expected) => {
+    const check = checkDraft(draft, model);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    for (const [path, message] of expected) expect(check.errors.find((e) => e.path === path)?.message, path).toMatch(message);
+    // The server refuses the same input with the same messages (it runs the same function on save).
     const server = validateDefinition(draftToInput(draft), model);
-    expect(mine.ok).toBe(server.ok);
-    if (!mine.ok && !server.ok) expect(mine.errors).toEqual(server.errors.map(({ path, message }) => ({ path, message })));
+    expect(server.ok).toBe(false);
+    if (!server.ok) expect(check.errors).toEqual(server.errors.map(({ path, message }) => ({ path, message })));
+  });
+
+  it("a valid draft passes", () => {
+    expect(checkDraft(base, model).ok).toBe(true);
   });
 
   it("a library-shaped definition round-trips through the draft", () => {

@@ -14,10 +14,9 @@
  * Pure and isomorphic.
  */
 import type { Model } from "../../engine/model";
-import { duplicateRuleIds, ruleIdOf } from "../../scenarios/ids";
-import { formatPath, messagesFor } from "../../scenarios/messages";
-import { checkReferences } from "../../scenarios/references";
-import { scenarioSchema, type ScenarioDefinition } from "../../scenarios/schema";
+import { validateDefinition, type FieldError } from "../../scenarios/definition-check";
+import { ruleIdOf } from "../../scenarios/ids";
+import type { ScenarioDefinition } from "../../scenarios/schema";
 
 import { ruleTypeSpec, type FieldSpec } from "./schema-fields";
 
@@ -292,34 +291,16 @@ export type DraftCheck =
   | { ok: false; errors: DraftError[]; warnings: DraftError[] };
 
 /**
- * Validates a draft exactly as `validateDefinition` (app/models/variant.server.ts) validates a saved one: the
- * schema with the file messages, duplicate rule ids, then ids against the model. Runs in the browser for the
- * live preview; the server checks again on save (a test keeps the two in step).
+ * Validates a draft with the server's own check (`validateDefinition`): the schema with the file messages,
+ * duplicate rule ids, then ids against the model. Runs in the browser for the live preview; the server checks
+ * again on save.
  */
 export function checkDraft(draft: Draft, model: Model): DraftCheck {
-  const data = draftToInput(draft);
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    const errors = messagesFor(scenarioSchema, data, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message }));
-    return { ok: false, errors, warnings: [] };
-  }
-  const definition = parsed.data;
-  const dups = duplicateRuleIds(definition);
-  if (dups.length > 0)
-    return {
-      ok: false,
-      errors: dups.map((d) => ({
-        path: formatPath(["rules", d.index, "id"]),
-        message: `duplicate rule id '${d.id}': rules[${d.firstIndex}] already has it (rule ids must be unique within a scenario)`,
-      })),
-      warnings: [],
-    };
-  const issues = checkReferences(definition, model);
-  const toField = (i: (typeof issues)[number]) => ({ path: formatPath(i.path), message: i.message });
-  const errors = issues.filter((i) => i.severity === "error").map(toField);
-  const warnings = issues.filter((i) => i.severity === "warning").map(toField);
-  if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, definition, warnings };
+  const check = validateDefinition(draftToInput(draft), model);
+  const strip = (e: FieldError): DraftError => ({ path: e.path, message: e.message });
+  return check.ok
+    ? { ok: true, definition: check.definition, warnings: check.warnings.map(strip) }
+    : { ok: false, errors: check.errors.map(strip), warnings: check.warnings.map(strip) };
 }
 
 /** The errors that belong to a field: at its path, or inside it (`rules[0].units[1]`, `rules[0].cap.low`). */
