@@ -89,7 +89,8 @@ function loadComparison(values: string[]) {
         ref: formatRef(ref),
         id: `${ref.id}@${ref.version}`,
         title: `${scenario.title} (variant, v${ref.version})`,
-        href: `/variants/${encodeURIComponent(ref.id)}`,
+        // The version compared, in depth (charts, waterfall, what-if), as a library column links to its page.
+        href: `/scenarios/${encodeURIComponent(ref.id)}?v=${ref.version}`,
         date: scenario.date,
         hypothetical: scenario.hypothetical,
         families: familiesOf(scenario),

@@ -219,10 +219,13 @@ test.describe("saved variants", () => {
       await request.get(`/api/variants/${id}/versions/${version}`)
     ).json()) as { definition: unknown };
     expect(result.definition).toMatchObject({ title });
+    await expect(card.getByRole("link", { name: `Charts and what-if for ${title}` })).toHaveAttribute("href", `/scenarios/${id}?v=${version}`);
 
     const compare = await page.goto(`/compare?s=${encodeURIComponent(ref)}&s=pipl-separate-consent`);
     expect(compare?.status()).toBe(200);
     await expect(page.locator("#compare-headline-table")).toContainText(`${title} (variant, v${version})`);
+    // Its column links to that version in depth.
+    await expect(page.locator(`a[href="/scenarios/${id}?v=${version}"]`).first()).toBeVisible();
 
     const missing = await page.goto(`/compare?s=${encodeURIComponent(`variant:${id}@99`)}&s=pipl-separate-consent`);
     expect(missing?.status()).toBe(404);

@@ -103,6 +103,11 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
         >
           Fork<span className="visually-hidden"> {entry.title}</span> in the builder
         </a>
+        {entry.variant ? (
+          <a className="card-in-depth" href={`/scenarios/${encodeURIComponent(entry.variant.id)}?v=${entry.variant.version}`}>
+            Charts and what-if<span className="visually-hidden"> for {entry.title}</span>
+          </a>
+        ) : null}
       </div>
     </article>
   );
