@@ -222,6 +222,7 @@ test.describe("a saved variant in depth", () => {
   const VKEY = "r.own-funding.minOwnShare";
 
   test("shows the version's numbers and charts, keeps ?v= while the what-if moves, and its downloads and deck follow", async ({ page, request }) => {
+    test.slow();
     const title = uniqueTitle("E2E in depth");
     const id = await createVariantViaApi(request, title);
     const second = sampleScenario(title);
@@ -242,6 +243,9 @@ test.describe("a saved variant in depth", () => {
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
     await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${id}?${VKEY}=0.45&v=1`);
     await expect(page.locator('a[data-export="result.csv"]')).toHaveAttribute("href", `/scenarios/${id}/export/result.csv?${VKEY}=0.45&v=1`);
+    // The variant header and a rule changed by the what-if pass axe too.
+    await expect(page.locator('.rule[data-whatif="changed"]')).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Version 2 is another page with its own numbers; a reload of the what-if URL gives the same numbers.
     await page.goto(`/scenarios/${id}?v=2`);
