@@ -1,6 +1,10 @@
+import { fileURLToPath } from "node:url";
+
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The app's `~/` imports (tsconfig paths), so components can be unit-tested too.
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
     environment: "node",
     // Property tests, CLI runs and scratch databases take seconds on a loaded 2-core machine (load 5-7 seen):

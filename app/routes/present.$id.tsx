@@ -46,7 +46,7 @@ import { StoredDefinitionError } from "~/models/variant.server";
 import { getViewedScenario } from "~/models/viewed-scenario.server";
 import { formatError } from "~/scenarios/format-errors";
 import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 import { formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
@@ -123,6 +123,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     errors: whatIf.errors,
     moved,
+    movedRules: rulesMovedByWhatIf(whatIf.values, available),
     assumptions,
     sources: sourceRows(scenario.sources, result, assumptions, model.sources),
     /** `v`, the what-if values and `bands`: what every link out of the deck keeps. */
@@ -199,7 +200,7 @@ export default function PresentationPage() {
     ),
     waterfall: (
       <ChartSlide kicker="What each rule does to revenue and profit (Shapley attribution)" takeaway={waterfallTakeaway(d.attribution, d.result.headline)}>
-        <WaterfallSlideCharts attribution={d.attribution} headline={d.result.headline} />
+        <WaterfallSlideCharts attribution={d.attribution} headline={d.result.headline} moved={d.movedRules} />
       </ChartSlide>
     ),
     capital: (

@@ -32,7 +32,7 @@ import { getViewedScenario } from "~/models/viewed-scenario.server";
 import { formatError } from "~/scenarios/format-errors";
 import { isSlug } from "~/engine/vocabulary";
 import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import exportStyles from "~/styles/export.css";
 import scenarioStyles from "~/styles/scenario.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
@@ -197,7 +197,7 @@ export default function ScenarioPage() {
           <KpiTiles headline={w.result.headline} changed={w.changed} />
           <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
           <ServicesSection result={charted} />
-          <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} />
+          <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} />
           <CapitalSection result={charted} />
           <FlowsSection result={charted} names={(id) => names.get(id)} />
           <MarketsSection result={charted} bands={bands} search={loadedSearch} />

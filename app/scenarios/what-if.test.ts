@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
 import { scenarioOf, tinyModel } from "../engine/test-model";
 import { tunables } from "./tunables";
-import { applyWhatIf, parseWhatIf, whatIfSearch } from "./what-if";
+import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "./what-if";
 
 const model = tinyModel();
 const scenario = scenarioOf([
@@ -42,5 +42,11 @@ describe("what-if parameters", () => {
 
   it("puts only values that differ from the file's in the URL", () => {
     expect(whatIfSearch({ "r.consent.consentRate": 0.4, "r.rule-2.maxAum": 500 }, ts)).toBe("r.rule-2.maxAum=500");
+  });
+
+  it("names the rules a what-if moved (not assumptions, not values equal to the file's)", () => {
+    expect(rulesMovedByWhatIf({ "r.consent.consentRate": 0.4, "r.rule-2.maxAum": 500, "a.cost-of-equity": 0.12 }, ts)).toEqual(["rule-2"]);
+    expect(rulesMovedByWhatIf({ "r.consent.consentRate": 0.5 }, ts)).toEqual(["consent"]);
+    expect(rulesMovedByWhatIf({}, ts)).toEqual([]);
   });
 });

@@ -91,3 +91,13 @@ export function whatIfSearch(values: Record<string, number>, available: Tunable[
   }
   return params.toString();
 }
+
+/** Ids of the rules whose parameters the what-if moves away from the file's values (charts mark them). */
+export function rulesMovedByWhatIf(values: Record<string, number>, available: Tunable[]): string[] {
+  const ids = new Set<string>();
+  for (const t of available) {
+    const v = values[t.key];
+    if (t.kind === "rule" && v !== undefined && v !== t.fileValue) ids.add(t.targetId);
+  }
+  return [...ids];
+}

@@ -124,6 +124,9 @@ test("what-if values in the URL reach every number; a bad one is reported and th
   expect(expectedKpis(result)["kpi-capitalShortfall"]).not.toBe(expectedKpis(evaluateWithCli(ID).result)["kpi-capitalShortfall"]);
   await page.goto(`/present/${ID}?slide=1&${KEY}=0.4`);
   await expect(page.getByTestId("whatif-changes")).toContainText("40%");
+  // The waterfall slide marks the moved rule, whose label still quotes the file's 30%.
+  await page.goto(`/present/${ID}?slide=4&${KEY}=0.4`);
+  await expect(page.locator('figure[data-chart="present-waterfall-revenue-chart"]')).toContainText("each co-lent loan (what-if)");
 
   await page.goto(`/present/${ID}?slide=99&${KEY}=7&a.nope=1`);
   const alert = page.getByRole("alert");

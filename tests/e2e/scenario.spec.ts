@@ -95,6 +95,9 @@ test.describe("with JavaScript", () => {
       /^[+−]?[\d.,]+$/,
     );
     await expect(page.locator(".waterfalls-body")).toHaveAttribute("data-pending", "false");
+    // The moved rule's bar says so (its label was written for the file's 30%).
+    await expect(cell(page, "waterfall-table", "own-funding-30", "step")).toContainText("(what-if)");
+    await expect(cell(page, "waterfall-table", "cut-links", "step")).not.toContainText("(what-if)");
     const live = await pageKpis(page);
     const liveWaterfall = await page.locator("#waterfall-table").innerText();
 

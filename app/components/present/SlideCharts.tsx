@@ -84,8 +84,8 @@ function shortLabel(text: string) {
 }
 
 /** One waterfall of the pair; the second hides its rule names (the rows line up with the first's). */
-function SlideWaterfall({ id, metric, title, attribution, headline, withLabels }: { id: string; metric: "revenue" | "profit"; title: string; attribution: Attribution; headline: Headline; withLabels: boolean }) {
-  const steps = waterfallSteps(attribution, metric, headline[metric].baseline);
+function SlideWaterfall({ id, metric, title, attribution, headline, withLabels, moved }: { id: string; metric: "revenue" | "profit"; title: string; attribution: Attribution; headline: Headline; withLabels: boolean; moved: string[] }) {
+  const steps = waterfallSteps(attribution, metric, headline[metric].baseline, moved);
   const data = steps.map((s) => ({ ...s, name: shortLabel(s.label), range: [s.low, s.high] as [number, number] }));
   const lo = Math.min(0, ...steps.map((s) => s.low));
   const hi = Math.max(...steps.map((s) => s.high));
@@ -126,11 +126,11 @@ function SlideWaterfall({ id, metric, title, attribution, headline, withLabels }
 }
 
 /** Revenue and profit from baseline to scenario, one bar per rule, side by side. */
-export function WaterfallSlideCharts({ attribution, headline }: { attribution: Attribution; headline: Headline }) {
+export function WaterfallSlideCharts({ attribution, headline, moved = [] }: { attribution: Attribution; headline: Headline; moved?: string[] }) {
   return (
     <div className="slide-waterfalls">
-      <SlideWaterfall id="present-waterfall-revenue-chart" metric="revenue" title="Revenue (consolidated), RMB bn a year" attribution={attribution} headline={headline} withLabels />
-      <SlideWaterfall id="present-waterfall-profit-chart" metric="profit" title="Net profit, RMB bn a year" attribution={attribution} headline={headline} withLabels={false} />
+      <SlideWaterfall id="present-waterfall-revenue-chart" metric="revenue" title="Revenue (consolidated), RMB bn a year" attribution={attribution} headline={headline} withLabels moved={moved} />
+      <SlideWaterfall id="present-waterfall-profit-chart" metric="profit" title="Net profit, RMB bn a year" attribution={attribution} headline={headline} withLabels={false} moved={moved} />
     </div>
   );
 }

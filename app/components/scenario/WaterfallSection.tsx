@@ -18,14 +18,15 @@ import { memoBySlice } from "./memo";
 
 type Step = { id: string; label: string; kind: "total" | "up" | "down" | "none"; delta: number; low: number; high: number; end: number };
 
-/** Waterfall steps for one metric: baseline, one per rule, scenario. */
-export function waterfallSteps(attribution: Attribution, metric: "revenue" | "profit", start: number): Step[] {
+/** Waterfall steps for one metric; a rule the what-if moved says so in its label (it may quote the file's number). */
+export function waterfallSteps(attribution: Attribution, metric: "revenue" | "profit", start: number, moved: readonly string[] = []): Step[] {
   const steps: Step[] = [{ id: "baseline", label: "Baseline", kind: "total", delta: start, low: Math.min(0, start), high: Math.max(0, start), end: start }];
   let running = start;
   attribution.ruleIds.forEach((id, i) => {
     const d = attribution.metrics[metric].byRule[i];
     const next = running + d;
-    steps.push({ id, label: attribution.ruleLabels[i], kind: direction(d), delta: d, low: Math.min(running, next), high: Math.max(running, next), end: next });
+    const label = attribution.ruleLabels[i] ?? id;
+    steps.push({ id, label: moved.includes(id) ? `${label} (what-if)` : label, kind: direction(d), delta: d, low: Math.min(running, next), high: Math.max(running, next), end: next });
     running = next;
   });
   // The attribution's own total (not the headline's), so a deferred attribution never mixes two states.
@@ -95,7 +96,18 @@ function Waterfall({ id, title, steps }: { id: string; title: string; steps: Ste
 }
 
 /** The "Updating…" note and flag follow at once; the charts and table wait for the attribution (below). */
-export function WaterfallSection({ attribution, headline, pending }: { attribution: Attribution; headline: Headline; pending: boolean }) {
+export function WaterfallSection({
+  attribution,
+  headline,
+  pending,
+  moved = [],
+}: {
+  attribution: Attribution;
+  headline: Headline;
+  pending: boolean;
+  /** Rules the what-if moved (`rulesMovedByWhatIf`). */
+  moved?: string[];
+}) {
   return (
     <Section
       id="waterfall"
@@ -109,15 +121,15 @@ export function WaterfallSection({ attribution, headline, pending }: { attributi
       }
     >
       <div className="waterfalls-body" data-pending={pending ? "true" : "false"}>
-        <WaterfallBody attribution={attribution} revenueBaseline={headline.revenue.baseline} profitBaseline={headline.profit.baseline} />
+        <WaterfallBody attribution={attribution} revenueBaseline={headline.revenue.baseline} profitBaseline={headline.profit.baseline} moved={moved} />
       </div>
     </Section>
   );
 }
 
-function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline }: { attribution: Attribution; revenueBaseline: number; profitBaseline: number }) {
-  const revenue = waterfallSteps(attribution, "revenue", revenueBaseline);
-  const profit = waterfallSteps(attribution, "profit", profitBaseline);
+function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline, moved }: { attribution: Attribution; revenueBaseline: number; profitBaseline: number; moved: string[] }) {
+  const revenue = waterfallSteps(attribution, "revenue", revenueBaseline, moved);
+  const profit = waterfallSteps(attribution, "profit", profitBaseline, moved);
   const rows = revenue.map((r, i) => ({ ...r, profit: profit[i] }));
   return (
     <>
@@ -144,4 +156,4 @@ function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline }: { a
 
 // Only the baselines of the headline are drawn here: they never move with a slider, so the urgent render of a
 // slider change (new headline, pending = true) does not redraw these charts; the deferred attribution does.
-const WaterfallBody = memoBySlice(WaterfallBodyView, (p) => [p.attribution.metrics.revenue, p.attribution.metrics.profit, p.revenueBaseline, p.profitBaseline]);
+const WaterfallBody = memoBySlice(WaterfallBodyView, (p) => [p.attribution.metrics.revenue, p.attribution.metrics.profit, p.revenueBaseline, p.profitBaseline, p.moved]);

@@ -138,6 +138,8 @@ export function useWhatIf(input: WhatIfInput) {
     result: evaluation.value,
     evalMs: evaluation.ms,
     attribution: attribution.value,
+    /** The values the shown attribution belongs to (it lags `values` while it is computed). */
+    attributionValues: attribution.of,
     /** Main-thread time the last browser attribution took, in slices (null: the server's). */
     attributionMs: attribution.ms,
     attributionPending: attribution.of !== values,
