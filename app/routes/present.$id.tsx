@@ -7,18 +7,15 @@
  * PageDown, Home and End move between slides by rewriting `slide` in the URL (no new evaluation: only `slide`
  * changed). Printing shows every slide, one per landscape page (present.css).
  */
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   useLoaderData,
   useNavigate,
-  useRouteError,
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 
-import { ErrorPage, databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
 import { ChartDownloads } from "~/components/export/ChartDownloads";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
 import {
@@ -37,18 +34,13 @@ import {
   type SlideId,
 } from "~/components/present/deck";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
-import { ScenarioFileErrors, isScenarioFilePayload, type ScenarioFilePayload } from "~/components/scenario/ScenarioFileErrors";
+import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { ARROW, WORD, direction, signed } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { attribute, concentration, evaluate, HHI_BANDS, type HhiBands, type HeadlineKey } from "~/engine";
-import { getModel } from "~/models/model.server";
-import { StoredDefinitionError } from "~/models/variant.server";
-import { getViewedScenario } from "~/models/viewed-scenario.server";
-import { formatError } from "~/scenarios/format-errors";
-import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { loadScenarioView } from "~/components/scenario/scenario-view.server";
+import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
+import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 import { formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: presentStyles }];
@@ -60,52 +52,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
-function fail(status: number, payload: ErrorPayload): never {
-  throw data(payload, { status, headers: { "Cache-Control": "no-store" } });
-}
-
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  const url = new URL(request.url);
-  let model;
-  let viewed;
-  try {
-    model = getModel();
-    viewed = getViewedScenario({ id, v: url.searchParams.get("v"), model });
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[present] ${error.message}`);
-      fail(503, databaseUnavailable(error.message));
-    }
-    if (error instanceof StoredDefinitionError)
-      fail(422, { title: "This saved variant cannot be shown", message: error.message, hint: "Open an earlier version, or save a corrected one from the builder." });
-    throw error;
-  }
-  if (viewed.status === "not-found")
-    fail(404, { title: "Scenario not found", message: viewed.message, hint: "Scenario ids are the file names in scenarios/ without .yaml, or a saved variant's id." });
-  if (viewed.status === "bad-request") fail(400, { title: "This address cannot be presented", message: viewed.message });
-  if (viewed.status === "invalid") {
-    const payload: ScenarioFilePayload = {
-      title: `The scenario file ${viewed.file} has ${viewed.errors.length === 1 ? "an error" : `${viewed.errors.length} errors`}`,
-      message: "The scenario cannot be presented until the file is fixed. Each line gives file:line:column, the field and the reason.",
-      hint: "Fix the file and reload this page; `npm run scenarios -- check` prints the same messages.",
-      file: viewed.file,
-      errors: viewed.errors.map((e) => formatError(e)),
-    };
-    throw data(payload, { status: 422 });
-  }
-
+  const view = loadScenarioView(params.id ?? "", new URL(request.url), { verb: "presented", log: "present" });
+  const { model, viewed, tunables: available, whatIf, bands, applied, result, attribution } = view;
   const scenario = viewed.scenario;
-  const available = tunables(scenario, model);
-  const whatIf = parseWhatIf(url.searchParams, available);
-  const rawBands = url.searchParams.get("bands");
-  const bands: HhiBands = rawBands === "2023" ? "2023" : "2010";
-  if (rawBands !== null && rawBands !== "2010" && rawBands !== "2023")
-    whatIf.errors.push(`'bands' must be 2010 or 2023, got '${rawBands.slice(0, 40)}'. The 2010 bands are used.`);
-  const applied = applyWhatIf(scenario, whatIf.values);
-  const opts = { assumptions: applied.assumptions };
-  const result = evaluate(model, applied.scenario, opts);
-  const attribution = attribute(model, applied.scenario, opts);
   const assumptions = assumptionRows(model.assumptions, result, scenario.assumptions, applied.assumptions);
   const moved = available
     .filter((t) => whatIf.values[t.key] !== undefined && whatIf.values[t.key] !== t.fileValue)
@@ -484,11 +434,4 @@ function SourcesSlide({ d }: { d: Loaded }) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    if (isScenarioFilePayload(error.data)) return <ScenarioFileErrors status={error.status} payload={error.data} />;
-    return <ErrorPage status={error.status} data={error.data} />;
-  }
-  return <ErrorPage status={500} data={null} />;
-}
+export { ScenarioErrorBoundary as ErrorBoundary };

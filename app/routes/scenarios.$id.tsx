@@ -7,11 +7,10 @@
  * Every chart has a table with the same numbers: the page reads completely without JavaScript, and its controls
  * are then a GET form.
  */
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useDeferredValue, useEffect, useState } from "react";
 
-import { ErrorPage, databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
 import { ExportBar } from "~/components/export/ExportBar";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
@@ -19,23 +18,18 @@ import { FlowsSection } from "~/components/scenario/FlowsSection";
 import { KpiTiles } from "~/components/scenario/KpiTiles";
 import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
-import { ScenarioFileErrors, isScenarioFilePayload, type ScenarioFilePayload } from "~/components/scenario/ScenarioFileErrors";
+import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { PatternDefs } from "~/components/scenario/patterns";
+import { loadScenarioView } from "~/components/scenario/scenario-view.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
 import { WaterfallSection } from "~/components/scenario/WaterfallSection";
 import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
-import { attribute, evaluate, type HhiBands } from "~/engine";
-import { getModel } from "~/models/model.server";
-import { getViewedScenario } from "~/models/viewed-scenario.server";
 import { formatError } from "~/scenarios/format-errors";
-import { isSlug } from "~/engine/vocabulary";
-import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import exportStyles from "~/styles/export.css";
 import scenarioStyles from "~/styles/scenario.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: scenarioStyles },
@@ -47,81 +41,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.scenario.summary.slice(0, 160) ?? "A regulatory scenario applied to Ant Group." },
 ];
 
-function notFound(id: string, message?: string): never {
-  const payload: ErrorPayload = {
-    title: "Scenario not found",
-    message:
-      message ??
-      (isSlug(id)
-        ? `There is no scenario '${id}' in the library.`
-        : `'${id.slice(0, 80)}' is not a scenario id: ids are lower-case letters, digits and dashes, like 2021-co-lending.`),
-    hint: "Scenario ids are the file names in scenarios/ without .yaml. Check the address, or go to the baseline model.",
-  };
-  throw data(payload, { status: 404 });
-}
-
-/** `bands` URL parameter: which HHI guidelines the market chart shows. */
-function parseBands(raw: string | null): { bands: HhiBands; error: string | null } {
-  if (raw === null || raw === "2010") return { bands: "2010", error: null };
-  if (raw === "2023") return { bands: "2023", error: null };
-  return { bands: "2010", error: `'bands' must be 2010 or 2023, got '${raw.slice(0, 40)}'. The 2010 bands are used.` };
-}
-
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!isSlug(id)) notFound(id);
-  const url = new URL(request.url);
-  let model;
-  let found;
-  try {
-    model = getModel();
-    found = getViewedScenario({ id, v: url.searchParams.get("v"), model });
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[scenario] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
-  }
-  if (found.status === "not-found") notFound(id, found.message);
-  if (found.status === "bad-request") {
-    const payload: ErrorPayload = {
-      title: "This address cannot be shown",
-      message: found.message,
-      hint: "Library scenarios take no 'v'; a saved variant takes the number of one of its versions.",
-    };
-    throw data(payload, { status: 400 });
-  }
-  if (found.status === "invalid") {
-    const payload: ScenarioFilePayload = {
-      title: `The scenario file ${found.file} has ${found.errors.length === 1 ? "an error" : `${found.errors.length} errors`}`,
-      message: "The scenario cannot be shown until the file is fixed. Each line gives file:line:column, the field and the reason.",
-      hint: "Fix the file and reload this page; `npm run scenarios -- check` prints the same messages.",
-      file: found.file,
-      errors: found.errors.map((e) => formatError(e)),
-    };
-    throw data(payload, { status: 422 });
-  }
-
-  const available = tunables(found.scenario, model);
-  const whatIf = parseWhatIf(url.searchParams, available);
-  const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
-  if (bandsError) whatIf.errors.push(bandsError);
-  const applied = applyWhatIf(found.scenario, whatIf.values);
-  const opts = { assumptions: applied.assumptions };
+  const { model, viewed, tunables: available, whatIf, bands, result, attribution } = loadScenarioView(params.id ?? "", new URL(request.url), {
+    verb: "shown",
+    log: "scenario",
+  });
   return {
-    scenario: found.scenario,
-    file: found.file,
+    scenario: viewed.scenario,
+    file: viewed.file,
     // A saved variant: which version is shown, of how many (the URL keeps `v` beside the what-if keys).
-    variant: found.kind === "variant" ? { version: found.version, latestVersion: found.latestVersion } : null,
-    fileWarnings: found.warnings.map((w) => formatError(w, "warning")),
+    variant: viewed.kind === "variant" ? { version: viewed.version, latestVersion: viewed.latestVersion } : null,
+    fileWarnings: viewed.warnings.map((w) => formatError(w, "warning")),
     // The engine reads no provenance rows: leaving them out keeps the page's data a third smaller.
     model: { ...model, provenance: [] },
     tunables: available,
     whatIf,
     bands,
-    result: evaluate(model, applied.scenario, opts),
-    attribution: attribute(model, applied.scenario, opts),
+    result,
+    attribution,
   };
 }
 
@@ -150,7 +87,8 @@ export default function ScenarioPage() {
   // The KPI tiles follow in the same frame; the charts and tables follow in a deferred render that React
   // interrupts when the slider moves on (decision 007).
   const charted = useDeferredValue(w.result);
-  const loadedSearch = keepSearch(loaded.whatIf.values, available);
+  // The URL the page was loaded with, for the bands link without JavaScript.
+  const loadedSearch = new URLSearchParams(whatIfSearch(loaded.whatIf.values, available));
   if (variant) loadedSearch.set("v", String(variant.version));
   // Downloads and the deck: the what-if values and the view state (export links keep only `v` and the values).
   const viewSearch = new URLSearchParams(whatIfSearch(w.values, available));
@@ -217,21 +155,4 @@ export default function ScenarioPage() {
   );
 }
 
-/** The what-if part of the URL, for links that change only the bands. */
-function keepSearch(values: Record<string, number>, available: { key: string; fileValue: number }[]) {
-  const params = new URLSearchParams();
-  for (const t of available) {
-    const v = values[t.key];
-    if (v !== undefined && v !== t.fileValue) params.set(t.key, String(v));
-  }
-  return params;
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    if (isScenarioFilePayload(error.data)) return <ScenarioFileErrors status={error.status} payload={error.data} />;
-    return <ErrorPage status={error.status} data={error.data} />;
-  }
-  return <ErrorPage status={500} data={null} />;
-}
+export { ScenarioErrorBoundary as ErrorBoundary };

@@ -48,13 +48,13 @@ function tooLarge(limit: number, size?: number): HttpError {
 }
 
 /**
- * Reads a request body as UTF-8 text, refusing more than `limit` bytes (413) without reading further, and
- * bytes that are not UTF-8 (400). A declared Content-Length over the limit is refused before reading.
+ * A request body's bytes, at most `limit`: a declared Content-Length over it is refused before reading, and
+ * reading stops as soon as the body passes it. `tooBig` makes the error to throw (its kind is the caller's).
  */
-export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }: { limit?: number } = {}): Promise<string> {
+export async function readBodyBytes(request: Request, limit: number, tooBig: (declared?: number) => Error): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
-  if (!request.body) return "";
+  if (Number.isFinite(declared) && declared > limit) throw tooBig(declared);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -64,7 +64,7 @@ export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }:
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw tooBig();
     }
     chunks.push(value);
   }
@@ -74,6 +74,15 @@ export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }:
     bytes.set(c, offset);
     offset += c.byteLength;
   }
+  return bytes;
+}
+
+/**
+ * Reads a request body as UTF-8 text, refusing more than `limit` bytes (413) without reading further, and
+ * bytes that are not UTF-8 (400). A declared Content-Length over the limit is refused before reading.
+ */
+export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }: { limit?: number } = {}): Promise<string> {
+  const bytes = await readBodyBytes(request, limit, (declared) => tooLarge(limit, declared));
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

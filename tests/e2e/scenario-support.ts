@@ -34,26 +34,26 @@ export function evaluateWithCli(id: string): Payload {
   return payload;
 }
 
-/** The engine's result for a scenario page URL's search, on the model and scenario the server serves. */
-export async function evaluateWithEngine(request: APIRequestContext, id: string, search: string): Promise<Payload> {
+/** The engine run here on the server's model, for a scenario and a scenario page URL's search (what-if values). */
+async function evaluateForSearch(request: APIRequestContext, scenario: Scenario, search: string): Promise<Payload> {
   const model = (await (await request.get("/api/model")).json()) as Model;
-  const body = (await (await request.get(`/api/scenarios/${id}`)).json()) as Scenario & { file?: string; warnings?: unknown };
-  const { file: _f, warnings: _w, ...scenario } = body;
-  const whatIf = parseWhatIf(new URLSearchParams(search), tunables(scenario as Scenario, model));
-  const applied = applyWhatIf(scenario as Scenario, whatIf.values);
-  const opts = { assumptions: applied.assumptions };
-  return { scenario: applied.scenario, result: evaluate(model, applied.scenario, opts), attribution: attribute(model, applied.scenario, opts) };
-}
-
-/** The same for a saved variant's version, from its definition as the API returns it. */
-export async function evaluateVariantWithEngine(request: APIRequestContext, id: string, version: number, search: string): Promise<Payload> {
-  const model = (await (await request.get("/api/model")).json()) as Model;
-  const stored = (await (await request.get(`/api/variants/${id}/versions/${version}`)).json()) as { definition: Omit<Scenario, "id"> };
-  const scenario = { ...stored.definition, id } as Scenario;
   const whatIf = parseWhatIf(new URLSearchParams(search), tunables(scenario, model));
   const applied = applyWhatIf(scenario, whatIf.values);
   const opts = { assumptions: applied.assumptions };
   return { scenario: applied.scenario, result: evaluate(model, applied.scenario, opts), attribution: attribute(model, applied.scenario, opts) };
+}
+
+/** The engine's result for a library scenario page URL's search, on the model and scenario the server serves. */
+export async function evaluateWithEngine(request: APIRequestContext, id: string, search: string): Promise<Payload> {
+  const body = (await (await request.get(`/api/scenarios/${id}`)).json()) as Scenario & { file?: string; warnings?: unknown };
+  const { file: _f, warnings: _w, ...scenario } = body;
+  return evaluateForSearch(request, scenario as Scenario, search);
+}
+
+/** The same for a saved variant's version, from its definition as the API returns it. */
+export async function evaluateVariantWithEngine(request: APIRequestContext, id: string, version: number, search: string): Promise<Payload> {
+  const stored = (await (await request.get(`/api/variants/${id}/versions/${version}`)).json()) as { definition: Omit<Scenario, "id"> };
+  return evaluateForSearch(request, { ...stored.definition, id } as Scenario, search);
 }
 
 const FORMATS = {

@@ -23,7 +23,7 @@ import { describeChanges, diffScenarios } from "~/scenarios/diff";
 import { isSlug } from "~/scenarios/parse";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
 import { DatabaseUnavailableError } from "~/utils/db.server";
-import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyText } from "~/utils/http.server";
+import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyBytes, readBodyText } from "~/utils/http.server";
 
 import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, type Draft, type DraftError } from "./draft";
 import type { StalePayload } from "./StalePanel";
@@ -183,29 +183,7 @@ export async function readMultipart(request: Request, limit = MAX_UPLOAD_REQUEST
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!/^multipart\/form-data;/i.test(contentType)) throw new UploadRefused("expected a file upload (multipart/form-data); nothing was saved");
   const tooLarge = () => new UploadRefused(`the upload is larger than the ${Math.round(limit / 1024)} KB limit; nothing was saved`);
-  const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    body.set(c, offset);
-    offset += c.byteLength;
-  }
+  const body = await readBodyBytes(request, limit, tooLarge);
   try {
     return await new Request("http://upload.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body }).formData();
   } catch {

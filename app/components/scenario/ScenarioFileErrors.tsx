@@ -1,7 +1,7 @@
 /** The page for a scenario file that does not load: every error as `file:line:col: field: reason`. */
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-import type { ErrorPayload } from "~/components/ErrorPage";
+import { ErrorPage, type ErrorPayload } from "~/components/ErrorPage";
 
 export type ScenarioFilePayload = ErrorPayload & { file: string; errors: string[] };
 
@@ -38,4 +38,14 @@ export function ScenarioFileErrors({ status, payload }: { status: number; payloa
       </p>
     </main>
   );
+}
+
+/** The error boundary of the pages that show one scenario (its page, its deck): a broken file, or the usual page. */
+export function ScenarioErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    if (isScenarioFilePayload(error.data)) return <ScenarioFileErrors status={error.status} payload={error.data} />;
+    return <ErrorPage status={error.status} data={error.data} />;
+  }
+  return <ErrorPage status={500} data={null} />;
 }

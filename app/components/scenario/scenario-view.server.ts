@@ -1,0 +1,101 @@
+/**
+ * What the scenario page and the deck both load from a URL: the scenario or variant version it names (`:id`,
+ * `v`), its what-if values (`r.*`, `a.*`), the HHI bands (`bands`), and the engine's result and attribution.
+ * Anything that cannot be shown is thrown as the error page the routes' ErrorBoundary renders, with the same
+ * statuses and messages on both pages (404 unknown, 400 bad `v`, 422 broken file or stale variant, 503 database).
+ */
+import { data } from "@remix-run/node";
+
+import { databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
+import { attribute, evaluate, type Attribution, type HhiBands, type Model, type Result } from "~/engine";
+import { getModel } from "~/models/model.server";
+import { StoredDefinitionError } from "~/models/variant.server";
+import { getViewedScenario, type ViewedScenario } from "~/models/viewed-scenario.server";
+import { formatError } from "~/scenarios/format-errors";
+import type { Scenario } from "~/scenarios/schema";
+import { tunables } from "~/scenarios/tunables";
+import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
+import { DatabaseUnavailableError } from "~/utils/db.server";
+
+import type { ScenarioFilePayload } from "./ScenarioFileErrors";
+
+export interface ScenarioView {
+  model: Model;
+  viewed: Extract<ViewedScenario, { status: "ok" }>;
+  tunables: Tunable[];
+  /** Valid what-if values, and one message per rejected URL parameter (`bands` included). */
+  whatIf: WhatIf;
+  bands: HhiBands;
+  /** The scenario with the what-if values in place. */
+  applied: { scenario: Scenario; assumptions: Record<string, number> };
+  result: Result;
+  attribution: Attribution;
+}
+
+/** `bands` URL parameter: which HHI guidelines the market charts show. */
+export function parseBands(raw: string | null): { bands: HhiBands; error: string | null } {
+  if (raw === null || raw === "2010") return { bands: "2010", error: null };
+  if (raw === "2023") return { bands: "2023", error: null };
+  return { bands: "2010", error: `'bands' must be 2010 or 2023, got '${raw.slice(0, 40)}'. The 2010 bands are used.` };
+}
+
+function fail(status: number, payload: ErrorPayload): never {
+  throw data(payload, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** `verb` words the messages ("shown", "presented"); `log` prefixes the server's warning for a 503. */
+export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: string; log: string }): ScenarioView {
+  let model: Model;
+  let viewed: ViewedScenario;
+  try {
+    model = getModel();
+    viewed = getViewedScenario({ id, v: url.searchParams.get("v"), model });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.warn(`[${log}] ${error.message}`);
+      fail(503, databaseUnavailable(error.message));
+    }
+    if (error instanceof StoredDefinitionError)
+      fail(422, { title: "This saved variant cannot be shown", message: error.message, hint: "Open an earlier version, or save a corrected one from the builder." });
+    throw error;
+  }
+  if (viewed.status === "not-found")
+    fail(404, {
+      title: "Scenario not found",
+      message: viewed.message,
+      hint: "Scenario ids are the file names in scenarios/ without .yaml, or a saved variant's id. Check the address, or go to the library.",
+    });
+  if (viewed.status === "bad-request")
+    fail(400, {
+      title: `This address cannot be ${verb}`,
+      message: viewed.message,
+      hint: "Library scenarios take no 'v'; a saved variant takes the number of one of its versions.",
+    });
+  if (viewed.status === "invalid") {
+    const payload: ScenarioFilePayload = {
+      title: `The scenario file ${viewed.file} has ${viewed.errors.length === 1 ? "an error" : `${viewed.errors.length} errors`}`,
+      message: `The scenario cannot be ${verb} until the file is fixed. Each line gives file:line:column, the field and the reason.`,
+      hint: "Fix the file and reload this page; `npm run scenarios -- check` prints the same messages.",
+      file: viewed.file,
+      errors: viewed.errors.map((e) => formatError(e)),
+    };
+    fail(422, payload);
+  }
+
+  const available = tunables(viewed.scenario, model);
+  const whatIf = parseWhatIf(url.searchParams, available);
+  const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
+  if (bandsError) whatIf.errors.push(bandsError);
+  const applied = applyWhatIf(viewed.scenario, whatIf.values);
+  const opts = { assumptions: applied.assumptions };
+  return {
+    model,
+    viewed,
+    tunables: available,
+    whatIf,
+    bands,
+    applied,
+    result: evaluate(model, applied.scenario, opts),
+    attribution: attribute(model, applied.scenario, opts),
+  };
+}
