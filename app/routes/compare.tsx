@@ -14,7 +14,7 @@ import { describeProblem, formatRef, MAX_COMPARE, MIN_COMPARE, parseSelection } 
 import { compareView, type CompareInput } from "~/components/compare/view";
 import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
 import { formatScenarioDate, libraryEntries, scenarioHref, type LibraryEntry } from "~/components/library/entries";
-import { FamilyTags } from "~/components/library/ScenarioCard";
+import { FamilyTags, FileErrorList } from "~/components/library/ScenarioCard";
 import { ChartWithTable } from "~/components/model/Section";
 import { evaluate } from "~/engine/evaluate";
 import { getModel } from "~/models/model.server";
@@ -232,26 +232,7 @@ function ChooseScenarios({ problems, chosen, library }: { problems: Problem[]; c
                       <code>{p.suggestion.ref}</code>)?
                     </>
                   ) : null}
-                  {p.errors ? (
-                    <ul className="error-list">
-                      {p.errors.map((e, j) => (
-                        <li key={j}>
-                          <span className="error-where">
-                            <code>
-                              {e.file}:{e.line}:{e.col}
-                            </code>
-                            {e.path ? (
-                              <>
-                                {" "}
-                                field <code>{e.path}</code>
-                              </>
-                            ) : null}
-                          </span>
-                          <span className="error-why">{e.message}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  {p.errors ? <FileErrorList errors={p.errors} /> : null}
                 </li>
               ))}
             </ul>

@@ -129,26 +129,33 @@ export function BrokenCard({ entry }: { entry: Extract<LibraryEntry, { kind: "br
           Check the file with <code>npm run scenarios -- check</code>.
         </p>
       </header>
-      <ul className="error-list">
-        {entry.errors.map((e, i) => (
-          <li key={i} data-error-path={e.path}>
-            <span className="error-where">
-              <code>
-                {e.file}:{e.line}:{e.col}
-              </code>
-              {e.path ? (
-                <>
-                  {" "}
-                  field <code>{e.path}</code>
-                </>
-              ) : (
-                " (the file as a whole)"
-              )}
-            </span>
-            <span className="error-why">{e.message}</span>
-          </li>
-        ))}
-      </ul>
+      <FileErrorList errors={entry.errors} />
     </article>
+  );
+}
+
+/** A scenario file's errors, each with its place (`file:line:col`, the field) and its reason. */
+export function FileErrorList({ errors }: { errors: ReadonlyArray<{ file: string; line: number; col: number; path: string; message: string }> }) {
+  return (
+    <ul className="error-list">
+      {errors.map((e, i) => (
+        <li key={i} data-error-path={e.path}>
+          <span className="error-where">
+            <code>
+              {e.file}:{e.line}:{e.col}
+            </code>
+            {e.path ? (
+              <>
+                {" "}
+                field <code>{e.path}</code>
+              </>
+            ) : (
+              " (the file as a whole)"
+            )}
+          </span>
+          <span className="error-why">{e.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
