@@ -4,6 +4,7 @@ import { fixtureModel } from "./__fixtures__/model";
 import { CSV_HEADER, csvCell, formatCsv, formatJson, formatResult, formatTable, neutraliseFormula, textTable } from "./format-result";
 import { resultPayload } from "./payload";
 import type { Scenario } from "./schema";
+import { readCsv } from "../../tests/support/read-csv";
 
 const scenario: Scenario = {
   id: "test-co-lending",
@@ -18,26 +19,6 @@ const scenario: Scenario = {
   ],
 };
 const payload = resultPayload(fixtureModel, scenario);
-
-/** Minimal RFC 4180 reader, to check the CSV round-trips. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe("CSV export", () => {
   const rows = readCsv(formatCsv(payload));

@@ -7,7 +7,8 @@ import path from "node:path";
 
 import { expect, test, type Download, type Page } from "@playwright/test";
 
-import { checkWithCli, FORMULA_TITLE, readCsv, saveVariant } from "./present-support";
+import { readCsv } from "../support/read-csv";
+import { checkWithCli, FORMULA_TITLE, saveVariant } from "./present-support";
 import { evaluateWithCli, evaluateWithEngine } from "./scenario-support";
 
 const ID = "2021-rectification";

@@ -7,6 +7,7 @@ import type { Scenario } from "../../scenarios/schema";
 import { tunables } from "../../scenarios/tunables";
 import { applyWhatIf } from "../../scenarios/what-if";
 import { exportCsv, exportFileName, exportHref, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "./files";
+import { readCsv } from "../../../tests/support/read-csv";
 
 const scenario: Scenario = {
   id: "test-co-lending",
@@ -20,26 +21,6 @@ const scenario: Scenario = {
     { type: "fund-size-cap", label: "@cap", unit: "yuebao", maxAum: 500 },
   ],
 };
-
-/** Minimal RFC 4180 reader. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe("scenarioWithWhatIf", () => {
   it("folds rule values and assumption overrides into the scenario, so the file alone gives the what-if result", () => {
