@@ -4,7 +4,7 @@
  * recharts writes `style` attributes, hence 'unsafe-inline' for styles only.
  */
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 
 import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -32,6 +32,20 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/**
+ * Drops U+0000 bytes from the rendered HTML. react-dom 18's streaming renderer flushes its whole 2 KB view when a
+ * multi-byte character does not fit in what is left of it, zero bytes included (fixed only in React 19): pages
+ * carried stray NULs before such characters. A 0x00 byte is never part of a multi-byte UTF-8 character and never
+ * valid in HTML, so removing it byte by byte is safe.
+ */
+export class StripNul extends Transform {
+  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (bytes.indexOf(0) === -1) return done(null, bytes);
+    done(null, Buffer.from(bytes.filter((b) => b !== 0)));
+  }
+}
+
 /** Headers every response of ours carries. */
 function setCommonSecurityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
@@ -55,7 +69,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = new StripNul();
       const stream = createReadableStreamFromReadable(body);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
