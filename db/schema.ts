@@ -10,6 +10,16 @@ export const sources = sqliteTable("sources", {
   citation: text("citation").notNull(),
 });
 
+/** The fact register (db/seed/facts.ts): each public fact with its figures, the date it describes and its sources. */
+export const facts = sqliteTable("facts", {
+  id: text("id").primaryKey(),
+  topic: text("topic").notNull(),
+  date: text("date").notNull(),
+  text: text("text").notNull(),
+  figures: text("figures", { mode: "json" }).$type<Array<{ label: string; value: number; unit: string; date: string }>>().notNull(),
+  sourceKeys: text("source_keys", { mode: "json" }).$type<string[]>().notNull(),
+});
+
 export const assumptions = sqliteTable("assumptions", {
   id: text("id").primaryKey(),
   label: text("label").notNull(),
@@ -152,6 +162,16 @@ export const provenance = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.field] })],
 );
+
+/**
+ * One row: the fingerprint of the seed that built the baseline tables. When the seed in the code changes (a
+ * corrected figure, a new fact), setup rebuilds the baseline tables; saved variants are never touched.
+ */
+export const seedInfo = sqliteTable("seed_info", {
+  id: integer("id").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  seededAt: text("seeded_at").notNull(),
+});
 
 // ---- Saved variants (docs/decisions/006-variant-versions.md) ----------------------------------------------
 

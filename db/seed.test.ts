@@ -204,11 +204,12 @@ describe("the seeded baseline model", () => {
     expect(param("pipl-max-fine-share").value).toBe(0.05);
   });
 
-  it("lists every source of the fact sheet with its citation", () => {
+  it("lists every source of the fact register with its citation", () => {
     const keys = model.sources.map((s) => s.key);
     expect(keys).toContain("S1");
     expect(keys).toContain("S79");
-    expect(keys.length).toBe(60);
+    expect(keys).toContain("S89");
+    expect(keys.length).toBe(70);
     for (const s of model.sources) expect(s.citation.length).toBeGreaterThan(0);
   });
 

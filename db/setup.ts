@@ -1,7 +1,7 @@
 /**
  * Builds or updates the SQLite database of the model: creates its folder, runs the committed migrations, and
- * seeds the baseline if the units table is empty (all inserts in one transaction). Idempotent: a second run
- * does no work and keeps the data.
+ * seeds the baseline if the units table is empty or was built by an older seed (one transaction). Idempotent:
+ * a second run does no work and keeps the data; saved variants are never touched.
  *
  * Library: `setupDatabase({ path })` (called by the start script and Playwright's global setup).
  * CLI: `npm run db:setup` (= `tsx db/setup.ts`), on DATABASE_PATH (default data/ant-model.db).
@@ -15,7 +15,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { parseEnv } from "../app/utils/env.server";
 import * as schema from "./schema";
-import { seedDatabase } from "./seed/index";
+import { seedDatabase, seedFingerprint } from "./seed/index";
 
 /** The committed SQL migrations, next to this file. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -57,13 +57,18 @@ export function setupDatabase({ path }: { path: string }): SetupResult {
 
     const unitCount = () => db.select({ n: count() }).from(schema.units).get()?.n ?? 0;
     const before = unitCount();
-    let seeded = false;
-    if (before === 0) {
-      seedDatabase(db);
-      seeded = true;
-    }
+    const stored = db.select().from(schema.seedInfo).get()?.fingerprint;
+    // An empty database is seeded; one built by an older seed (a corrected figure, a new fact) is re-seeded:
+    // the baseline is code, so the code's version wins. Saved variants stay as they are.
+    const reseed = before > 0 && stored !== seedFingerprint();
+    if (before === 0 || reseed) seedDatabase(db);
+    const seeded = before === 0 || reseed;
     const units = unitCount();
-    const message = seeded ? `${created ? "created" : "migrated"} + seeded, ${units} units` : `up to date, ${units} units`;
+    const message = reseed
+      ? `baseline re-seeded (the seed changed since ${stored ? "it was built" : "before seeds were fingerprinted"}), ${units} units`
+      : seeded
+        ? `${created ? "created" : "migrated"} + seeded, ${units} units`
+        : `up to date, ${units} units`;
     return { path: file, created, seeded, units, message };
   } finally {
     sqlite.close();

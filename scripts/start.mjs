@@ -4,7 +4,8 @@
  *   1. dependencies: `npm ci` when node_modules is missing, `npm install` when package.json or the lock file
  *      changed since the last install; otherwise skipped;
  *   2. environment: PORT and HOST checked here, DATABASE_PATH by the database setup (clear message, exit 1);
- *   3. database: created, migrated and seeded if empty (db/setup.ts; an existing database keeps its data);
+ *   3. database: created, migrated and seeded if empty, its baseline re-seeded if the seed changed (db/setup.ts;
+ *      saved variants are kept);
  *   4. build: `remix build` when build/ is missing or older than any source;
  *   5. serve: remix-serve on HOST:PORT.
  * Plain Node on purpose: it must run before anything is installed. test.mjs reuses the helpers exported here.

@@ -26,6 +26,22 @@ const nonNegative = z.number().min(0);
 
 export const sourceSchema = z.object({ key: z.string().regex(/^S\d+$/), citation: z.string().min(1) });
 
+/** A figure of a fact in the register, in the unit it was reported in, with the date it describes. */
+export const factFigureSchema = z.object({ label: z.string().min(1), value: z.number(), unit: z.string().min(1), date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/) });
+
+/**
+ * A fact of the project's register (db/seed/facts.ts): public reporting, with its figures and source keys. Not
+ * part of the Model the engine evaluates (it is not sent to the browser); the /model page and the back-test read it.
+ */
+export const factSchema = z.object({
+  id: slug,
+  topic: z.string().min(1),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  text: z.string().min(1),
+  figures: z.array(factFigureSchema),
+  sourceKeys: z.array(z.string().regex(/^S\d+$/)).min(1),
+});
+
 export const assumptionSchema = z.object({
   id: slug,
   label: z.string().min(1),
@@ -179,4 +195,6 @@ export type Market = z.infer<typeof marketSchema>;
 export type MarketPlayer = z.infer<typeof marketPlayerSchema>;
 export type Assumption = z.infer<typeof assumptionSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type FactFigure = z.infer<typeof factFigureSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;

@@ -5,8 +5,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
 import * as schema from "../../db/schema";
-import { modelSchema, type Model } from "../engine/model";
+import { factSchema, modelSchema, type Fact, type Model } from "../engine/model";
 import { getDb, type Db } from "../utils/db.server";
 
 /** Reads every table of `db` and assembles a validated Model (for tests and tools; the app uses getModel). */
@@ -35,7 +36,12 @@ export function getModelFromDb(db: Db): Model {
   });
 }
 
-const globalStore = globalThis as typeof globalThis & { __antModel?: Model };
+/** The fact register as seeded (register order), parsed with its zod schema. */
+export function getFactsFromDb(db: Db): Fact[] {
+  return z.array(factSchema).parse(db.select().from(schema.facts).orderBy(sql`rowid`).all());
+}
+
+const globalStore = globalThis as typeof globalThis & { __antModel?: Model; __antFacts?: Fact[] };
 
 /** The baseline model (read once per process, then served from memory). Throws DatabaseUnavailableError. */
 export function getModel(): Model {
@@ -43,7 +49,14 @@ export function getModel(): Model {
   return globalStore.__antModel;
 }
 
-/** Forgets the cached model (for tests, or after rebuilding the database). */
+/** The fact register (read once per process). Throws DatabaseUnavailableError. */
+export function getFacts(): Fact[] {
+  globalStore.__antFacts ??= getFactsFromDb(getDb());
+  return globalStore.__antFacts;
+}
+
+/** Forgets the cached model and facts (for tests, or after rebuilding the database). */
 export function clearModelCache(): void {
   delete globalStore.__antModel;
+  delete globalStore.__antFacts;
 }

@@ -8,6 +8,7 @@ import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/r
 
 import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
 import { CapitalSection } from "~/components/model/CapitalSection";
+import { FactsSection } from "~/components/model/FactsSection";
 import { FlowsSection } from "~/components/model/FlowsSection";
 import { MarketsSection } from "~/components/model/MarketsSection";
 import { Fig, ProvenanceProvider } from "~/components/model/Provenance";
@@ -16,7 +17,7 @@ import { AssumptionsSection, SourcesSection } from "~/components/model/SourcesSe
 import { UnitsSection } from "~/components/model/UnitsSection";
 import { evaluate } from "~/engine/evaluate";
 import type { Model } from "~/engine/model";
-import { getModel } from "~/models/model.server";
+import { getFacts, getModel } from "~/models/model.server";
 import { listScenarios } from "~/models/scenario.server";
 import { scenariosByUnit } from "~/scenarios/touches";
 import { DatabaseUnavailableError } from "~/utils/db.server";
@@ -43,7 +44,7 @@ function scenarioLinks(model: Model) {
 export async function loader() {
   try {
     const model = getModel();
-    return { model, scenariosByUnit: scenarioLinks(model) };
+    return { model, facts: getFacts(), scenariosByUnit: scenarioLinks(model) };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
       console.warn(`[model] ${error.message}`);
@@ -60,11 +61,12 @@ const CONTENTS = [
   ["credit", "Credit, funds, parameters"],
   ["data-flows", "Data flows"],
   ["assumptions", "Assumptions"],
+  ["facts", "Fact register"],
   ["sources", "Sources"],
 ] as const;
 
 export default function ModelPage() {
-  const { model, scenariosByUnit } = useLoaderData<typeof loader>();
+  const { model, facts, scenariosByUnit } = useLoaderData<typeof loader>();
   const { group } = model;
   return (
     <ProvenanceProvider model={model}>
@@ -116,7 +118,8 @@ export default function ModelPage() {
         <CapitalSection model={model} />
         <FlowsSection model={model} />
         <AssumptionsSection model={model} />
-        <SourcesSection model={model} />
+        <FactsSection facts={facts} />
+        <SourcesSection model={model} facts={facts} />
       </main>
     </ProvenanceProvider>
   );

@@ -411,7 +411,7 @@ function SourcesSlide({ d }: { d: Loaded }) {
   return (
     <div className="slide-body">
       <p className="slide-kicker">Sources</p>
-      <h2 className="slide-takeaway">Every figure traces to a source in the model's fact sheet, or to a stated assumption.</h2>
+      <h2 className="slide-takeaway">Every figure traces to a source in the model's fact register, or to a stated assumption.</h2>
       <ol className="slide-sources" data-testid="sources-list">
         {d.sources.map((s) => (
           <li key={s.key} data-source={s.key}>

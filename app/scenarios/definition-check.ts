@@ -18,7 +18,7 @@ export interface FieldError {
   col?: number;
 }
 
-/** Warnings (e.g. a source key the fact sheet lacks) come with errors too, so a form can show both at once. */
+/** Warnings (e.g. a source key the fact register lacks) come with errors too, so a form can show both at once. */
 export type DefinitionCheck =
   | { ok: true; definition: ScenarioDefinition; warnings: FieldError[] }
   | { ok: false; errors: FieldError[]; warnings: FieldError[] };

@@ -5,10 +5,12 @@
  * Provenance rows name the Model's collection ("units", "serviceUnits", ...) as `table`, and the row by its id,
  * or for composite keys "serviceId/entryPoint", "serviceId/unitId", "marketId/playerId"; the group row is "group".
  */
+import { createHash } from "node:crypto";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema";
 import { ASSUMPTIONS } from "./assumptions";
 import { CREDIT_BOOKS } from "./credit";
+import { FACTS } from "./facts";
 import { DATA_FLOWS } from "./flows";
 import { FUNDS } from "./funds";
 import { GROUP } from "./group";
@@ -57,6 +59,7 @@ export function buildSeed() {
 
   return {
     sources: SOURCES,
+    facts: FACTS,
     assumptions: ASSUMPTIONS,
     group,
     units,
@@ -75,11 +78,30 @@ export function buildSeed() {
 
 export type SeedDb = BetterSQLite3Database<typeof schema>;
 
-/** Inserts the whole baseline in one transaction (parents before children, for the foreign keys). */
+/** The fingerprint of the seed as the code builds it: a change to any seeded row changes it. */
+export function seedFingerprint(): string {
+  return createHash("sha256").update(JSON.stringify(buildSeed())).digest("hex").slice(0, 16);
+}
+
+/** The baseline tables, children before parents (the order to empty them in; inserts go the other way). */
+const BASELINE_TABLES = [
+  schema.provenance, schema.regulatoryParameters, schema.marketPlayers, schema.markets, schema.funds,
+  schema.creditBooks, schema.dataFlows, schema.serviceEntryPoints, schema.serviceUnits, schema.services,
+  schema.units, schema.group, schema.assumptions, schema.facts, schema.sources, schema.seedInfo,
+];
+
+/**
+ * Writes the whole baseline in one transaction (parents before children, for the foreign keys), first emptying
+ * the baseline tables, so it also replaces a baseline built by an older seed. Saved variants are not touched.
+ */
 export function seedDatabase(db: SeedDb): { units: number; provenance: number } {
   const seed = buildSeed();
+  const fingerprint = seedFingerprint();
   db.transaction((tx) => {
+    for (const table of BASELINE_TABLES) tx.delete(table).run();
+    tx.insert(schema.seedInfo).values({ id: 1, fingerprint, seededAt: new Date().toISOString() }).run();
     tx.insert(schema.sources).values(seed.sources).run();
+    tx.insert(schema.facts).values(seed.facts).run();
     tx.insert(schema.assumptions).values(seed.assumptions).run();
     tx.insert(schema.group).values(seed.group).run();
     tx.insert(schema.units).values(seed.units).run();

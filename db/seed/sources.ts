@@ -1,6 +1,6 @@
 /**
- * The sources of the fact sheet (shared/facts/ant-group.md), key and citation as listed at its bottom.
- * Every S-key that a seeded figure cites must be here; the seed test checks it.
+ * The sources of the fact register (./facts.ts, rendered in docs/facts/ant-group.md), key and citation as
+ * reported. Every S-key that a fact, a seeded figure or a library scenario cites must be here; the tests check it.
  */
 export type SourceRow = { key: string; citation: string };
 
@@ -65,4 +65,14 @@ export const SOURCES: SourceRow[] = [
   { key: "S77", citation: "TechNode (10 Apr 2019)" },
   { key: "S78", citation: "Shenzhen Daily (4 Jun 2018)" },
   { key: "S79", citation: "Caixin (25 Jan 2021)" },
+  { key: "S80", citation: "anbound.my, \"Ant Group's High-Profile IPO\" (27 Oct 2020)" },
+  { key: "S81", citation: "ww01.net/en/archives/89943 (prospectus write-up)" },
+  { key: "S82", citation: "thepaypers.com, \"PBOC drafts antitrust measures for non-bank payment companies\" (Jan 2021)" },
+  { key: "S83", citation: "ecns.cn/news/economy/2021-01-21 (Xinhua)" },
+  { key: "S84", citation: "senecaesg.com, \"PBoC to propose new anti-monopoly rules for non-banking payment industry\" (Jan 2021)" },
+  { key: "S85", citation: "caixacat.com/94/1368 (Dec 2023)" },
+  { key: "S86", citation: "chinabankingnews.com/2021/09/22" },
+  { key: "S87", citation: "report \"Ant Group Reshuffles Huabei Consumer Loan Business\" (2021)" },
+  { key: "S88", citation: "scmp.com/tech/big-tech/article/3149705 (22 Sep 2021)" },
+  { key: "S89", citation: "scmp.com/tech/article/3199707 (2022)" },
 ];

@@ -164,6 +164,25 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("the fact register lists every seeded fact with its sources, and each source links back to its facts", async ({ page }) => {
+  await page.goto("/model");
+  const facts = queryScratch<{ id: string; text: string; source_keys: string }>("SELECT id, text, source_keys FROM facts ORDER BY rowid");
+  expect(facts.length).toBeGreaterThan(40);
+  await expect(page.locator("#facts li[data-fact-id]")).toHaveCount(facts.length);
+  // The 2023 fine: its text, and markers to both of its sources, which are listed on the page.
+  const fine = facts.find((f) => f.id === "ant-fine-2023")!;
+  const row = page.locator('#facts li[data-fact-id="ant-fine-2023"]');
+  await expect(row).toContainText("7.123 RMB bn");
+  expect(await row.locator("sup.prov a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(
+    (JSON.parse(fine.source_keys) as string[]).map((k) => `#src-${k}`),
+  );
+  // A source added this round (S86) leads to the fact that rests on it, and that link lands on the fact.
+  const back = page.locator("#src-S86 .source-facts a", { hasText: "huabei-jiebei-brands" });
+  await expect(back).toHaveAttribute("href", "#fact-huabei-jiebei-brands");
+  await back.click();
+  await expect(page.locator("#fact-huabei-jiebei-brands")).toBeInViewport();
+});
+
 test("each unit links into the library scenarios that change it", async ({ page }) => {
   await page.goto("/model");
   const huabei = page.locator('#unit-scenarios-table tr[data-row-id="huabei"] [data-field="scenarios"]');

@@ -1,7 +1,8 @@
-import type { Assumption, Model } from "~/engine/model";
+import type { Assumption, Fact, Model } from "~/engine/model";
 import { formatRange, formatWithUnit } from "~/utils/format";
 
 import { DataTable } from "../DataTable";
+import { factAnchor } from "./FactsSection";
 import { assumptionAnchor, ProvenanceMarks, sourceAnchor } from "./Provenance";
 import { Section } from "./Section";
 
@@ -87,8 +88,10 @@ export function AssumptionsSection({ model }: { model: Model }) {
   );
 }
 
-export function SourcesSection({ model }: { model: Model }) {
+export function SourcesSection({ model, facts }: { model: Model; facts: Fact[] }) {
   const { sources: cited } = citationCounts(model);
+  const factsBySource = new Map<string, Fact[]>();
+  for (const f of facts) for (const k of f.sourceKeys) factsBySource.set(k, [...(factsBySource.get(k) ?? []), f]);
   const sources = [...model.sources].sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1)));
   return (
     <Section
@@ -97,7 +100,8 @@ export function SourcesSection({ model }: { model: Model }) {
       intro={
         <p>
           Public reporting the figures come from (mostly news wires and analysts&apos; write-ups of Ant&apos;s 2020
-          IPO prospectus), by the keys of the project&apos;s fact sheet.
+          IPO prospectus), by the keys of the project&apos;s <a href="#facts">fact register</a>; each links to
+          the facts that cite it.
         </p>
       }
     >
@@ -109,6 +113,18 @@ export function SourcesSection({ model }: { model: Model }) {
               {" "}
               · {(cited.get(s.key) ?? 0) > 0 ? `cited by ${plural(cited.get(s.key) ?? 0, "figure")}` : "not cited by the baseline"}
             </span>
+            {(factsBySource.get(s.key) ?? []).length > 0 ? (
+              <span className="source-facts">
+                {" "}
+                · facts:{" "}
+                {(factsBySource.get(s.key) ?? []).map((f, i) => (
+                  <span key={f.id}>
+                    {i > 0 ? ", " : null}
+                    <a href={`#${factAnchor(f.id)}`}>{f.id}</a>
+                  </span>
+                ))}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>
