@@ -12,7 +12,7 @@ import {
 import type { ReactNode } from "react";
 
 import { AppHeader } from "~/components/AppHeader";
-import { ErrorPage } from "~/components/ErrorPage";
+import { ErrorPage } from "~/components/shared/ErrorPage";
 import { useNonce } from "~/components/NonceProvider";
 import appStyles from "~/styles/app.css";
 

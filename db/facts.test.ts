@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factSchema } from "../app/engine/model";
-import { getFactsFromDb, getModelFromDb } from "../app/models/model.server";
+import { getFactsFromDb, getModelFromDb } from "../app/data/model.server";
 import { openDatabase } from "../app/utils/db.server";
 import { FACTS, factFigure } from "./seed/facts";
 import { FACTS_DOC, renderFactRegister } from "./seed/facts-doc";

@@ -1,6 +1,6 @@
 /**
  * The SQLite schema of the baseline model (drizzle). snake_case columns, camelCase keys.
- * Shapes mirror `app/engine/model.ts`; `app/models/model.server.ts` reads these tables and parses the result
+ * Shapes mirror `app/engine/model.ts`; `app/data/model.server.ts` reads these tables and parses the result
  * with the model's zod schema, so a drift between the two fails loudly at the edge.
  */
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelSchema, type Model } from "../app/engine/model";
-import { getModelFromDb } from "../app/models/model.server";
+import { getModelFromDb } from "../app/data/model.server";
 import { openDatabase } from "../app/utils/db.server";
 import { setupDatabase } from "./setup";
 

@@ -14,7 +14,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { attribute } from "../app/engine/attribution";
 import { evaluate } from "../app/engine/evaluate";
-import { getModelFromDb } from "../app/models/model.server";
+import { getModelFromDb } from "../app/data/model.server";
 import { loadScenarios } from "../app/scenarios/load.server";
 import { openDatabase } from "../app/utils/db.server";
 import { setupDatabase } from "../db/setup";

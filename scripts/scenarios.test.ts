@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeScratchDatabase, type ScratchDatabase } from "../app/scenarios/__fixtures__/scratch-db";
-import { scenarioResultResponse } from "../app/scenarios/api.server";
+import { scenarioResultResponse } from "../app/services/scenario-api.server";
 
 const root = path.resolve(__dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");

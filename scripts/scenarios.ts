@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Model } from "../app/engine/model";
-import { getModelFromDb } from "../app/models/model.server";
+import { getModelFromDb } from "../app/data/model.server";
 import { isPathTarget, parseCliArgs, USAGE } from "../app/scenarios/cli-args";
 import { formatError } from "../app/scenarios/format-errors";
 import { formatResult } from "../app/scenarios/format-result";

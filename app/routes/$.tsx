@@ -2,7 +2,7 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
-import { ErrorPage, type ErrorPayload } from "~/components/ErrorPage";
+import { ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
 
 export const meta: MetaFunction = () => [{ title: "Page not found · Ant Group regulatory scenarios" }];
 

@@ -6,14 +6,14 @@
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
-import { ErrorPage, databaseUnavailable } from "~/components/ErrorPage";
+import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
 import { CompareForm } from "~/components/library/CompareForm";
 import { baselineOf, libraryEntries, variantEntries } from "~/components/library/entries";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
-import { getModel } from "~/models/model.server";
-import { listScenarioSummaries } from "~/models/scenario.server";
-import { listVariants, variantAsScenario } from "~/models/variant.server";
+import { getModel } from "~/data/model.server";
+import { listScenarioSummaries } from "~/data/scenario.server";
+import { listVariants, variantAsScenario } from "~/data/variant.server";
 import { summarise } from "~/scenarios/payload";
 import libraryStyles from "~/styles/library.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";

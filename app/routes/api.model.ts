@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { databaseUnavailable } from "~/components/ErrorPage";
-import { getModel } from "~/models/model.server";
+import { databaseUnavailable } from "~/components/shared/ErrorPage";
+import { getModel } from "~/data/model.server";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 
 const JSON_HEADERS = {

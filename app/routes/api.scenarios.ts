@@ -1,5 +1,5 @@
 /** GET /api/scenarios: every scenario with its headline deltas, or a broken file with its errors. */
-import { scenariosIndexResponse } from "~/scenarios/api.server";
+import { scenariosIndexResponse } from "~/services/scenario-api.server";
 
 export function loader() {
   return scenariosIndexResponse();

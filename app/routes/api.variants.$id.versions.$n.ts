@@ -1,7 +1,7 @@
 /** GET /api/variants/:id/versions/:n: one version with its definition; `:n` = `2.yaml` downloads it as YAML. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { readOnlyAction, versionResponse } from "../scenarios/variant-api.server";
+import { readOnlyAction, versionResponse } from "../services/variant-api.server";
 
 export function loader({ params }: LoaderFunctionArgs) {
   return versionResponse(params.id ?? "", params.n ?? "");

@@ -1,7 +1,7 @@
 /** GET /api/variants/:id/versions: a variant's history. POST { baseVersion, scenario }: a new version (409 if stale). */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { saveVersionResponse, versionsResponse } from "../scenarios/variant-api.server";
+import { saveVersionResponse, versionsResponse } from "../services/variant-api.server";
 
 export function loader({ params }: LoaderFunctionArgs) {
   return versionsResponse(params.id ?? "");

@@ -3,8 +3,8 @@
  * database: DATABASE_PATH points at a scratch copy, never the user's file.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeScratchVariantDb, sampleDefinition, type ScratchVariantDb } from "../models/__fixtures__/variant-db";
-import { clearModelCache } from "../models/model.server";
+import { makeScratchVariantDb, sampleDefinition, type ScratchVariantDb } from "../data/__fixtures__/variant-db";
+import { clearModelCache } from "../data/model.server";
 import * as versionYaml from "./api.variants.$id.versions.$n.yaml";
 import * as version from "./api.variants.$id.versions.$n";
 import * as versions from "./api.variants.$id.versions";

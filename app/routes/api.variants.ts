@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 // Relative imports (not ~/) so the route tests can import these modules under vitest, which has no ~ alias.
-import { createVariantResponse, variantsIndexResponse } from "../scenarios/variant-api.server";
+import { createVariantResponse, variantsIndexResponse } from "../services/variant-api.server";
 
 export function loader() {
   return variantsIndexResponse();

@@ -7,9 +7,9 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { BuilderForm } from "~/components/builder/BuilderForm";
-import { builderAction, forkDraft, LIMITS, type BuilderActionData } from "~/components/builder/builder.server";
-import { databaseUnavailable, ErrorPage } from "~/components/ErrorPage";
-import { getModel } from "~/models/model.server";
+import { builderAction, forkDraft, LIMITS, type BuilderActionData } from "~/services/builder.server";
+import { databaseUnavailable, ErrorPage } from "~/components/shared/ErrorPage";
+import { getModel } from "~/data/model.server";
 import builderStyles from "~/styles/builder.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 

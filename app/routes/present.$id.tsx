@@ -37,7 +37,7 @@ import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCha
 import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { ARROW, WORD, direction, signed } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { loadScenarioView } from "~/components/scenario/scenario-view.server";
+import { loadScenarioView } from "~/services/scenario-view.server";
 import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";

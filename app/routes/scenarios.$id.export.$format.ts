@@ -1,11 +1,11 @@
 /**
  * GET /scenarios/:id/export/result.csv | result.json | scenario.yaml, with `?v=<n>` for a variant version and
- * the scenario page's what-if keys (app/scenarios/export.server.ts). A resource route: plain links download
+ * the scenario page's what-if keys (app/services/exports.server.ts). A resource route: plain links download
  * from it with or without JavaScript.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { exportResponse } from "~/scenarios/export.server";
+import { exportResponse } from "~/services/exports.server";
 import { methodNotAllowed } from "~/utils/http.server";
 
 export function loader({ params, request }: LoaderFunctionArgs) {

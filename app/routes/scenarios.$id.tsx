@@ -20,7 +20,7 @@ import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
 import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { loadScenarioView } from "~/components/scenario/scenario-view.server";
+import { loadScenarioView } from "~/services/scenario-view.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
 import { WaterfallSection } from "~/components/scenario/WaterfallSection";

@@ -7,12 +7,12 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 
-import { readForm } from "~/components/builder/builder.server";
+import { readForm } from "~/services/builder.server";
 import { HeadlineTable, ServicesTable } from "~/components/builder/ResultTables";
 import { formatWhen } from "~/components/builder/StalePanel";
-import { databaseUnavailable, ErrorPage, type ErrorPayload } from "~/components/ErrorPage";
+import { databaseUnavailable, ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
 import { evaluate } from "~/engine";
-import { getModel } from "~/models/model.server";
+import { getModel } from "~/data/model.server";
 import {
   DatabaseBusyError,
   DatabaseReadOnlyError,
@@ -26,7 +26,7 @@ import {
   ValidationError,
   variantAsScenario,
   VariantNotFoundError,
-} from "~/models/variant.server";
+} from "~/data/variant.server";
 import { describeRule } from "~/scenarios/describe-rule";
 import { describeChanges, diffScenarios } from "~/scenarios/diff";
 import { ruleIdOf } from "~/scenarios/ids";

@@ -7,11 +7,11 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { BuilderForm } from "~/components/builder/BuilderForm";
-import { builderAction, LIMITS, type BuilderActionData } from "~/components/builder/builder.server";
+import { builderAction, LIMITS, type BuilderActionData } from "~/services/builder.server";
 import { draftFromDefinition } from "~/components/builder/draft";
-import { databaseUnavailable, ErrorPage, type ErrorPayload } from "~/components/ErrorPage";
-import { getModel } from "~/models/model.server";
-import { DatabaseBusyError, getVersion, isVariantId } from "~/models/variant.server";
+import { databaseUnavailable, ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
+import { getModel } from "~/data/model.server";
+import { DatabaseBusyError, getVersion, isVariantId } from "~/data/variant.server";
 import builderStyles from "~/styles/builder.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 

@@ -3,8 +3,8 @@ import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { formatWhen } from "~/components/builder/StalePanel";
-import { databaseUnavailable, ErrorPage } from "~/components/ErrorPage";
-import { DatabaseBusyError, listVariants } from "~/models/variant.server";
+import { databaseUnavailable, ErrorPage } from "~/components/shared/ErrorPage";
+import { DatabaseBusyError, listVariants } from "~/data/variant.server";
 import builderStyles from "~/styles/builder.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 

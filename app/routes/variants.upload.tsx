@@ -7,10 +7,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 
-import { LIMITS, MAX_UPLOAD_REQUEST_BYTES, readMultipart, UploadRefused, uploadFileName } from "~/components/builder/builder.server";
-import { ErrorPage } from "~/components/ErrorPage";
-import { getModel } from "~/models/model.server";
-import { createVariant, DatabaseBusyError, DatabaseReadOnlyError, validateDefinitionYaml, ValidationError } from "~/models/variant.server";
+import { LIMITS, MAX_UPLOAD_REQUEST_BYTES, readMultipart, UploadRefused, uploadFileName } from "~/services/builder.server";
+import { ErrorPage } from "~/components/shared/ErrorPage";
+import { getModel } from "~/data/model.server";
+import { createVariant, DatabaseBusyError, DatabaseReadOnlyError, validateDefinitionYaml, ValidationError } from "~/data/variant.server";
 import { formatError } from "~/scenarios/format-errors";
 import { MAX_FILE_BYTES } from "~/scenarios/parse";
 import builderStyles from "~/styles/builder.css";

@@ -11,7 +11,7 @@ import { attribute } from "../../app/engine/attribution";
 import { evaluate } from "../../app/engine/evaluate";
 import type { Model } from "../../app/engine/model";
 import { HEADLINE_KEYS, type Result } from "../../app/engine/result";
-import { getModelFromDb } from "../../app/models/model.server";
+import { getModelFromDb } from "../../app/data/model.server";
 import { loadScenarios } from "../../app/scenarios/load.server";
 import type { Scenario } from "../../app/scenarios/schema";
 import { openDatabase } from "../../app/utils/db.server";

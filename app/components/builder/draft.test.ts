@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { tinyModel } from "../../engine/test-model";
-import { validateDefinition } from "../../models/variant.server";
+import { validateDefinition } from "../../data/variant.server";
 import {
   applyIntent,
   checkDraft,

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { concentration } from "~/engine/markets";
 import { formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 
-import { DataTable, type Column } from "../DataTable";
+import { DataTable, type Column } from "../shared/DataTable";
 import { DeltaText } from "../library/DeltaText";
 import { METRICS } from "../library/headline";
 import type { CapitalRow, CompareColumn, CompareView, HeadlineRow, MarketRow, ServiceRow } from "./view";

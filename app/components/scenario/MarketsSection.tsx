@@ -5,8 +5,8 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxi
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
 import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
-import { DataTable } from "~/components/DataTable";
-import { Section } from "~/components/model/Section";
+import { DataTable } from "~/components/shared/DataTable";
+import { Section } from "~/components/shared/Section";
 import { concentration, HHI_BANDS, type HhiBands, type MarketResult, type Result } from "~/engine";
 import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 

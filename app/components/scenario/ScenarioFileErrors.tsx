@@ -1,7 +1,7 @@
 /** The page for a scenario file that does not load: every error as `file:line:col: field: reason`. */
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-import { ErrorPage, type ErrorPayload } from "~/components/ErrorPage";
+import { ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
 
 export type ScenarioFilePayload = ErrorPayload & { file: string; errors: string[] };
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { setupDatabase } from "../../../db/setup";
 import type { Model } from "../../engine/model";
-import { getModelFromDb } from "../../models/model.server";
+import { getModelFromDb } from "../../data/model.server";
 import { openDatabase } from "../../utils/db.server";
 
 export interface ScratchDatabase {

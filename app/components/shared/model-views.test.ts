@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Model } from "~/engine/model";
 
-import { hhi, hhiBand, provenanceLookup } from "./derive";
+import { hhi, hhiBand, provenanceLookup } from "./model-views";
 
 describe("hhi", () => {
   it("sums squared shares in percent, counting fragmented players as 0", () => {

@@ -4,9 +4,9 @@
  */
 import { data, redirect } from "@remix-run/node";
 
-import type { ErrorPayload } from "~/components/ErrorPage";
-import { getModel } from "~/models/model.server";
-import { getScenario } from "~/models/scenario.server";
+import type { ErrorPayload } from "~/components/shared/ErrorPage";
+import { getModel } from "~/data/model.server";
+import { getScenario } from "~/data/scenario.server";
 import {
   createVariant,
   DatabaseBusyError,
@@ -18,15 +18,15 @@ import {
   StaleVersionError,
   ValidationError,
   VariantNotFoundError,
-} from "~/models/variant.server";
+} from "~/data/variant.server";
 import { describeChanges, diffScenarios } from "~/scenarios/diff";
 import { isSlug } from "~/scenarios/parse";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyBytes, readBodyText } from "~/utils/http.server";
 
-import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, type Draft, type DraftError } from "./draft";
-import type { StalePayload } from "./StalePanel";
+import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, type Draft, type DraftError } from "../components/builder/draft";
+import type { StalePayload } from "../components/builder/StalePanel";
 
 export const LIMITS = { author: MAX_AUTHOR_LENGTH, note: MAX_NOTE_LENGTH, bodyKb: Math.round(MAX_BODY_BYTES / 1024) };
 

@@ -2,9 +2,9 @@ import type { Model, Unit } from "~/engine/model";
 import { formatCompact, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { UnitsChart } from "../charts/UnitsChart";
-import { DataTable } from "../DataTable";
+import { DataTable } from "../shared/DataTable";
 import { Fig, ProvenanceMarks } from "./Provenance";
-import { ChartWithTable, Section, yesNo } from "./Section";
+import { ChartWithTable, Section, yesNo } from "../shared/Section";
 
 const SEGMENT_LABELS: Record<Unit["segment"], string> = {
   payments: "Payments",

@@ -8,9 +8,9 @@ import {
   getScenarioResult,
   listScenarioSummaries,
   type ScenarioSource,
-} from "../models/scenario.server";
+} from "../data/scenario.server";
 import { DatabaseUnavailableError } from "../utils/db.server";
-import { isSlug } from "./parse";
+import { isSlug } from "../scenarios/parse";
 
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",

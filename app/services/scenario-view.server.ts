@@ -6,18 +6,18 @@
  */
 import { data } from "@remix-run/node";
 
-import { databaseUnavailable, type ErrorPayload } from "~/components/ErrorPage";
+import { databaseUnavailable, type ErrorPayload } from "~/components/shared/ErrorPage";
 import { attribute, evaluate, type Attribution, type HhiBands, type Model, type Result } from "~/engine";
-import { getModel } from "~/models/model.server";
-import { StoredDefinitionError } from "~/models/variant.server";
-import { getViewedScenario, type ViewedScenario } from "~/models/viewed-scenario.server";
+import { getModel } from "~/data/model.server";
+import { StoredDefinitionError } from "~/data/variant.server";
+import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
 import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 
-import type { ScenarioFilePayload } from "./ScenarioFileErrors";
+import type { ScenarioFilePayload } from "../components/scenario/ScenarioFileErrors";
 
 export interface ScenarioView {
   model: Model;

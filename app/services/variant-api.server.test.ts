@@ -3,11 +3,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeScratchVariantDb, sampleDefinition, type ScratchVariantDb } from "../models/__fixtures__/variant-db";
-import type { VariantStore } from "../models/variant.server";
+import { makeScratchVariantDb, sampleDefinition, type ScratchVariantDb } from "../data/__fixtures__/variant-db";
+import type { VariantStore } from "../data/variant.server";
 import { MAX_BODY_BYTES } from "../utils/http.server";
-import { scenarioToYaml } from "./to-yaml";
-import { validateScenarioText } from "./validate";
+import { scenarioToYaml } from "../scenarios/to-yaml";
+import { validateScenarioText } from "../scenarios/validate";
 import {
   createVariantResponse,
   readOnlyAction,

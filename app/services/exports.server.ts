@@ -9,17 +9,17 @@
  * Framework-free, so it tests with plain Requests.
  */
 import type { Model } from "../engine/model";
-import { getModel } from "../models/model.server";
-import { StoredDefinitionError } from "../models/variant.server";
-import { getViewedScenario } from "../models/viewed-scenario.server";
+import { getModel } from "../data/model.server";
+import { StoredDefinitionError } from "../data/variant.server";
+import { getViewedScenario } from "../data/scenario-ref.server";
 import { DatabaseUnavailableError } from "../utils/db.server";
 import { jsonError, methodNotAllowed } from "../utils/http.server";
 import { EXPORT_FORMATS, exportCsv, exportFileName, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "../components/export/files";
-import { formatJson } from "./format-result";
-import { resultPayload } from "./payload";
-import { scenarioToYaml } from "./to-yaml";
-import { tunables } from "./tunables";
-import { parseWhatIf } from "./what-if";
+import { formatJson } from "../scenarios/format-result";
+import { resultPayload } from "../scenarios/payload";
+import { scenarioToYaml } from "../scenarios/to-yaml";
+import { tunables } from "../scenarios/tunables";
+import { parseWhatIf } from "../scenarios/what-if";
 
 /** The export for a GET (or HEAD) request; `model` defaults to the server's. */
 export function exportResponse(request: Request, id: string, format: string, { model }: { model?: Model } = {}): Response {

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { scenarioResponse, scenarioResultResponse, scenariosIndexResponse } from "./api.server";
-import { resultPayload } from "./payload";
-import { parseScenario } from "./parse";
+import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
+import { scenarioResponse, scenarioResultResponse, scenariosIndexResponse } from "./scenario-api.server";
+import { resultPayload } from "../scenarios/payload";
+import { parseScenario } from "../scenarios/parse";
 
 let scratch: ScratchDatabase;
 let dir: string;

@@ -32,10 +32,10 @@ import {
   VariantNotFoundError,
   type FieldError,
   type VariantStore,
-} from "../models/variant.server";
+} from "../data/variant.server";
 import { DatabaseUnavailableError } from "../utils/db.server";
 import { checkSameOrigin, HttpError, json, jsonError, lineColAt, MAX_BODY_BYTES, mediaType, methodNotAllowed, readBodyText } from "../utils/http.server";
-import { scenarioToYaml, yamlFileName } from "./to-yaml";
+import { scenarioToYaml, yamlFileName } from "../scenarios/to-yaml";
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const LOOSE_TYPES = new Set(["", "text/plain", "application/octet-stream"]);

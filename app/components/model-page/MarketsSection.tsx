@@ -3,10 +3,10 @@ import { formatHhi, formatPercent } from "~/utils/format";
 
 import { HhiChart } from "../charts/HhiChart";
 import { MarketSharesChart } from "../charts/MarketSharesChart";
-import { DataTable } from "../DataTable";
-import { HHI_BANDS_2010, marketViews, type MarketView } from "./derive";
+import { DataTable } from "../shared/DataTable";
+import { HHI_BANDS_2010, marketViews, type MarketView } from "../shared/model-views";
 import { Fig } from "./Provenance";
-import { ChartWithTable, Section } from "./Section";
+import { ChartWithTable, Section } from "../shared/Section";
 
 export function MarketsSection({ model }: { model: Model }) {
   const markets = marketViews(model);
