@@ -10,8 +10,7 @@
 import { assumptionsFor, evaluateHeadline, type EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
 import { HEADLINE_KEYS, type Attribution, type Headline, type HeadlineKey } from "./result";
-import { ruleIdOf } from "../scenarios/ids";
-import type { Scenario } from "../scenarios/schema";
+import { ruleIdOf, type EngineScenario as Scenario } from "./rules";
 
 /** Shapley attribution of every headline metric to the scenario's rules. */
 export function attribute(model: Model, scenario: Scenario, options: EvaluateOptions = {}): Attribution {

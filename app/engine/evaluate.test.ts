@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
 import { scenarioOf, tinyModel } from "./test-model";
 import type { Result } from "./result";
-import type { Rule } from "../scenarios/schema";
+import type { Rule } from "./rules";
 
 const model = tinyModel();
 const run = (...rules: Rule[]) => evaluate(model, scenarioOf(rules));

@@ -1,84 +1,130 @@
 /**
- * Lookup tables over a Model, built once per model object and reused by every evaluation
- * (attribution evaluates a scenario hundreds of times against the same model).
+ * What depends only on the model, computed once per model object and reused by every evaluation (Monte Carlo and
+ * attribution evaluate one model thousands of times). Units, services and flows get dense numeric indexes, so an
+ * evaluation's state is a handful of number arrays instead of maps or a clone of the model.
  */
 import type { CreditBook, DataFlow, Fund, Market, MarketPlayer, Model, Service, Unit } from "./model";
 
+/** A market player with its Ant units resolved to unit indexes. */
+export interface IndexedPlayer extends MarketPlayer {
+  units: number[];
+}
+
 export interface ModelIndex {
-  unit: Map<string, Unit>;
-  service: Map<string, Service>;
+  model: Model;
+  units: Unit[];
+  services: Service[];
+  flows: DataFlow[];
+  /** unit id -> index into `units` (and into every per-unit array of the state). */
+  unitIx: Map<string, number>;
+  serviceIx: Map<string, number>;
   market: Map<string, Market>;
-  book: Map<string, CreditBook>;
-  fund: Map<string, Fund>;
-  /** serviceId -> entry point -> traffic share */
-  entryPoints: Map<string, Map<string, number>>;
-  /** serviceId -> [unitId, share of that unit's revenue earned through the service] */
-  unitsOfService: Map<string, Array<[string, number]>>;
-  /** unitId -> [serviceId, share of the unit's revenue earned through it] */
-  servicesOfUnit: Map<string, Array<[string, number]>>;
-  /** The unit that earns most of a service's revenue: the one whose fate decides the service's. */
-  mainUnitOfService: Map<string, string>;
-  flowsInto: Map<string, DataFlow[]>;
-  playersOfMarket: Map<string, MarketPlayer[]>;
+  /** Credit book and fund of each unit, by unit index (undefined where it has none). */
+  book: Array<CreditBook | undefined>;
+  fund: Array<Fund | undefined>;
+  /** Indexes of the units that have a credit book. */
+  bookUnits: number[];
+  /** By service index: entry point -> traffic share. */
+  entryPoints: Array<Map<string, number>>;
+  /** By service index: [unit index, share of that unit's revenue earned through the service]. */
+  unitsOfService: Array<Array<[number, number]>>;
+  /** By unit index: [service index, share of the unit's revenue earned through it]. */
+  servicesOfUnit: Array<Array<[number, number]>>;
+  /** By service index: the unit earning most of its revenue (whose fate decides the service's), or -1. */
+  mainUnitOfService: number[];
+  /** By unit index: indexes of the flows into it. */
+  flowsInto: number[][];
+  flowIx: Map<string, number>;
+  playersOfMarket: Map<string, IndexedPlayer[]>;
   /** Engine assumption ids (overridable). */
   engineAssumptions: Set<string>;
+  baseline: { revenue: number; attributableRevenue: number; serviceReach: number };
 }
 
 const cache = new WeakMap<Model, ModelIndex>();
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 /** The index of a model (memoised on the model object, which the engine never mutates). */
 export function indexModel(model: Model): ModelIndex {
   const hit = cache.get(model);
   if (hit) return hit;
-  const unitsOfService = new Map<string, Array<[string, number]>>();
-  const servicesOfUnit = new Map<string, Array<[string, number]>>();
+  const units = model.units;
+  const services = model.services;
+  const unitIx = new Map(units.map((u, i) => [u.id, i]));
+  const serviceIx = new Map(services.map((s, i) => [s.id, i]));
+  const unitsOfService: Array<Array<[number, number]>> = services.map(() => []);
+  const servicesOfUnit: Array<Array<[number, number]>> = units.map(() => []);
   for (const su of model.serviceUnits) {
-    push(unitsOfService, su.serviceId, [su.unitId, su.revenueShare] as [string, number]);
-    push(servicesOfUnit, su.unitId, [su.serviceId, su.revenueShare] as [string, number]);
+    const s = serviceIx.get(su.serviceId);
+    const u = unitIx.get(su.unitId);
+    // A link to a unit or service the model lacks carries nothing (the seed's tests keep these consistent).
+    if (s === undefined || u === undefined) continue;
+    unitsOfService[s].push([u, su.revenueShare]);
+    servicesOfUnit[u].push([s, su.revenueShare]);
   }
-  const unit = new Map(model.units.map((u) => [u.id, u]));
-  const mainUnitOfService = new Map<string, string>();
-  for (const [serviceId, list] of unitsOfService) {
-    let best = "";
+  const mainUnitOfService = unitsOfService.map((list) => {
+    let best = -1;
     let bestRevenue = -1;
-    for (const [unitId, share] of list) {
-      const r = (unit.get(unitId)?.revenue ?? 0) * share;
+    for (const [u, share] of list) {
+      const r = units[u].revenue * share;
       if (r > bestRevenue) {
         bestRevenue = r;
-        best = unitId;
+        best = u;
       }
     }
-    mainUnitOfService.set(serviceId, best);
-  }
-  const entryPoints = new Map<string, Map<string, number>>();
+    return best;
+  });
+  const entryPoints = services.map(() => new Map<string, number>());
   for (const ep of model.serviceEntryPoints) {
-    let m = entryPoints.get(ep.serviceId);
-    if (!m) entryPoints.set(ep.serviceId, (m = new Map()));
-    m.set(ep.entryPoint, ep.trafficShare);
+    const s = serviceIx.get(ep.serviceId);
+    if (s !== undefined) entryPoints[s].set(ep.entryPoint, ep.trafficShare);
   }
-  const flowsInto = new Map<string, DataFlow[]>();
-  for (const f of model.dataFlows) push(flowsInto, f.toUnit, f);
-  const playersOfMarket = new Map<string, MarketPlayer[]>();
-  for (const p of model.marketPlayers) push(playersOfMarket, p.marketId, p);
+  const flowsInto: number[][] = units.map(() => []);
+  model.dataFlows.forEach((f, i) => {
+    const u = unitIx.get(f.toUnit);
+    if (u !== undefined) flowsInto[u].push(i);
+  });
+  const book: Array<CreditBook | undefined> = units.map(() => undefined);
+  for (const b of model.creditBooks) {
+    const u = unitIx.get(b.unitId);
+    if (u !== undefined) book[u] = b;
+  }
+  const fund: Array<Fund | undefined> = units.map(() => undefined);
+  for (const f of model.funds) {
+    const u = unitIx.get(f.unitId);
+    if (u !== undefined) fund[u] = f;
+  }
+  const playersOfMarket = new Map<string, IndexedPlayer[]>();
+  for (const p of model.marketPlayers) {
+    const list = playersOfMarket.get(p.marketId) ?? [];
+    list.push({ ...p, units: p.unitIds.flatMap((id) => (unitIx.has(id) ? [unitIx.get(id)!] : [])) });
+    playersOfMarket.set(p.marketId, list);
+  }
+  let revenue = 0;
+  let attributableRevenue = 0;
+  for (const u of units) {
+    if (u.consolidated) revenue += u.revenue;
+    attributableRevenue += u.antStake * u.revenue;
+  }
   const index: ModelIndex = {
-    unit,
-    service: new Map(model.services.map((s) => [s.id, s])),
+    model,
+    units,
+    services,
+    flows: model.dataFlows,
+    unitIx,
+    serviceIx,
     market: new Map(model.markets.map((m) => [m.id, m])),
-    book: new Map(model.creditBooks.map((b) => [b.unitId, b])),
-    fund: new Map(model.funds.map((f) => [f.unitId, f])),
+    book,
+    fund,
+    bookUnits: units.flatMap((_, i) => (book[i] ? [i] : [])),
     entryPoints,
     unitsOfService,
     servicesOfUnit,
     mainUnitOfService,
     flowsInto,
+    flowIx: new Map(model.dataFlows.map((f, i) => [f.id, i])),
     playersOfMarket,
     engineAssumptions: new Set(model.assumptions.filter((a) => a.usedBy === "engine").map((a) => a.id)),
+    baseline: { revenue, attributableRevenue, serviceReach: services.reduce((acc, s) => acc + s.users, 0) },
   };
   cache.set(model, index);
   return index;

@@ -8,7 +8,7 @@ import { evaluate } from "./evaluate";
 import { HEADLINE_KEYS, type Result } from "./result";
 import { scenarioOf, tinyModel } from "./test-model";
 import { DATA_CATEGORIES } from "./model";
-import type { Rule } from "../scenarios/schema";
+import type { Rule } from "./rules";
 
 const model = tinyModel();
 const unitIds = ["pay", "hb", "fund", "bank"];

@@ -10,7 +10,8 @@ export interface Delta {
 }
 
 export type ServiceStatus = "integrated" | "linked-out" | "reduced" | "gone";
-export type CapitalResponse = "raise" | "shrink";
+export type { CapitalResponse } from "./rules";
+import type { CapitalResponse } from "./rules";
 
 export interface Headline {
   /** Consolidated revenue. */

@@ -4,7 +4,7 @@
  */
 import { ENGINE_ASSUMPTIONS } from "./assumptions";
 import { modelSchema, type Model } from "./model";
-import type { Scenario } from "../scenarios/schema";
+import type { EngineScenario as Scenario } from "./rules";
 
 const engineDefaults: Record<(typeof ENGINE_ASSUMPTIONS)[number], [number, number, number]> = {
   "credit-coverage-elasticity": [0.5, 0.2, 0.9],
@@ -92,8 +92,11 @@ export function tinyModel(): Model {
   });
 }
 
+/** A scenario as a file gives it (the engine reads only id, rules and assumptions; other tests read the rest). */
+type TestScenario = Scenario & { title: string; summary: string; date: string; hypothetical: boolean; sources: string[] };
+
 /** A scenario around the given rules (ids default to rule-N as in files). */
-export function scenarioOf(rules: Scenario["rules"], extra: Partial<Scenario> = {}): Scenario {
+export function scenarioOf(rules: Scenario["rules"], extra: Partial<TestScenario> = {}): TestScenario {
   return {
     id: "test",
     title: "Test",

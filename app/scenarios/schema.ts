@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { dataCategory, entryPoint, slug } from "../engine/model";
+import type * as Engine from "../engine/rules";
 
 /**
  * A numeric parameter: a plain value, or a range with the value used by default.
@@ -220,8 +221,23 @@ export const scenarioSchema = z
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioDefinition = z.output<typeof scenarioSchema>;
-export type Rule = z.output<typeof ruleSchema>;
-export type RuleType = Rule["type"];
+/**
+ * The engine defines the rule shapes (`app/engine/rules.ts`, free of zod); this schema must produce exactly them.
+ * `Same` fails to compile on any difference (a field, its optionality, a literal), so the two cannot drift.
+ */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+type Flat<T> = { [K in keyof T]: T[K] };
+type SchemaRule = z.output<typeof ruleSchema>;
+export type RuleSchemaMatchesEngine = Assert<
+  Same<
+    { [T in SchemaRule["type"]]: Flat<Extract<SchemaRule, { type: T }>> },
+    { [T in Engine.RuleType]: Flat<Engine.RuleOf<T>> }
+  >
+>;
+
+export type Rule = Engine.Rule;
+export type RuleType = Engine.RuleType;
 
 /** A scenario ready for the engine: its definition plus the id it is known by (file name or variant id). */
 export type Scenario = ScenarioDefinition & { id: string };

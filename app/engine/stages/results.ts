@@ -1,0 +1,209 @@
+/**
+ * Stage 5, results: unit revenue from volumes and books, then the headline (what Monte Carlo and attribution
+ * read) and, when asked, the full result with every unit, service, market and flow against its baseline.
+ */
+import { read } from "../assumptions";
+import { hhi, redistributeShares } from "../markets";
+import type { Headline, MarketResult, Result, ServiceResult, ServiceStatus, UnitResult } from "../result";
+import { pct, totalVolume, type State } from "../state";
+
+/** Unit revenue: baseline x volume, plus the spread on loans Ant now funds beyond its baseline own share. */
+export function revenueStage(s: State) {
+  const { ix } = s;
+  const spread = read(s.a, "own-book-net-spread");
+  for (let u = 0; u < ix.units.length; u++) {
+    let revenue = ix.units[u].revenue * totalVolume(s, u);
+    const book = ix.book[u];
+    // Loans Ant now funds itself earn a net interest spread instead of the partner bank's fee.
+    if (book) revenue += s.balance[u] * (s.ownShare[u] - book.ownShare) * (spread - book.takeRate);
+    s.revenue[u] = Math.max(0, revenue);
+  }
+}
+
+function serviceUsers(s: State, sv: number) {
+  let num = 0;
+  let den = 0;
+  for (const [u, share] of s.ix.unitsOfService[sv]) {
+    const w = s.ix.units[u].revenue * share;
+    num += w * s.userFactor[u];
+    den += w;
+  }
+  return s.ix.services[sv].users * s.reach[sv] * (den > 0 ? num / den : 1);
+}
+
+export function headlineOf(s: State): Headline {
+  const { ix } = s;
+  let revenue = 0;
+  let attributable = 0;
+  for (let u = 0; u < ix.units.length; u++) {
+    if (s.consolidated[u]) revenue += s.revenue[u];
+    attributable += s.stake[u] * s.revenue[u];
+  }
+  let raised = s.groupShortfall;
+  let shortfall = s.groupShortfall;
+  for (let u = 0; u < ix.units.length; u++) {
+    raised += s.raised[u];
+    shortfall += s.shortfall[u];
+  }
+  let reach = 0;
+  for (let sv = 0; sv < ix.services.length; sv++) reach += serviceUsers(s, sv);
+  const base = ix.baseline;
+  const netProfit = ix.model.group.netProfit;
+  const profit =
+    netProfit +
+    read(s.a, "contribution-margin") * (attributable - base.attributableRevenue) -
+    read(s.a, "cost-of-equity") * raised -
+    s.bureauCost;
+  return {
+    revenue: { baseline: base.revenue, scenario: revenue },
+    attributableRevenue: { baseline: base.attributableRevenue, scenario: attributable },
+    profit: { baseline: netProfit, scenario: profit },
+    capitalShortfall: { baseline: 0, scenario: shortfall },
+    capitalRaised: { baseline: 0, scenario: raised },
+    serviceReach: { baseline: base.serviceReach, scenario: reach },
+  };
+}
+
+function unitResults(s: State): UnitResult[] {
+  const { ix } = s;
+  return ix.units.map((unit, u) => {
+    const book = ix.book[u];
+    const fund = ix.fund[u];
+    const revenue = s.revenue[u];
+    let bookDelta: UnitResult["book"] = null;
+    let ownDelta: UnitResult["ownFundedBook"] = null;
+    if (book) {
+      bookDelta = { baseline: book.balance, scenario: s.balance[u] };
+      ownDelta = { baseline: book.balance * book.ownShare, scenario: s.balance[u] * s.ownShare[u] };
+    } else if (fund) {
+      bookDelta = { baseline: fund.aum, scenario: fund.aum * (revenue / (unit.revenue || 1)) };
+    }
+    return {
+      id: unit.id,
+      name: unit.name,
+      entity: s.entity[u] ?? null,
+      antStake: { baseline: unit.antStake, scenario: s.stake[u] },
+      consolidated: { baseline: unit.consolidated, scenario: s.consolidated[u] },
+      revenue: { baseline: unit.revenue, scenario: revenue },
+      attributableRevenue: { baseline: unit.antStake * unit.revenue, scenario: s.stake[u] * revenue },
+      dataCoverage: { baseline: 1, scenario: s.coverage[u] },
+      book: bookDelta,
+      ownFundedBook: ownDelta,
+      capitalRequired: { baseline: 0, scenario: s.required[u] },
+      capitalHeld: { baseline: unit.capitalHeld, scenario: s.held[u] },
+      shortfall: s.shortfall[u],
+      capitalRaised: s.raised[u],
+      response: s.response[u],
+    };
+  });
+}
+
+function serviceStatus(s: State, sv: number, users: number): { status: ServiceStatus; statusReason: string } {
+  const base = s.ix.services[sv].users;
+  const threshold = read(s.a, "reduced-threshold");
+  const drop = base > 0 ? 1 - users / base : 0;
+  const removed = s.entryPointsRemoved[sv];
+  if (users <= base * 1e-9) return { status: "gone", statusReason: "No users reach it any more." };
+  if (s.linkedOut[sv] !== undefined)
+    return { status: "linked-out", statusReason: `Reachable only through a link to ${s.linkedOut[sv]}.` };
+  if (drop > threshold)
+    return { status: "reduced", statusReason: `Users fall ${pct(drop)}, more than the ${pct(threshold)} threshold.` };
+  if (removed && removed.size > 0)
+    return { status: "reduced", statusReason: `Entry points removed from Alipay: ${[...removed].join(", ")}.` };
+  return {
+    status: "integrated",
+    statusReason:
+      drop > 1e-9 ? `All entry points kept; users fall ${pct(drop)}, within the ${pct(threshold)} threshold.` : "Unchanged.",
+  };
+}
+
+function serviceResults(s: State): ServiceResult[] {
+  const { ix } = s;
+  return ix.services.map((service, sv) => {
+    const users = serviceUsers(s, sv);
+    let revenue = 0;
+    let baselineRevenue = 0;
+    for (const [u, share] of ix.unitsOfService[sv]) {
+      baselineRevenue += ix.units[u].revenue * share;
+      // A unit's revenue splits over its services in proportion to each one's baseline share and reach.
+      const weights = ix.servicesOfUnit[u];
+      const total = weights.reduce((acc, [i, sh]) => acc + sh * s.reach[i], 0);
+      const rest = 1 - weights.reduce((acc, [, sh]) => acc + sh, 0);
+      const denom = total + Math.max(0, rest);
+      revenue += denom > 0 ? (s.revenue[u] * share * s.reach[sv]) / denom : 0;
+    }
+    let baselineIntegration = 0;
+    for (const x of ix.entryPoints[sv].values()) baselineIntegration += x;
+    return {
+      id: service.id,
+      name: service.name,
+      users: { baseline: service.users, scenario: users },
+      integration: { baseline: baselineIntegration, scenario: s.integration[sv] },
+      revenue: { baseline: baselineRevenue, scenario: revenue },
+      ...serviceStatus(s, sv, users),
+    };
+  });
+}
+
+function marketResults(s: State): MarketResult[] {
+  const { ix } = s;
+  // Market volume follows the book (not revenue, which also moves with the own-funded spread).
+  const unitVolume = (u: number) => {
+    const unit = ix.units[u];
+    if (unit.revenue === 0) return 1;
+    const book = ix.book[u];
+    if (book) return book.balance > 0 ? s.balance[u] / book.balance : 1;
+    return s.revenue[u] / unit.revenue;
+  };
+  return ix.model.markets.map((m) => {
+    const players = ix.playersOfMarket.get(m.id) ?? [];
+    const factors = players.map((p) => {
+      if (p.unitIds.length === 0) return null;
+      let total = 0;
+      for (const u of p.units) total += ix.units[u].revenue;
+      if (total <= 0) return 1;
+      let f = 0;
+      for (const u of p.units) f += (ix.units[u].revenue * unitVolume(u)) / total;
+      return f;
+    });
+    const before = players.map((p) => p.share);
+    const after = redistributeShares(before, factors);
+    const fragmented = players.map((p) => p.fragmented);
+    return {
+      id: m.id,
+      name: m.name,
+      players: players.map((p, i) => ({
+        playerId: p.playerId,
+        name: p.name,
+        share: { baseline: before[i], scenario: after[i] },
+        isAnt: p.unitIds.length > 0,
+        fragmented: p.fragmented,
+      })),
+      hhi: { baseline: hhi(before, fragmented), scenario: hhi(after, fragmented) },
+    };
+  });
+}
+
+export function buildResult(s: State, scenarioId: string): Result {
+  const { ix } = s;
+  const used: Record<string, number> = {};
+  for (const id of ix.engineAssumptions) used[id] = s.a[id];
+  return {
+    scenarioId,
+    headline: headlineOf(s),
+    units: unitResults(s),
+    services: serviceResults(s),
+    markets: marketResults(s),
+    flows: ix.flows.map((f, i) => ({
+      id: f.id,
+      fromUnit: f.fromUnit,
+      toUnit: f.toUnit,
+      category: f.category,
+      dependence: f.dependence,
+      kept: s.flowKept[i],
+    })),
+    explanations: s.explanations,
+    warnings: s.warnings,
+    assumptionsUsed: used,
+  };
+}
