@@ -4,6 +4,7 @@
  * check in the browser for its live preview that the server runs on save (decision 009).
  */
 import type { Model } from "../engine/model";
+import { capErrors, dataShapeProblem, moreErrorsMessage } from "./bounds";
 import { duplicateRuleIds } from "./ids";
 import { formatPath, messagesFor } from "./messages";
 import { checkReferences } from "./references";
@@ -32,10 +33,13 @@ export function validateDefinition(input: unknown, model: Model): DefinitionChec
   }
   if (data === null || typeof data !== "object" || Array.isArray(data))
     return { ok: false, errors: [{ path: "", message: "expected a scenario: a mapping with title, summary, date, sources and rules" }], warnings: [] };
+  // Bounded before the schema runs: a body of thousands of unknown keys must not become thousands of messages.
+  const shape = dataShapeProblem(data);
+  if (shape) return { ok: false, errors: [{ path: formatPath(shape.path), message: shape.message }], warnings: [] };
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     const errors = messagesFor(scenarioSchema, data, parsed.error.issues).map((m) => ({ path: formatPath(m.path), message: m.message }));
-    return { ok: false, errors, warnings: [] };
+    return { ok: false, errors: capErrors(errors, (n) => ({ path: "", message: moreErrorsMessage(n) })), warnings: [] };
   }
   const definition = parsed.data;
   const dups = duplicateRuleIds(definition);

@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { isSlug } from "../engine/vocabulary";
+import { capErrors, dataShapeProblem, moreErrorsMessage, SHAPE_LIMITS, yamlPrescanProblem } from "./bounds";
 import { duplicateRuleIds } from "./ids";
 import { formatPath, messagesFor, type PathMessage, type PathSegment } from "./messages";
 import { scenarioSchema, type Scenario } from "./schema";
@@ -69,37 +70,62 @@ export function parseScenario(text: string, file: string): ParseResult {
   if (bytes > MAX_FILE_BYTES)
     return fail(`file is ${Math.ceil(bytes / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB a scenario may be`);
 
+  // Bound the work before the parser runs (decision 013): lines, flow items and nesting, in one linear pass.
+  const pre = yamlPrescanProblem(text);
+  if (pre) return fail(pre.message, { line: pre.line, col: 1 });
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // The library's own duplicate-key check is quadratic in a mapping's keys: keys are checked below instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const posOf = (offset: number | undefined): Position => {
     if (offset === undefined) return START;
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
 
+  const more = (count: number): ScenarioError => ({ file, ...START, path: "", message: moreErrorsMessage(count) });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        let offset = e.pos[0];
-        let message = `YAML syntax error: ${e.message.split("\n")[0]}`;
-        // An unclosed quote is reported where the file ends; the quote that opened it is what to fix.
-        const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
-        if (quote) {
-          const open = text.lastIndexOf(quote, Math.max(0, offset - 1));
-          if (open >= 0) {
-            offset = open;
-            message = `YAML syntax error: this ${quote === '"' ? "double" : "single"} quote is never closed`;
-          }
+    const syntaxErrors = doc.errors.map((e): ScenarioError => {
+      let offset = e.pos[0];
+      let message = `YAML syntax error: ${e.message.split("\n")[0]}`;
+      // An unclosed quote is reported where the file ends; the quote that opened it is what to fix.
+      const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
+      if (quote) {
+        const open = text.lastIndexOf(quote, Math.max(0, offset - 1));
+        if (open >= 0) {
+          offset = open;
+          message = `YAML syntax error: this ${quote === '"' ? "double" : "single"} quote is never closed`;
         }
-        if (e.code === "DUPLICATE_KEY") {
-          const key = /^\s*([^:#\n]+?)\s*:/.exec(text.slice(offset, offset + 200))?.[1];
-          if (key) message = `YAML syntax error: the key '${key}' appears twice in the same mapping`;
-        }
-        return { file, ...posOf(offset), path: "", message };
-      }),
-    };
+      }
+      return { file, ...posOf(offset), path: "", message };
+    });
+    return { ok: false, errors: capErrors(syntaxErrors, more) };
   }
+
+  // Keys per mapping and duplicate keys, one Set per mapping (linear).
+  let keyProblem: { offset: number | undefined; message: string } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length > SHAPE_LIMITS.keysPerMapping) {
+        keyProblem = {
+          offset: map.range?.[0],
+          message: `this mapping has ${map.items.length.toLocaleString("en-US")} keys, more than the ${SHAPE_LIMITS.keysPerMapping} a scenario's mappings may have`,
+        };
+        return visit.BREAK;
+      }
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          keyProblem = { offset: pair.key.range?.[0], message: `YAML syntax error: the key '${key}' appears twice in the same mapping` };
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+    },
+  });
+  if (keyProblem) return fail(keyProblem.message, posOf(keyProblem.offset));
 
   let data: unknown;
   try {
@@ -149,12 +175,16 @@ export function parseScenario(text: string, file: string): ParseResult {
     return pos;
   };
 
+  // What aliases expand to is what would be stored: bound it, and the number and nesting of values.
+  const shape = dataShapeProblem(data);
+  if (shape) return fail(shape.message, locate(shape.path), formatPath(shape.path));
+
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     const messages = messagesFor(scenarioSchema, data, parsed.error.issues);
     const errors = locateMessages(file, locate, messages);
     errors.sort((a, b) => a.line - b.line || a.col - b.col);
-    return { ok: false, errors };
+    return { ok: false, errors: capErrors(errors, more) };
   }
 
   const scenario: Scenario = { id, ...parsed.data };

@@ -370,3 +370,38 @@ describe("a locked database", () => {
     expect(rows()).toBe(2);
   });
 });
+
+describe("defects found by a probe (issue 9)", () => {
+  it("refuses JSON with a key given twice, as YAML is refused, and stores nothing", async () => {
+    const { store, rows } = fresh("json-duplicate-key");
+    const text = JSON.stringify(sampleDefinition()).replace(/^\{/, '{"title": "First",\n');
+    const res = await createVariantResponse(post("/api/variants", text), store);
+    expect(res.status).toBe(400);
+    const b = await body(res);
+    expect(b.errors).toEqual([{ path: "", line: 2, col: 1, message: "the key 'title' appears twice in the same object" }]);
+    expect(rows()).toBe(0);
+  });
+
+  it("takes back what GET /api/scenarios/:id gives: id, file and warnings are read-only and ignored", async () => {
+    const { store, sqlite } = fresh("round-trip");
+    const fetched = { id: "2021-co-lending", file: "scenarios/2021-co-lending.yaml", warnings: [], ...sampleDefinition() };
+    const res = await createVariantResponse(postJson("/api/variants", fetched), store);
+    expect(res.status).toBe(201);
+    const stored = JSON.parse((sqlite.prepare("select definition from variant_versions").get() as { definition: string }).definition);
+    expect(Object.keys(stored)).not.toContain("file");
+    expect(Object.keys(stored)).not.toContain("warnings");
+    expect(Object.keys(stored)).not.toContain("id");
+  });
+
+  it("answers a body of 24,000 unknown keys with one short message", async () => {
+    const { store, rows } = fresh("many-keys");
+    let yaml = scenarioToYaml(sampleDefinition());
+    for (let i = 0; i < 24_000; i++) yaml += `k${i}: 1\n`;
+    const res = await createVariantResponse(post("/api/variants", yaml, { "Content-Type": "application/yaml" }), store);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(2_000);
+    expect(JSON.parse(text).errors).toHaveLength(1);
+    expect(rows()).toBe(0);
+  });
+});

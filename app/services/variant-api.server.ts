@@ -35,6 +35,7 @@ import {
 } from "../data/variant.server";
 import { DatabaseUnavailableError } from "../utils/db.server";
 import { checkSameOrigin, HttpError, json, jsonError, lineColAt, MAX_BODY_BYTES, mediaType, methodNotAllowed, readBodyText } from "../utils/http.server";
+import { duplicateJsonKey } from "../scenarios/bounds";
 import { scenarioToYaml, yamlFileName } from "../scenarios/to-yaml";
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
@@ -59,8 +60,9 @@ async function readScenarioBody(request: Request): Promise<Body> {
   const text = await readBodyText(request, { limit: MAX_BODY_BYTES });
   if (text.trim() === "") throw invalid([{ path: "", message: "the request body is empty: send a scenario as JSON or YAML" }], "empty request body; nothing was saved");
   if (yaml) return { kind: "yaml", text };
+  let data: unknown;
   try {
-    return { kind: "json", data: JSON.parse(text) };
+    data = JSON.parse(text);
   } catch (e) {
     if (!isJsonType(type)) return { kind: "yaml", text };
     const why = e instanceof Error ? e.message : String(e);
@@ -68,6 +70,27 @@ async function readScenarioBody(request: Request): Promise<Body> {
     const pos = at ? lineColAt(text, Number(at[1])) : {};
     throw invalid([{ path: "", ...pos, message: `invalid JSON: ${why}` }], "the body is not valid JSON; nothing was saved");
   }
+  // JSON.parse lets the last of two equal keys win silently; a YAML file with them is refused, so is JSON.
+  const dup = duplicateJsonKey(text);
+  if (dup)
+    throw invalid(
+      [{ path: "", ...lineColAt(text, dup.offset), message: `the key '${dup.key}' appears twice in the same object` }],
+      "the body is not valid: a key appears twice; nothing was saved",
+    );
+  return { kind: "json", data };
+}
+
+/**
+ * Fields GET /api/scenarios/:id adds to a definition (its id, file and load warnings): read-only, so a definition
+ * fetched there can be posted back as it is. They are dropped, not stored.
+ */
+const READ_ONLY_FIELDS = ["id", "file", "warnings"] as const;
+
+function withoutReadOnlyFields(definition: unknown): unknown {
+  if (!isRecord(definition)) return definition;
+  const copy = { ...definition };
+  for (const k of READ_ONLY_FIELDS) delete copy[k];
+  return copy;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -144,9 +167,9 @@ export async function createVariantResponse(request: Request, store: VariantStor
     } else if (isRecord(body.data) && "scenario" in body.data) {
       checkWrapperKeys(body.data, ["scenario", "author", "note", "forkedFrom"]);
       const { scenario, author, note, forkedFrom } = body.data;
-      input = { definition: scenario, author, note, forkedFrom };
+      input = { definition: withoutReadOnlyFields(scenario), author, note, forkedFrom };
     } else {
-      input = { definition: body.data };
+      input = { definition: withoutReadOnlyFields(body.data) };
     }
     const r = createVariant(input, store);
     return created(r.id, r.version, r.warnings);
@@ -193,7 +216,10 @@ export async function saveVersionResponse(request: Request, id: string, store: V
       const r = restoreVersion({ id, version: from, baseVersion: data.baseVersion, author: data.author, note: data.note }, store);
       return created(id, r.version, r.warnings);
     }
-    const r = saveVersion({ id, baseVersion: data.baseVersion, definition: data.scenario, author: data.author, note: data.note }, store);
+    const r = saveVersion(
+      { id, baseVersion: data.baseVersion, definition: withoutReadOnlyFields(data.scenario), author: data.author, note: data.note },
+      store,
+    );
     return created(id, r.version, r.warnings);
   });
 }

@@ -44,3 +44,64 @@ test("no page contains a U+0000 byte (react-dom 18 streaming flushed stray NULs)
   }
   expect(withNul).toEqual([]);
 });
+
+/** A 229 KB scenario of 24,000 unknown keys: it once held the whole server for 31-69 s. */
+function manyKeysYaml(): string {
+  let text = 'title: Many keys\nsummary: S\ndate: "2021"\nsources: [S36]\nrules: []\n';
+  for (let i = 0; i < 24_000; i++) text += `k${i}: 1\n`;
+  return text;
+}
+
+/** Runs `send` while asking /healthz; the time each took (ms). Limits here catch a hang, they do not time our code. */
+async function whileHealthz(request: APIRequestContext, send: () => Promise<{ status: number; size: number }>) {
+  const started = Date.now();
+  const posted = send().then((r) => ({ ...r, ms: Date.now() - started }));
+  // Asked just after the POST went out, while the server works on it.
+  await new Promise((r) => setTimeout(r, 20));
+  const askedAt = Date.now();
+  const health = await request.get("/healthz");
+  const healthMs = Date.now() - askedAt;
+  expect(health.status()).toBe(200);
+  return { ...(await posted), healthMs };
+}
+
+test("a 24,000-key YAML is refused at once on /api/variants and /variants/upload, and /healthz keeps answering", async ({ request }) => {
+  const yaml = manyKeysYaml();
+  expect(yaml.length).toBeGreaterThan(220_000);
+
+  const api = await whileHealthz(request, async () => {
+    const r = await request.post("/api/variants", { data: yaml, headers: { "Content-Type": "application/yaml" } });
+    const body = await r.json();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].message).toContain("lines of content");
+    return { status: r.status(), size: JSON.stringify(body).length };
+  });
+  expect(api.status).toBe(400);
+  expect(api.size).toBeLessThan(2_000); // was a 3.9 MB error
+  expect(api.ms).toBeLessThan(5_000); // was 31-69 s
+  expect(api.healthMs).toBeLessThan(5_000); // was 30 s
+
+  const upload = await whileHealthz(request, async () => {
+    const r = await request.post("/variants/upload", {
+      multipart: { file: { name: "many-keys.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) } },
+    });
+    const html = await r.text();
+    expect(html).toContain("lines of content");
+    return { status: r.status(), size: html.length };
+  });
+  expect(upload.status).toBe(400);
+  expect(upload.size).toBeLessThan(200_000); // was 7 MB
+  expect(upload.ms).toBeLessThan(5_000);
+  expect(upload.healthMs).toBeLessThan(5_000);
+});
+
+test("what GET /api/scenarios/:id gives, POST /api/variants takes (id, file and warnings are read-only)", async ({ request }) => {
+  const fetched = await (await request.get("/api/scenarios/2021-co-lending")).json();
+  expect(fetched).toMatchObject({ id: "2021-co-lending", file: expect.any(String), warnings: expect.any(Array) });
+  const created = await request.post("/api/variants", { data: fetched });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const stored = await (await request.get(`/api/variants/${id}/versions/1`)).json();
+  expect(stored.definition.title).toBe(fetched.title);
+  expect(stored.definition).not.toHaveProperty("file");
+});
