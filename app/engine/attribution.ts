@@ -3,100 +3,381 @@
  *
  * Shapley values over the rules: a rule's share is its marginal effect averaged over every order in which the
  * rules could be added. They do not depend on the order of the rules in the file, they add up exactly to the
- * total change (efficiency), and a rule that changes nothing gets zero (null player). Exact computation
- * evaluates every subset of rules: 2^n evaluations, 128 for the seven rules of the largest library scenario;
- * the schema caps a scenario at 12 rules (4,096 evaluations). See docs/decisions/ for why not sampling.
+ * total change (efficiency), and a rule that changes nothing gets zero (null player).
+ *
+ * Exact enumeration costs 2^n evaluations. It scales through interaction groups: rules that touch disjoint parts
+ * of the model (after following what each cell feeds: a service's reach feeds every unit that earns through it,
+ * a unit's volume feeds its capital, revenue and users) add up independently, and the Shapley value of a sum of
+ * independent games is the sum of theirs, so each group is enumerated alone (sum of 2^k instead of 2^n). The
+ * grouping is checked, not trusted: for every headline, each group's marginal on top of all the others must equal
+ * its effect alone; where that fails the failing groups merge and the check runs again. A group above `exactMax`
+ * rules is estimated from sampled permutations, with a standard error per rule. docs/decisions/005 and 017.
  */
 import { assumptionsFor, evaluateHeadline, type EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
-import { HEADLINE_KEYS, type Attribution, type Headline, type HeadlineKey } from "./result";
-import { ruleIdOf, type EngineScenario as Scenario } from "./rules";
+import { indexModel } from "./model-index";
+import { xoshiro128ss } from "./random";
+import { HEADLINE_KEYS, type Attribution, type AttributionGroup, type Headline, type HeadlineKey } from "./result";
+import { ruleIdOf, type EngineScenario as Scenario, type Rule } from "./rules";
+
+export interface AttributionOptions extends EvaluateOptions {
+  /** Largest group attributed by exact enumeration (2^k evaluations); larger groups are sampled. */
+  exactMax?: number;
+  /** Orders sampled for a group above exactMax (rounded to antithetic pairs). */
+  permutations?: number;
+  /** Seed of the sampled permutations (the estimate is reproducible). */
+  seed?: number;
+  /** false: one group of every rule (full enumeration), e.g. to check the grouping against it. */
+  grouping?: boolean;
+}
+
+export const EXACT_MAX = 14;
+/** Orders sampled for a group above EXACT_MAX (in antithetic pairs): about k x PERMUTATIONS evaluations. */
+export const PERMUTATIONS = 1000;
+/** A sampled value is reported with this many standard errors as its bound. */
+export const SAMPLED_BOUND_SE = 4;
 
 /** Shapley attribution of every headline metric to the scenario's rules. */
-export function attribute(model: Model, scenario: Scenario, options: EvaluateOptions = {}): Attribution {
+export function attribute(model: Model, scenario: Scenario, options: AttributionOptions = {}): Attribution {
   const run = startAttribution(model, scenario, options);
-  run.step(run.evaluations);
+  while (!run.step(1 << 20));
   return run.result();
 }
 
 /**
- * The same attribution, computed a few subsets at a time: the browser runs it in slices of a few milliseconds
- * while a slider moves, so a 128-evaluation scenario never blocks a frame. The engine stays clock-free: the caller
- * decides how many steps fit. `step(k)` evaluates up to k more subsets and says whether all are done.
+ * The same attribution, computed a few evaluations at a time: the browser runs it in slices of a few milliseconds
+ * while a slider moves. The engine stays clock-free: the caller decides how many steps fit. `step(k)` evaluates up
+ * to k more subsets and says whether all are done.
  */
 export interface AttributionRun {
-  /** Evaluations in all: 2^rules. */
+  /** Evaluations planned so far (the plan grows if the grouping check merges groups). */
   readonly evaluations: number;
   /** Evaluations done so far. */
   readonly done: number;
   step(count: number): boolean;
-  /** The attribution; throws before every subset is evaluated. */
+  /** The attribution; throws before every planned subset is evaluated. */
   result(): Attribution;
 }
 
-export function startAttribution(model: Model, scenario: Scenario, options: EvaluateOptions = {}): AttributionRun {
+// ---- Interaction groups ----
+
+/**
+ * The cells a rule touches, followed to what they feed: `u:<unit>` for a unit, `m:<market>` for a market,
+ * `group` for the holding company; `*` (touches everything) for a rule type this function does not know.
+ */
+export function footprint(model: Model, rule: Rule): Set<string> {
+  const ix = indexModel(model);
+  const cells = new Set<string>();
+  const unit = (u: string) => cells.add(`u:${u}`);
+  // A service's reach feeds every unit that earns through it.
+  const service = (svIndex: number) => {
+    for (const [u] of ix.unitsOfService[svIndex] ?? []) unit(ix.units[u].id);
+  };
+  const servicesOf = (unitId: string) => ix.servicesOfUnit[ix.unitIx.get(unitId) ?? -1] ?? [];
+  const flowsMatching = (categories: readonly string[] | null, from?: string[], to?: string[]) => {
+    for (const f of model.dataFlows)
+      if (
+        (categories === null || categories.includes(f.category)) &&
+        (from === undefined || from.includes(f.fromUnit)) &&
+        (to === undefined || to.includes(f.toUnit))
+      )
+        unit(f.toUnit);
+  };
+  const units = (ids: string[]) => {
+    for (const u of ids) if (u === "group") cells.add("group");
+    else unit(u);
+  };
+  switch (rule.type) {
+    case "consent-required":
+    case "data-ban":
+      flowsMatching(rule.categories, rule.from, rule.to);
+      break;
+    case "retention-limit":
+      flowsMatching(rule.categories);
+      break;
+    case "credit-bureau":
+      units(rule.to);
+      flowsMatching(["credit-history"], undefined, rule.to);
+      // Bureau fees count the borrowers of the services the receiving units earn through.
+      for (const u of rule.to) for (const [sv] of servicesOf(u)) service(sv);
+      break;
+    case "spin-off":
+      units(rule.units);
+      ix.mainUnitOfService.forEach((main, sv) => {
+        if (main >= 0 && rule.units.includes(ix.units[main].id)) service(sv);
+      });
+      break;
+    case "unbundle":
+      for (const sv of rule.services) service(ix.serviceIx.get(sv) ?? -1);
+      break;
+    case "interoperability":
+    case "market-share-cap":
+      cells.add(`m:${rule.market}`);
+      for (const p of ix.playersOfMarket.get(rule.market) ?? []) if (p.playerId === rule.player) units(p.unitIds);
+      break;
+    case "capital-ratio":
+    case "co-lending":
+    case "leverage-cap":
+    case "min-capital":
+      units(rule.units);
+      break;
+    case "fund-size-cap":
+      unit(rule.unit);
+      break;
+    default:
+      cells.add("*");
+  }
+  return cells;
+}
+
+/** Rules joined where their footprints meet (union-find); each group lists rule indexes in file order. */
+export function interactionGroups(model: Model, rules: Rule[]): number[][] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  let wildcard = -1;
+  rules.forEach((rule, i) => {
+    for (const cell of footprint(model, rule)) {
+      if (cell === "*") {
+        if (wildcard < 0) wildcard = i;
+        continue;
+      }
+      const o = owner.get(cell);
+      if (o === undefined) owner.set(cell, i);
+      else parent[find(i)] = find(o);
+    }
+  });
+  if (wildcard >= 0) rules.forEach((_, i) => (parent[find(i)] = find(wildcard)));
+  const groups = new Map<number, number[]>();
+  rules.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r) ?? [];
+    g.push(i);
+    groups.set(r, g);
+  });
+  return [...groups.values()];
+}
+
+// ---- The run ----
+
+const maskOf = (g: number[]) => g.reduce((m, i) => m | (1 << i), 0);
+
+export function startAttribution(model: Model, scenario: Scenario, options: AttributionOptions = {}): AttributionRun {
   const rules = scenario.rules;
   const n = rules.length;
+  if (n > 30) throw new Error(`attribution takes at most 30 rules, got ${n}`);
+  const exactMax = options.exactMax ?? EXACT_MAX;
+  const permutations = options.permutations ?? PERMUTATIONS;
   const ruleIds = rules.map((r, i) => ruleIdOf(r, i));
   // Keep each rule's own id when it runs inside a subset, so explanations and warnings stay traceable.
   const tagged = rules.map((r, i) => ({ ...r, id: ruleIds[i] }));
   const resolved = assumptionsFor(model, scenario, options);
-  const evaluations = 1 << n;
-  const values: Headline[] = new Array(evaluations);
+  const evalOptions: EvaluateOptions = { assumptions: options.assumptions };
+  const values = new Map<number, Headline>();
+  const full = (1 << n) - 1;
+
+  let groups: number[][] = options.grouping === false || n === 0 ? (n ? [rules.map((_, i) => i)] : []) : interactionGroups(model, rules);
+  let phase: "verify" | "enumerate" | "done" = groups.length > 1 ? "verify" : "enumerate";
+  const queue: number[] = [];
+  const queued = new Set<number>();
+  let qi = 0;
   let done = 0;
+  const samples = new Map<number, number[][]>(); // group index -> sampled permutations
+
+  const enqueue = (mask: number) => {
+    if (!values.has(mask) && !queued.has(mask)) {
+      queued.add(mask);
+      queue.push(mask);
+    }
+  };
+  const planVerify = () => {
+    enqueue(0);
+    enqueue(full);
+    for (const g of groups) {
+      enqueue(maskOf(g));
+      enqueue(full & ~maskOf(g));
+    }
+  };
+  const planEnumerate = () => {
+    samples.clear();
+    const rng = xoshiro128ss(options.seed ?? 1);
+    groups.forEach((g, gi) => {
+      const gm = maskOf(g);
+      if (g.length <= exactMax) {
+        for (let sub = gm; ; sub = (sub - 1) & gm) {
+          enqueue(sub);
+          if (sub === 0) break;
+        }
+        return;
+      }
+      // Antithetic pairs: each sampled order and its reverse (a rule early in one is late in the other), which
+      // cuts the variance where a rule's marginal grows or shrinks with what came before it.
+      const perms: number[][] = [];
+      for (let p = 0; p < Math.max(1, Math.round(permutations / 2)); p++) {
+        const perm = g.slice();
+        for (let i = perm.length - 1; i > 0; i--) {
+          const j = Math.floor(rng() * (i + 1));
+          [perm[i], perm[j]] = [perm[j], perm[i]];
+        }
+        perms.push(perm, perm.slice().reverse());
+      }
+      enqueue(0);
+      for (const perm of perms) {
+        let m = 0;
+        for (const i of perm) enqueue((m |= 1 << i));
+      }
+      samples.set(gi, perms);
+    });
+  };
+  const v = (mask: number) => values.get(mask)!;
+  /** Groups whose marginal on top of the rest differs from their effect alone, on some headline. */
+  const failing = () =>
+    groups.filter((g) => {
+      const gm = maskOf(g);
+      return HEADLINE_KEYS.some((k) => {
+        const alone = v(gm)[k].scenario - v(0)[k].scenario;
+        const onTop = v(full)[k].scenario - v(full & ~gm)[k].scenario;
+        const scale = Math.max(1, Math.abs(v(full)[k].scenario), Math.abs(v(0)[k].scenario));
+        return Math.abs(alone - onTop) > 1e-9 * scale;
+      });
+    });
+  const advance = () => {
+    if (phase === "verify") {
+      const bad = failing();
+      if (bad.length > 0) {
+        // Fall back to a larger group: the failing groups together (all rules if only one fails).
+        const byIndex = (a: number, b: number) => a - b;
+        groups =
+          bad.length === 1
+            ? [groups.flat().sort(byIndex)]
+            : [...groups.filter((g) => !bad.includes(g)), bad.flat().sort(byIndex)];
+        if (groups.length > 1) return planVerify();
+      }
+      phase = "enumerate";
+      return planEnumerate();
+    }
+    phase = "done";
+  };
+  if (phase === "verify") planVerify();
+  else planEnumerate();
+
   return {
-    evaluations,
+    get evaluations() {
+      return done + (queue.length - qi);
+    },
     get done() {
       return done;
     },
     step(count: number) {
-      for (const end = Math.min(evaluations, done + Math.max(0, count)); done < end; done++) {
-        const mask = done;
-        const subset = tagged.filter((_, i) => mask & (1 << i));
-        values[mask] = evaluateHeadline(model, { ...scenario, rules: subset }, options, resolved);
+      let budget = Math.max(0, count);
+      for (;;) {
+        while (qi < queue.length && budget > 0) {
+          const mask = queue[qi++];
+          if (!values.has(mask)) {
+            const subset = tagged.filter((_, i) => mask & (1 << i));
+            values.set(mask, evaluateHeadline(model, { ...scenario, rules: subset }, evalOptions, resolved));
+            done++;
+            budget--;
+          }
+        }
+        if (qi < queue.length) return false;
+        if (phase === "done") return true;
+        queue.length = 0;
+        queued.clear();
+        qi = 0;
+        advance();
+        if ((phase as string) === "done" && queue.length === 0) return true;
+        if (budget === 0) return false;
       }
-      return done === evaluations;
     },
     result() {
-      if (done < evaluations) throw new Error(`attribution not finished: ${done} of ${evaluations} subsets evaluated`);
-      return shapley(values, n, ruleIds, rules.map((r) => r.label));
+      if (phase !== "done" || qi < queue.length)
+        throw new Error(`attribution not finished: ${done} of ${done + queue.length - qi} subsets evaluated`);
+      return combine();
     },
   };
+
+  function combine(): Attribution {
+    const metrics = {} as Attribution["metrics"];
+    const info: AttributionGroup[] = groups.map((g, gi) => ({
+      ruleIds: g.map((i) => ruleIds[i]),
+      method: samples.has(gi) ? "sampled" : "exact",
+      ...(samples.has(gi) ? { permutations: samples.get(gi)!.length } : {}),
+    }));
+    const sampled = groups.some((_, gi) => samples.has(gi));
+    for (const key of HEADLINE_KEYS) {
+      const byRule = new Array<number>(n).fill(0);
+      const standardError = new Array<number>(n).fill(0);
+      groups.forEach((g, gi) => {
+        const perms = samples.get(gi);
+        if (perms) sampledShapley(g, perms, key, byRule, standardError);
+        else exactShapley(g, key, byRule);
+      });
+      metrics[key as HeadlineKey] = {
+        total: n === 0 ? 0 : v(full)[key].scenario - v(0)[key].scenario,
+        byRule,
+        ...(sampled ? { standardError } : {}),
+      };
+    }
+    return { ruleIds, ruleLabels: rules.map((r) => r.label), metrics, groups: info };
+  }
+
+  function exactShapley(g: number[], key: HeadlineKey, out: number[]) {
+    const k = g.length;
+    // weight[s] = s! (k-s-1)! / k!, the share of orders in which a rule joins a coalition of size s
+    const fact = [1];
+    for (let i = 1; i <= k; i++) fact[i] = fact[i - 1] * i;
+    const gm = maskOf(g);
+    for (const i of g) {
+      const bit = 1 << i;
+      const rest = gm & ~bit;
+      let phi = 0;
+      for (let sub = rest; ; sub = (sub - 1) & rest) {
+        const diff = v(sub | bit)[key].scenario - v(sub)[key].scenario;
+        if (diff !== 0) {
+          const s = popcount(sub);
+          phi += ((fact[s] * fact[k - s - 1]) / fact[k]) * diff;
+        }
+        if (sub === 0) break;
+      }
+      out[i] = phi;
+    }
+  }
+
+  /** Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples). */
+  function sampledShapley(g: number[], perms: number[][], key: HeadlineKey, out: number[], se: number[]) {
+    const sum = new Map<number, number>();
+    const sq = new Map<number, number>();
+    const pair = new Map<number, number>();
+    perms.forEach((perm, p) => {
+      let m = 0;
+      for (const i of perm) {
+        const before = v(m)[key].scenario;
+        m |= 1 << i;
+        const d = v(m)[key].scenario - before;
+        if (p % 2 === 0) pair.set(i, d);
+        else {
+          const x = (pair.get(i)! + d) / 2;
+          sum.set(i, (sum.get(i) ?? 0) + x);
+          sq.set(i, (sq.get(i) ?? 0) + x * x);
+        }
+      }
+    });
+    const p = perms.length / 2;
+    for (const i of g) {
+      const mean = sum.get(i)! / p;
+      const variance = p > 1 ? Math.max(0, (sq.get(i)! - p * mean * mean) / (p - 1)) : 0;
+      out[i] = mean;
+      se[i] = Math.sqrt(variance / p);
+    }
+  }
 }
 
-/** Shapley values from the headline of every subset of rules (indexed by bit mask). */
-function shapley(values: Headline[], n: number, ruleIds: string[], ruleLabels: string[]): Attribution {
-  // weight[k] = k! (n-k-1)! / n!, the share of orders in which a rule joins a coalition of size k
-  const fact = [1];
-  for (let i = 1; i <= n; i++) fact[i] = fact[i - 1] * i;
-  const weight = (k: number) => (fact[k] * fact[n - k - 1]) / fact[n];
-  const popcount = (m: number) => {
-    let c = 0;
-    while (m) {
-      m &= m - 1;
-      c++;
-    }
-    return c;
-  };
-
-  const metrics = {} as Attribution["metrics"];
-  const full = (1 << n) - 1;
-  for (const key of HEADLINE_KEYS) {
-    const byRule = new Array(n).fill(0);
-    for (let i = 0; i < n; i++) {
-      const bit = 1 << i;
-      let phi = 0;
-      for (let mask = 0; mask <= full; mask++) {
-        if (mask & bit) continue;
-        const diff = values[mask | bit][key].scenario - values[mask][key].scenario;
-        if (diff !== 0) phi += weight(popcount(mask)) * diff;
-      }
-      byRule[i] = phi;
-    }
-    metrics[key as HeadlineKey] = {
-      total: values[full][key].scenario - values[0][key].scenario,
-      byRule,
-    };
+function popcount(m: number) {
+  let c = 0;
+  while (m) {
+    m &= m - 1;
+    c++;
   }
-  return { ruleIds, ruleLabels, metrics };
+  return c;
 }

@@ -27,6 +27,8 @@ import { createState, groupRules, type State } from "./state";
 export interface EvaluateOptions {
   /** What-if overrides of engine assumptions, applied after the scenario's own overrides. */
   assumptions?: Record<string, number>;
+  /** false skips explanations and warnings in `evaluate` (the uncertainty analysis evaluates a thousand draws). */
+  explain?: boolean;
 }
 
 /** Run the stages. `explain` off skips sentences and warnings (Monte Carlo and attribution run this many times). */
@@ -61,5 +63,5 @@ export function evaluateHeadline(
 
 /** Apply a scenario to the baseline model and return every figure against its baseline. */
 export function evaluate(model: Model, scenario: EngineScenario, options: EvaluateOptions = {}): Result {
-  return buildResult(run(model, scenario, assumptionsFor(model, scenario, options), true), scenario.id);
+  return buildResult(run(model, scenario, assumptionsFor(model, scenario, options), options.explain !== false), scenario.id);
 }

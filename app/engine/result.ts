@@ -128,5 +128,17 @@ export interface Result {
 export interface Attribution {
   ruleIds: string[];
   ruleLabels: string[];
-  metrics: Record<HeadlineKey, { total: number; byRule: number[] }>;
+  /**
+   * `standardError` (by rule) is present when a group was sampled: 0 for rules attributed exactly. A sampled
+   * value is within SAMPLED_BOUND_SE standard errors of the exact one (attribution.ts).
+   */
+  metrics: Record<HeadlineKey, { total: number; byRule: number[]; standardError?: number[] }>;
+  /** The interaction groups the rules were attributed in, each exactly or by sampled permutations. */
+  groups?: AttributionGroup[];
+}
+
+export interface AttributionGroup {
+  ruleIds: string[];
+  method: "exact" | "sampled";
+  permutations?: number;
 }

@@ -1,0 +1,486 @@
+/**
+ * Uncertainty: what each figure looks like when every ranged input is drawn from its range at once.
+ *
+ * Inputs drawn: the model's engine assumptions, the model's seed assumptions whose figure sits in the model as
+ * such (capital held, users, paid-in capital: the provenance says which field), and every rule parameter given
+ * as a range in the scenario file. A what-if pins what it sets. Each input's draw is a function of (seed, draw
+ * index, input key) only (random.ts), so the baseline, the scenario and every column compared share one draw
+ * vector per index: common random numbers, and the band of a difference is the band of the difference.
+ * Pure and isomorphic: no I/O, no clock, never Math.random. Choices: docs/decisions/017-uncertainty.md.
+ */
+import { resolveAssumptions } from "./assumptions";
+import { evaluate, evaluateHeadline } from "./evaluate";
+import type { Model } from "./model";
+import { hashKey, triangular, uniform, uniformFor } from "./random";
+import { HEADLINE_KEYS, type Headline, type HeadlineKey, type Result } from "./result";
+import { isParam, ruleIdOf, type EngineScenario as Scenario, type Rule } from "./rules";
+
+export const DEFAULT_DRAWS = 1000;
+export const DEFAULT_SEED = 20201103; // the day the IPO was halted
+export const MIN_DRAWS = 1;
+export const MAX_DRAWS = 10000;
+export const PERCENTILES = [5, 10, 50, 90, 95] as const;
+
+/** Model fields a seed assumption sets, for tables keyed by `id` or `unitId`. */
+type SeedTable = "group" | "units" | "services" | "creditBooks" | "funds";
+const SEED_TABLES: SeedTable[] = ["group", "units", "services", "creditBooks", "funds"];
+
+export interface UncertainInput {
+  /** The what-if key: `a.<assumptionId>` or `r.<ruleId>.<field>`. */
+  key: string;
+  kind: "assumption" | "parameter";
+  /** Assumption id, or `<ruleId>.<field>`. */
+  id: string;
+  label: string;
+  distribution: "triangular" | "uniform";
+  low: number;
+  mode: number;
+  high: number;
+  target:
+    | { type: "engine"; assumptionId: string }
+    | { type: "seed"; fields: Array<{ table: SeedTable; rowId: string; field: string }> }
+    | { type: "rule"; ruleIndex: number; field: string };
+}
+
+export interface NotDrawn {
+  id: string;
+  label: string;
+  reason: string;
+}
+
+export interface UncertainInputs {
+  inputs: UncertainInput[];
+  /** Ranged assumptions that are not drawn, and why (listed, not hidden). */
+  notDrawn: NotDrawn[];
+}
+
+function rowsOf(model: Model, table: SeedTable): Array<Record<string, unknown>> {
+  return table === "group" ? [model.group as Record<string, unknown>] : (model[table] as Array<Record<string, unknown>>);
+}
+
+function rowKey(table: SeedTable, row: Record<string, unknown>): string {
+  return table === "group" ? "group" : String(row.id ?? row.unitId);
+}
+
+/**
+ * The inputs a scenario draws. `pinned` holds what-if keys: a what-if value is a choice, not an uncertainty.
+ * The scenario is the one evaluated (what-if values already in place); `whatIfAssumptions` are the what-if's
+ * assumption overrides.
+ */
+export function uncertainInputs(
+  model: Model,
+  scenario: Scenario,
+  pinned: Iterable<string> = [],
+  whatIfAssumptions: Record<string, number> = {},
+): UncertainInputs {
+  const pin = new Set(pinned);
+  const modes = resolveAssumptions(model, scenario.assumptions, whatIfAssumptions);
+  const inputs: UncertainInput[] = [];
+  const notDrawn: NotDrawn[] = [];
+  const bySeed = new Map<string, Array<{ table: string; rowId: string; field: string }>>();
+  for (const p of model.provenance) {
+    if (!p.assumptionId) continue;
+    const list = bySeed.get(p.assumptionId) ?? [];
+    list.push({ table: p.table, rowId: p.rowId, field: p.field });
+    bySeed.set(p.assumptionId, list);
+  }
+  for (const a of model.assumptions) {
+    const key = `a.${a.id}`;
+    if (pin.has(key) || a.id in whatIfAssumptions) continue;
+    if (!(a.high > a.low)) {
+      if (a.usedBy === "engine") notDrawn.push({ id: a.id, label: a.label, reason: "its range is a point" });
+      continue;
+    }
+    const base = { key, kind: "assumption" as const, id: a.id, label: a.label, distribution: "triangular" as const };
+    if (a.usedBy === "engine") {
+      inputs.push({ ...base, low: a.low, mode: modes[a.id], high: a.high, target: { type: "engine", assumptionId: a.id } });
+      continue;
+    }
+    // A seed assumption is drawn where the model holds its value as a figure; a figure computed from it (a revenue
+    // built from a share of a total) would need the seed's arithmetic, which lives on the server.
+    const rows = bySeed.get(a.id) ?? [];
+    const fields: Array<{ table: SeedTable; rowId: string; field: string }> = [];
+    let derived = rows.length === 0;
+    for (const r of rows) {
+      const table = r.table as SeedTable;
+      const row = SEED_TABLES.includes(table) ? rowsOf(model, table).find((x) => rowKey(table, x) === r.rowId) : undefined;
+      const v = row?.[r.field];
+      if (typeof v !== "number" || Math.abs(v - a.value) > 1e-9 * Math.max(1, Math.abs(a.value))) derived = true;
+      else fields.push({ table, rowId: r.rowId, field: r.field });
+    }
+    if (derived)
+      notDrawn.push({ id: a.id, label: a.label, reason: "the model's figures are computed from it, not equal to it" });
+    else inputs.push({ ...base, low: a.low, mode: a.value, high: a.high, target: { type: "seed", fields } });
+  }
+  scenario.rules.forEach((rule, ruleIndex) => {
+    const ruleId = ruleIdOf(rule, ruleIndex);
+    for (const [field, value] of Object.entries(rule)) {
+      if (!isParam(value) || typeof value === "number") continue;
+      const key = `r.${ruleId}.${field}`;
+      if (pin.has(key) || !(value.high > value.low)) continue;
+      inputs.push({
+        key,
+        kind: "parameter",
+        id: `${ruleId}.${field}`,
+        label: `${rule.label}: ${field}`,
+        distribution: "triangular",
+        low: value.low,
+        mode: value.value,
+        high: value.high,
+        target: { type: "rule", ruleIndex, field },
+      });
+    }
+  });
+  return { inputs, notDrawn };
+}
+
+/** The value of every input in draw `index` (triangular on low / mode / high; uniform where chosen). */
+export function drawVector(inputs: UncertainInput[], seed: number, index: number, hashes = inputs.map((i) => hashKey(i.key))) {
+  const values = new Float64Array(inputs.length);
+  for (let k = 0; k < inputs.length; k++) {
+    const inp = inputs[k];
+    const u = uniformFor(seed, index, hashes[k]);
+    values[k] = inp.distribution === "uniform" ? uniform(u, inp.low, inp.high) : triangular(u, inp.low, inp.mode, inp.high);
+  }
+  return values;
+}
+
+/** The central values of the inputs (each at its mode): the point estimate. */
+export function modeVector(inputs: UncertainInput[]): Float64Array {
+  return Float64Array.from(inputs, (i) => i.mode);
+}
+
+export interface Drawn {
+  model: Model;
+  scenario: Scenario;
+  assumptions: Record<string, number>;
+}
+
+/** The model, scenario and assumption overrides of one draw vector. Copies only what a draw changes. */
+export function applyDraw(
+  model: Model,
+  scenario: Scenario,
+  inputs: UncertainInput[],
+  values: ArrayLike<number>,
+  whatIfAssumptions: Record<string, number> = {},
+): Drawn {
+  const assumptions: Record<string, number> = { ...whatIfAssumptions };
+  let rules: Rule[] | null = null;
+  let patched: Model | null = null;
+  for (let k = 0; k < inputs.length; k++) {
+    const t = inputs[k].target;
+    const v = values[k];
+    if (t.type === "engine") assumptions[t.assumptionId] = v;
+    else if (t.type === "rule") {
+      rules ??= scenario.rules.slice();
+      const rule = { ...rules[t.ruleIndex] } as Record<string, unknown>;
+      const current = rule[t.field];
+      rule[t.field] = typeof current === "object" && current !== null ? { ...current, value: v } : v;
+      rules[t.ruleIndex] = rule as Rule;
+    } else {
+      patched ??= { ...model };
+      for (const f of t.fields) {
+        if (f.table === "group") {
+          patched.group = { ...patched.group, [f.field]: v };
+          continue;
+        }
+        const list = (patched[f.table] === model[f.table] ? model[f.table].slice() : patched[f.table]) as Array<
+          Record<string, unknown>
+        >;
+        const i = list.findIndex((row) => rowKey(f.table, row) === f.rowId);
+        list[i] = { ...list[i], [f.field]: v };
+        (patched as Record<string, unknown>)[f.table] = list;
+      }
+    }
+  }
+  return { model: patched ?? model, scenario: rules ? { ...scenario, rules } : scenario, assumptions };
+}
+
+// ---- Percentiles and bands ----
+
+export interface Band {
+  p5: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  p95: number;
+}
+
+/**
+ * Percentile p (0..100) of ascending sorted values: linear interpolation between the order statistics at rank
+ * h = (n - 1) p / 100 (Hyndman and Fan type 7, as numpy's default and Excel's PERCENTILE.INC). Monotone in p.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const x = sorted[lo];
+  const y = sorted[hi];
+  return x === y ? x : x + (h - lo) * (y - x);
+}
+
+export function bandOf(values: Float64Array): Band {
+  const sorted = values.slice().sort();
+  return {
+    p5: percentile(sorted, 5),
+    p10: percentile(sorted, 10),
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
+  };
+}
+
+export interface UnitBands {
+  revenue: Band;
+  revenueDelta: Band;
+  attributableRevenue: Band;
+  attributableRevenueDelta: Band;
+  capitalRequired: Band;
+  capitalShortfall: Band;
+  capitalRaised: Band;
+}
+export interface ServiceBands {
+  users: Band;
+  usersDelta: Band;
+  revenue: Band;
+  revenueDelta: Band;
+}
+export interface MarketBands {
+  hhi: Band;
+  hhiDelta: Band;
+  /** Ant's share of the market (its players together). */
+  antShare: Band;
+  antShareDelta: Band;
+}
+export interface Probabilities {
+  /** Share of draws with a capital shortfall above 0 (units and holding company together). */
+  capitalShortfall: number;
+  /** By market: share of draws with HHI above 2,500 after the scenario. */
+  hhiAbove2500: Record<string, number>;
+  /** By service: share of draws in which it reaches fewer than half its baseline users. */
+  serviceLosesHalf: Record<string, number>;
+  /** Share of draws in which at least one service loses more than half its users. */
+  anyServiceLosesHalf: number;
+}
+
+export interface Bands {
+  draws: number;
+  seed: number;
+  interpolation: string;
+  headline: Record<HeadlineKey, Band>;
+  headlineDelta: Record<HeadlineKey, Band>;
+  units: Record<string, UnitBands>;
+  services: Record<string, ServiceBands>;
+  markets: Record<string, MarketBands>;
+  probabilities: Probabilities;
+  /** What was drawn, and the ranged assumptions that were not (with the reason). */
+  inputs: Array<Pick<UncertainInput, "key" | "kind" | "id" | "label" | "distribution" | "low" | "mode" | "high">>;
+  notDrawn: NotDrawn[];
+}
+
+export interface BandOptions {
+  draws?: number;
+  seed?: number;
+  /** What-if values by key (`r.<ruleId>.<field>`, `a.<id>`): already applied to the scenario; pinned here. */
+  whatIf?: Record<string, number>;
+}
+
+const INTERPOLATION = "linear between order statistics, rank (n - 1) p (Hyndman-Fan type 7)";
+
+/** Columns of figures collected per draw, in a fixed order, then turned into bands. */
+class Collector {
+  private readonly cols = new Map<string, Float64Array>();
+  constructor(private readonly n: number) {}
+  put(name: string, i: number, v: number) {
+    let col = this.cols.get(name);
+    if (!col) this.cols.set(name, (col = new Float64Array(this.n)));
+    col[i] = v;
+  }
+  band(name: string): Band {
+    return bandOf(this.cols.get(name)!);
+  }
+}
+
+function antShare(m: Result["markets"][number], which: "baseline" | "scenario") {
+  let s = 0;
+  for (const p of m.players) if (p.isAnt) s += p.share[which];
+  return s;
+}
+
+/**
+ * Bands of every headline, unit, service and market figure and of their changes, over `draws` seeded draws.
+ * The scenario must already carry the what-if's rule values; `whatIf` lists the keys it pins.
+ */
+export function computeBands(model: Model, scenario: Scenario, options: BandOptions = {}): Bands {
+  const draws = Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, Math.floor(options.draws ?? DEFAULT_DRAWS)));
+  const seed = Math.floor(options.seed ?? DEFAULT_SEED);
+  const whatIf = options.whatIf ?? {};
+  const whatIfAssumptions: Record<string, number> = {};
+  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
+  const { inputs, notDrawn } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
+  const hashes = inputs.map((i) => hashKey(i.key));
+  const c = new Collector(draws);
+  let shortfallDraws = 0;
+  let anyHalf = 0;
+  const hhiAbove = new Map<string, number>();
+  const half = new Map<string, number>();
+  let first: Result | null = null;
+
+  for (let i = 0; i < draws; i++) {
+    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes), whatIfAssumptions);
+    const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
+    first ??= r;
+    for (const k of HEADLINE_KEYS) {
+      const h = r.headline[k];
+      c.put(`h.${k}`, i, h.scenario);
+      c.put(`hd.${k}`, i, h.scenario - h.baseline);
+    }
+    if (r.headline.capitalShortfall.scenario > 0) shortfallDraws++;
+    for (const u of r.units) {
+      c.put(`u.${u.id}.revenue`, i, u.revenue.scenario);
+      c.put(`u.${u.id}.revenueDelta`, i, u.revenue.scenario - u.revenue.baseline);
+      c.put(`u.${u.id}.attributableRevenue`, i, u.attributableRevenue.scenario);
+      c.put(`u.${u.id}.attributableRevenueDelta`, i, u.attributableRevenue.scenario - u.attributableRevenue.baseline);
+      c.put(`u.${u.id}.capitalRequired`, i, u.capitalRequired.scenario);
+      c.put(`u.${u.id}.capitalShortfall`, i, u.shortfall);
+      c.put(`u.${u.id}.capitalRaised`, i, u.capitalRaised);
+    }
+    let anyService = false;
+    for (const s of r.services) {
+      c.put(`s.${s.id}.users`, i, s.users.scenario);
+      c.put(`s.${s.id}.usersDelta`, i, s.users.scenario - s.users.baseline);
+      c.put(`s.${s.id}.revenue`, i, s.revenue.scenario);
+      c.put(`s.${s.id}.revenueDelta`, i, s.revenue.scenario - s.revenue.baseline);
+      const lost = s.users.baseline > 0 && s.users.scenario < 0.5 * s.users.baseline;
+      if (lost) {
+        half.set(s.id, (half.get(s.id) ?? 0) + 1);
+        anyService = true;
+      }
+    }
+    if (anyService) anyHalf++;
+    for (const m of r.markets) {
+      c.put(`m.${m.id}.hhi`, i, m.hhi.scenario);
+      c.put(`m.${m.id}.hhiDelta`, i, m.hhi.scenario - m.hhi.baseline);
+      const a = antShare(m, "scenario");
+      c.put(`m.${m.id}.antShare`, i, a);
+      c.put(`m.${m.id}.antShareDelta`, i, a - antShare(m, "baseline"));
+      if (m.hhi.scenario > 2500) hhiAbove.set(m.id, (hhiAbove.get(m.id) ?? 0) + 1);
+    }
+  }
+
+  const r = first!;
+  const headline = {} as Record<HeadlineKey, Band>;
+  const headlineDelta = {} as Record<HeadlineKey, Band>;
+  for (const k of HEADLINE_KEYS) {
+    headline[k] = c.band(`h.${k}`);
+    headlineDelta[k] = c.band(`hd.${k}`);
+  }
+  const unitFields = [
+    "revenue",
+    "revenueDelta",
+    "attributableRevenue",
+    "attributableRevenueDelta",
+    "capitalRequired",
+    "capitalShortfall",
+    "capitalRaised",
+  ] as const;
+  const units: Record<string, UnitBands> = {};
+  for (const u of r.units)
+    units[u.id] = Object.fromEntries(unitFields.map((f) => [f, c.band(`u.${u.id}.${f}`)])) as unknown as UnitBands;
+  const services: Record<string, ServiceBands> = {};
+  for (const s of r.services)
+    services[s.id] = Object.fromEntries(
+      (["users", "usersDelta", "revenue", "revenueDelta"] as const).map((f) => [f, c.band(`s.${s.id}.${f}`)]),
+    ) as unknown as ServiceBands;
+  const markets: Record<string, MarketBands> = {};
+  for (const m of r.markets)
+    markets[m.id] = Object.fromEntries(
+      (["hhi", "hhiDelta", "antShare", "antShareDelta"] as const).map((f) => [f, c.band(`m.${m.id}.${f}`)]),
+    ) as unknown as MarketBands;
+
+  return {
+    draws,
+    seed,
+    interpolation: INTERPOLATION,
+    headline,
+    headlineDelta,
+    units,
+    services,
+    markets,
+    probabilities: {
+      capitalShortfall: shortfallDraws / draws,
+      hhiAbove2500: Object.fromEntries(r.markets.map((m) => [m.id, (hhiAbove.get(m.id) ?? 0) / draws])),
+      serviceLosesHalf: Object.fromEntries(r.services.map((s) => [s.id, (half.get(s.id) ?? 0) / draws])),
+      anyServiceLosesHalf: anyHalf / draws,
+    },
+    inputs: inputs.map(({ key, kind, id, label, distribution, low, mode, high }) => ({
+      key,
+      kind,
+      id,
+      label,
+      distribution,
+      low,
+      mode,
+      high,
+    })),
+    notDrawn,
+  };
+}
+
+// ---- Sensitivity (tornado) ----
+
+export interface Swing {
+  id: string;
+  kind: "assumption" | "parameter";
+  label: string;
+  /** The headline figure with this input at its low end, the others at their values. */
+  low: number;
+  /** ... and at its high end. */
+  high: number;
+}
+
+/**
+ * One at a time: each drawn input to its low and to its high with the others at their values, for every headline
+ * figure; sorted by |high - low|, largest first. Inputs that move a figure by nothing stay in its list (swing 0)
+ * so a page can say so. Pinned what-if inputs are not swung (the user chose their value).
+ */
+export function sensitivity(
+  model: Model,
+  scenario: Scenario,
+  whatIf: Record<string, number> = {},
+): Record<HeadlineKey, Swing[]> {
+  const whatIfAssumptions: Record<string, number> = {};
+  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
+  const { inputs } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
+  const base = modeVector(inputs);
+  const at = (k: number, v: number): Headline => {
+    const values = base.slice();
+    values[k] = v;
+    const d = applyDraw(model, scenario, inputs, values, whatIfAssumptions);
+    return evaluateHeadline(d.model, d.scenario, { assumptions: d.assumptions });
+  };
+  const out = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, [] as Swing[]])) as Record<HeadlineKey, Swing[]>;
+  inputs.forEach((inp, k) => {
+    const lo = at(k, inp.low);
+    const hi = at(k, inp.high);
+    for (const m of HEADLINE_KEYS)
+      out[m].push({ id: inp.id, kind: inp.kind, label: inp.label, low: lo[m].scenario, high: hi[m].scenario });
+  });
+  for (const m of HEADLINE_KEYS)
+    out[m].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low) || a.id.localeCompare(b.id));
+  return out;
+}
+
+/** Ids of the inputs that move no headline figure from end to end (the what-if panel says so). */
+export function inertInputs(swings: Record<HeadlineKey, Swing[]>, tolerance = 1e-9): Set<string> {
+  const moving = new Set<string>();
+  const all = new Set<string>();
+  for (const m of HEADLINE_KEYS)
+    for (const s of swings[m]) {
+      all.add(s.id);
+      if (Math.abs(s.high - s.low) > tolerance * Math.max(1, Math.abs(s.low), Math.abs(s.high))) moving.add(s.id);
+    }
+  return new Set([...all].filter((id) => !moving.has(id)));
+}
