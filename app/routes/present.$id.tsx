@@ -3,9 +3,12 @@
  * `?v=<n>`), with the what-if values of the scenario page's URL (`r.*`, `a.*`, `bands`).
  *
  * Every slide is rendered on the server; `?slide=N` says which one the screen shows, so each slide has its own
- * URL and the previous/next links work without JavaScript. With JavaScript, the arrow keys, space, PageUp/
- * PageDown, Home and End move between slides by rewriting `slide` in the URL (no new evaluation: only `slide`
- * changed). Printing shows every slide, one per landscape page (present.css).
+ * URL and the previous/next links and the "go to slide" form work without JavaScript. With JavaScript, the arrow
+ * keys, space, PageUp/PageDown, Home and End move between slides by rewriting `slide` in the URL (no new
+ * evaluation: only `slide` changed); F is full screen, `?` the keys, a number and Enter jump, Esc leaves.
+ * `view=presenter` is the presenter's view (current and next slide, speaker notes, a clock); P opens it in a second
+ * window, and the two windows follow each other through a BroadcastChannel (decision 019).
+ * Printing shows every slide, one per landscape page (present.css).
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
@@ -14,13 +17,18 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ChartDownloads } from "~/components/export/ChartDownloads";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
 import {
+  KEY_HELP,
   SLIDES,
   antShare,
+  commandForKey,
+  firstSentence,
+  speakerNotes,
+  type RuleRow,
   assumptionRows,
   capitalTakeaway,
   marketsTakeaway,
@@ -39,6 +47,9 @@ import { ARROW, WORD, direction, signed } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { loadScenarioView } from "~/services/scenario-view.server";
 import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
+import { describeRule } from "~/scenarios/describe-rule";
+import { RULE_FAMILIES } from "~/scenarios/families";
+import { ruleIdOf } from "~/scenarios/ids";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
 import { formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
@@ -63,6 +74,18 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const state = new URLSearchParams(whatIfSearch(whatIf.values, available));
   if (viewed.version !== null) state.set("v", String(viewed.version));
   if (bands !== "2010") state.set("bands", bands);
+  const names = new Map<string, string>([
+    ...model.units.map((u) => [u.id, u.name] as const),
+    ...model.services.map((s) => [s.id, s.name] as const),
+    ...model.markets.map((m) => [m.id, m.name] as const),
+    ...model.marketPlayers.map((p) => [p.playerId, p.name] as const),
+  ]);
+  const lookup = (id: string) => names.get(id);
+  const rules: RuleRow[] = scenario.rules.map((rule, i) => {
+    const text = describeRule(applied.scenario.rules[i] ?? rule, lookup);
+    const fileText = describeRule(rule, lookup);
+    return { id: ruleIdOf(rule, i), family: RULE_FAMILIES[rule.type], label: rule.label, text, fileText: text === fileText ? null : fileText, note: rule.note ?? null };
+  });
   return {
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, date: scenario.date, hypothetical: scenario.hypothetical, ruleCount: scenario.rules.length },
     kind: viewed.kind,
@@ -74,6 +97,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     errors: whatIf.errors,
     moved,
     movedRules: rulesMovedByWhatIf(whatIf.values, available),
+    rules,
+    notes: speakerNotes({ summary: scenario.summary, rules, result, movedCount: moved.length, assumptions }),
     assumptions,
     sources: sourceRows(scenario.sources, result, assumptions, model.sources),
     /** `v`, the what-if values and `bands`: what every link out of the deck keeps. */
@@ -109,28 +134,130 @@ const SLIDE_CHARTS: Partial<Record<SlideId, Array<{ id: string; name: string }>>
   markets: [{ id: "present-hhi-chart", name: "HHI chart" }],
 };
 
+/** The channel both windows of one deck (audience and presenter) share: same scenario, same what-if. */
+function channelName(pathname: string, state: string) {
+  return `deck:${pathname}?${state}`;
+}
+
 export default function PresentationPage() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const count = SLIDES.length;
   const { slide: current, error: slideError } = parseSlide(params.get("slide"), count);
+  const presenter = params.get("view") === "presenter";
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const helpRef = useRef<HTMLDialogElement>(null);
+  const channel = useRef<BroadcastChannel | null>(null);
+  /** The last slide another window announced: moving there must not be announced back (no echo loops). */
+  const received = useRef<number | null>(null);
+  const exitHref = `/scenarios/${d.scenario.id}${d.state ? `?${d.state}` : ""}`;
+
+  // The slide on screen or on its way: two quick key presses must move two slides, before React re-renders.
+  const shown = useRef(current);
+  useEffect(() => {
+    shown.current = current;
+  }, [current]);
+  const go = (n: number) => {
+    if (n === shown.current) return;
+    shown.current = n;
+    navigate(slideSearch(window.location.search, n), { replace: true, preventScrollReset: true });
+  };
 
   useEffect(() => {
+    if (typeof BroadcastChannel === "undefined") return;
+    const ch = new BroadcastChannel(channelName(window.location.pathname, d.state));
+    channel.current = ch;
+    ch.onmessage = (e: MessageEvent<{ slide?: unknown }>) => {
+      const n = e.data?.slide;
+      if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > count) return;
+      received.current = n;
+      shown.current = n;
+      navigate(slideSearch(window.location.search, n), { replace: true, preventScrollReset: true });
+    };
+    return () => {
+      ch.close();
+      channel.current = null;
+    };
+  }, [d.state, count, navigate]);
+
+  // Announce every move made here (keys, links, the jump form) to the other window.
+  useEffect(() => {
+    if (received.current === current) return;
+    received.current = null;
+    channel.current?.postMessage({ slide: current });
+  }, [current]);
+
+  useEffect(() => {
+    const dialog = helpRef.current;
+    if (!dialog) return;
+    if (helpOpen && !dialog.open) dialog.showModal();
+    if (!helpOpen && dialog.open) dialog.close();
+  }, [helpOpen]);
+
+  const leftFullscreenAt = useRef(0);
+  useEffect(() => {
+    const onFullscreen = () => {
+      if (!document.fullscreenElement) leftFullscreenAt.current = Date.now();
+    };
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
-      const next = slideForKey(e.key, e.shiftKey, current, count);
-      if (next === null) return;
+      const command = commandForKey(e.key);
+      if (command === null) {
+        const next = slideForKey(e.key, e.shiftKey, shown.current, count);
+        if (next === null) return;
+        e.preventDefault();
+        setTyped("");
+        go(next);
+        return;
+      }
+      if (typeof command === "object") {
+        e.preventDefault();
+        setTyped((s) => (s + String(command.digit)).replace(/^0+/, "").slice(0, 3));
+        return;
+      }
       e.preventDefault();
-      if (next !== current) navigate(slideSearch(window.location.search, next), { replace: true, preventScrollReset: true });
+      switch (command) {
+        case "jump":
+          if (typed) go(Math.min(count, Math.max(1, Number(typed))));
+          setTyped("");
+          break;
+        case "fullscreen":
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+          break;
+        case "help":
+          setHelpOpen((o) => !o);
+          break;
+        case "presenter":
+          openPresenter();
+          break;
+        case "escape":
+          // The browser's own Esc already left full screen: that press does nothing more.
+          if (typed) setTyped("");
+          else if (document.fullscreenElement) void document.exitFullscreen();
+          else if (Date.now() - leftFullscreenAt.current > 500) window.location.assign(exitHref);
+          break;
+      }
     }
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [current, count, navigate]);
+    document.addEventListener("fullscreenchange", onFullscreen);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("fullscreenchange", onFullscreen);
+    };
+  });
+
+  function openPresenter() {
+    const search = new URLSearchParams(slideSearch(window.location.search, current));
+    search.set("view", "presenter");
+    window.open(`${window.location.pathname}?${search}`, `presenter:${d.scenario.id}`, "popup,width=1280,height=800");
+  }
 
   const search = params.toString();
   const href = (n: number) => slideSearch(search, n);
@@ -138,10 +265,11 @@ export default function PresentationPage() {
   const charts = SLIDE_CHARTS[slideId] ?? [];
   const notices = [...d.errors, ...(slideError ? [slideError] : [])];
   const band = (hhi: number) => BAND_NAME[concentration(hhi, d.bands)];
-  const backSearch = d.state ? `?${d.state}` : "";
+  const keep = [...params.entries()].filter(([k]) => k !== "slide");
 
   const slides: Record<SlideId, ReactNode> = {
     title: <TitleSlide d={d} />,
+    rules: <RulesSlide d={d} />,
     headline: <HeadlineSlide d={d} />,
     services: (
       <ChartSlide kicker="Alipay's services" takeaway={servicesTakeaway(d.result)}>
@@ -155,7 +283,10 @@ export default function PresentationPage() {
     ),
     capital: (
       <ChartSlide kicker="Capital: required against held" takeaway={capitalTakeaway(d.result)}>
-        <CapitalSlideChart result={d.result} />
+        <div className="slide-capital">
+          <CapitalSlideChart result={d.result} />
+          <CapitalSlideTable d={d} />
+        </div>
       </ChartSlide>
     ),
     markets: (
@@ -192,7 +323,14 @@ export default function PresentationPage() {
   };
 
   return (
-    <main id="main" className="deck" data-hydrated={hydrated ? "true" : "false"} data-slide={current} data-slide-count={count}>
+    <main
+      id="main"
+      className={`deck${presenter ? " deck-presenter" : ""}`}
+      data-hydrated={hydrated ? "true" : "false"}
+      data-slide={current}
+      data-slide-count={count}
+      data-view={presenter ? "presenter" : "audience"}
+    >
       <PatternDefs />
       {notices.length > 0 ? (
         <div role="alert" className="deck-notice">
@@ -207,11 +345,12 @@ export default function PresentationPage() {
       <p className="visually-hidden" aria-live="polite" data-testid="slide-status">
         Slide {current} of {count}: {SLIDES[current - 1]!.title}
       </p>
+      {presenter ? <h1 className="visually-hidden">Presenter view: {d.scenario.title}</h1> : null}
       {SLIDES.map((s, i) => (
         <section
           key={s.id}
           id={`slide-${i + 1}`}
-          className={`slide slide--${s.id}${i + 1 === current ? " is-current" : ""}`}
+          className={`slide slide--${s.id}${i + 1 === current ? " is-current" : ""}${presenter && i === current ? " is-next" : ""}`}
           data-slide-id={s.id}
           aria-roledescription="slide"
           aria-label={`${i + 1} of ${count}: ${s.title}`}
@@ -232,6 +371,12 @@ export default function PresentationPage() {
           </div>
         </section>
       ))}
+      {presenter ? <PresenterPanel d={d} current={current} count={count} hydrated={hydrated} /> : null}
+      {typed ? (
+        <p className="deck-typed" data-testid="slide-typed" aria-live="assertive">
+          Go to slide {typed}: press Enter
+        </p>
+      ) : null}
       <nav className="deck-nav" aria-label="Slides">
         {current > 1 ? (
           <a href={href(current - 1)} rel="prev" data-testid="prev-slide">
@@ -254,6 +399,15 @@ export default function PresentationPage() {
             Next<span aria-hidden="true"> →</span>
           </span>
         )}
+        <form method="get" className="deck-jump" data-testid="slide-jump">
+          {keep.map(([k, v]) => (
+            <input key={`${k}=${v}`} type="hidden" name={k} value={v} />
+          ))}
+          <label>
+            Slide <input type="number" name="slide" min={1} max={count} defaultValue={current} key={current} inputMode="numeric" />
+          </label>
+          <button type="submit">Go</button>
+        </form>
         <span className="deck-nav-sep" aria-hidden="true" />
         <ChartDownloads charts={charts} />
         <span className="deck-downloads">
@@ -263,19 +417,133 @@ export default function PresentationPage() {
             </a>
           ))}
         </span>
-        {hydrated ? (
-          <button type="button" onClick={() => window.print()}>
+        {/* Present from the first paint (no shift when JavaScript arrives); they act once it has. */}
+        <span className="deck-buttons">
+          <button type="button" onClick={() => hydrated && window.print()} disabled={!hydrated}>
             Print / PDF
           </button>
-        ) : null}
-        <a href={`/scenarios/${d.scenario.id}${backSearch}`}>Exit</a>
+          {presenter ? null : (
+            <button type="button" onClick={() => hydrated && openPresenter()} disabled={!hydrated} data-testid="open-presenter">
+              Presenter view
+            </button>
+          )}
+          <button type="button" onClick={() => setHelpOpen(true)} disabled={!hydrated} data-testid="open-help" aria-keyshortcuts="?">
+            Keys
+          </button>
+        </span>
+        <a href={exitHref}>Exit</a>
       </nav>
+      <dialog ref={helpRef} className="deck-help" aria-labelledby="deck-help-title" onClose={() => setHelpOpen(false)} data-testid="deck-help">
+        <h2 id="deck-help-title">Keys</h2>
+        <table>
+          <tbody>
+            {KEY_HELP.map(([k, what]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="dialog">
+          <button type="submit" autoFocus>
+            Close
+          </button>
+        </form>
+      </dialog>
     </main>
   );
 }
 
+/** The presenter's side: the speaker notes of the current slide, what comes next, and a clock. */
+function PresenterPanel({ d, current, count, hydrated }: { d: Loaded; current: number; count: number; hydrated: boolean }) {
+  const slide = SLIDES[current - 1]!;
+  const next = SLIDES[current];
+  const [started] = useState(() => Date.now());
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(t);
+  }, []);
+  const secs = Math.floor((now - started) / 1000);
+  return (
+    <aside className="presenter-panel" aria-label="Speaker notes" tabIndex={0}>
+      <p className="presenter-status">
+        <strong>
+          Slide {current} of {count}: {slide.title}
+        </strong>
+        {hydrated ? (
+          <span className="presenter-clock" data-testid="presenter-clock">
+            {Math.floor(secs / 60)}:{String(secs % 60).padStart(2, "0")}
+          </span>
+        ) : null}
+      </p>
+      <h2>Notes</h2>
+      <ul className="presenter-notes" data-testid="speaker-notes">
+        {d.notes[slide.id].map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <p className="presenter-next">{next ? `Next: ${next.title}` : "Last slide"}</p>
+    </aside>
+  );
+}
+
+function RulesSlide({ d }: { d: Loaded }) {
+  const n = d.rules.length;
+  return (
+    <div className="slide-body">
+      <p className="slide-kicker">The rules</p>
+      <h2 className="slide-takeaway">{n === 0 ? "No rules: this is the baseline." : `${n === 1 ? "One rule" : `${n} rules`}, applied together (order does not matter).`}</h2>
+      <ol className={`slide-rules${n > 5 ? " slide-rules-many" : ""}`} data-testid="rules-list">
+        {d.rules.map((r) => (
+          <li key={r.id} data-rule-id={r.id} data-whatif={r.fileText ? "changed" : undefined}>
+            <span className={`slide-family family-${r.family}`}>{FAMILY_WORD[r.family]}</span>
+            <strong className="slide-rule-label">{r.label}</strong>
+            <span className="slide-rule-text">
+              {r.fileText ? <strong>What-if: </strong> : null}
+              {r.text}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+const FAMILY_WORD = { privacy: "Data privacy", "anti-monopoly": "Anti-monopoly", capital: "Capital" } as const;
+
+function CapitalSlideTable({ d }: { d: Loaded }) {
+  const short = d.result.units.filter((u) => u.shortfall > 1e-9);
+  const h = d.result.headline;
+  return (
+    <table className="slide-table capital-table" data-testid="capital-table">
+      <caption>Capital, RMB bn</caption>
+      <tbody>
+        <tr>
+          <th scope="row">Shortfall</th>
+          <td className="numeric" data-field="shortfall">{formatRmbBn(h.capitalShortfall.scenario)}</td>
+        </tr>
+        <tr>
+          <th scope="row">Raised</th>
+          <td className="numeric">{formatRmbBn(h.capitalRaised.scenario)}</td>
+        </tr>
+        <tr>
+          <th scope="row">Met by shrinking books</th>
+          <td className="numeric">{formatRmbBn(Math.max(0, h.capitalShortfall.scenario - h.capitalRaised.scenario))}</td>
+        </tr>
+        {short.map((u) => (
+          <tr key={u.id} className="capital-unit">
+            <th scope="row">{u.name} short by</th>
+            <td className="numeric">{formatRmbBn(u.shortfall)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function TitleSlide({ d }: { d: Loaded }) {
-  const long = d.scenario.summary.length > 700 ? " summary-long" : d.scenario.summary.length > 450 ? " summary-medium" : "";
   return (
     <div className="slide-body title-body">
       <p className="slide-kicker">
@@ -289,10 +557,12 @@ function TitleSlide({ d }: { d: Loaded }) {
         ) : null}
       </p>
       <h1 className="title-heading">{d.scenario.title}</h1>
-      <p className={`title-summary${long}`}>{d.scenario.summary}</p>
+      <p className="title-summary" data-testid="title-lede">
+        {firstSentence(d.scenario.summary)}
+      </p>
       <p className="title-disclaimer">
-        <strong>A what-if tool, not a forecast:</strong> what the model gives under these {d.scenario.ruleCount === 1 ? "rule" : `${d.scenario.ruleCount} rules`} and
-        the stated assumptions, against Ant Group as it stood in mid-2020.
+        <strong>A what-if tool, not a forecast:</strong> {d.scenario.ruleCount === 1 ? "one rule" : `${d.scenario.ruleCount} rules`} applied to Ant Group as it stood in
+        mid-2020.
       </p>
       {d.moved.length > 0 ? (
         <div className="title-whatif" data-testid="whatif-changes">
@@ -320,7 +590,7 @@ function HeadlineSlide({ d }: { d: Loaded }) {
   const takeaway =
     direction(rd) === "none" && direction(pd) === "none"
       ? "Revenue and profit do not change under these rules."
-      : `Revenue ${direction(rd) === "none" ? "is unchanged" : `goes ${WORD[direction(rd)]} ${formatPercent(Math.abs(rd) / Math.max(1e-9, Math.abs(h.revenue.baseline)), 0)}`}, profit ${direction(pd) === "none" ? "is unchanged" : `goes ${WORD[direction(pd)]} ${formatPercent(Math.abs(pd) / Math.max(1e-9, Math.abs(h.profit.baseline)), 0)}`}${h.capitalShortfall.scenario > 1e-9 ? `, and ${formatRmbBn(h.capitalShortfall.scenario)} bn RMB of capital is missing` : ""}.`;
+      : `Revenue ${direction(rd) === "none" ? "is unchanged" : `goes ${WORD[direction(rd)]} ${formatPercent(Math.abs(rd) / Math.max(1e-9, Math.abs(h.revenue.baseline)), 0)}`}, profit ${direction(pd) === "none" ? "is unchanged" : `goes ${WORD[direction(pd)]} ${formatPercent(Math.abs(pd) / Math.max(1e-9, Math.abs(h.profit.baseline)), 0)}`}${h.capitalShortfall.scenario > 1e-9 ? `, and ${formatRmbBn(h.capitalShortfall.scenario)} RMB bn of capital is missing` : ""}.`;
   return (
     <div className="slide-body">
       <p className="slide-kicker">Headline numbers against the mid-2020 baseline</p>

@@ -124,7 +124,7 @@ test("a variant's exports: its formula-like title arrives in the CSV as text, an
 });
 
 test("a chart downloads as a valid SVG and as a PNG at twice its size", async ({ page }) => {
-  await page.goto(`/present/${ID}?slide=3`);
+  await page.goto(`/present/${ID}?slide=4`);
   await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 
   const svg = await download(page, "button[data-chart-download='present-services-chart'][data-kind='svg']");

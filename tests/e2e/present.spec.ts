@@ -49,18 +49,25 @@ test("the deck has every slide, with the engine's numbers and takeaways computed
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(scenario.title);
   await expect(currentSlide(page)).toContainText("A what-if tool, not a forecast");
   await expect(currentSlide(page)).toContainText(scenario.date);
+  // A short first slide: one sentence of the summary; the whole summary is in the speaker notes.
+  const lede = (await page.getByTestId("title-lede").textContent()) ?? "";
+  expect(lede.length).toBeLessThanOrEqual(221);
+  expect(scenario.summary.startsWith(lede.replace(/[….]$/, ""))).toBe(true);
+  // The rules slide lists every rule with its plain-language text.
+  await expect(page.locator("#slide-2 [data-testid='rules-list'] > li")).toHaveCount(scenario.rules.length);
+  await expect(page.locator("#slide-2")).toContainText(scenario.rules[0]!.label);
 
   expect(await deckKpis(page)).toEqual(expectedKpis(result));
-  await expect(page.locator("#slide-3 [data-testid='takeaway']")).toHaveText(servicesTakeaway(result));
-  await expect(page.locator("#slide-3 [data-testid='takeaway']")).toContainText("Chongqing Ant Consumer Finance");
-  await expect(page.locator("#slide-4 [data-testid='takeaway']")).toHaveText(waterfallTakeaway(attribution, result.headline));
-  await expect(page.locator("#slide-5 [data-testid='takeaway']")).toHaveText(capitalTakeaway(result));
+  await expect(page.locator("#slide-4 [data-testid='takeaway']")).toHaveText(servicesTakeaway(result));
+  await expect(page.locator("#slide-4 [data-testid='takeaway']")).toContainText("Chongqing Ant Consumer Finance");
+  await expect(page.locator("#slide-5 [data-testid='takeaway']")).toHaveText(waterfallTakeaway(attribution, result.headline));
+  await expect(page.locator("#slide-6 [data-testid='takeaway']")).toHaveText(capitalTakeaway(result));
   // One chart per chart slide, drawn as SVG on the server.
   for (const chart of ["present-services-chart", "present-waterfall-revenue-chart", "present-waterfall-profit-chart", "present-capital-chart", "present-hhi-chart"])
     await expect(page.locator(`figure[data-chart='${chart}'] svg.recharts-surface`)).toHaveCount(1);
   // Assumptions with their values and ranges; sources with their citations.
-  await expect(page.locator("#slide-7 tr[data-row-id='linked-out-retention'] [data-field='value']")).toHaveText("75%");
-  await expect(page.locator("#slide-8 [data-source='S37']")).toContainText("S37");
+  await expect(page.locator("#slide-8 tr[data-row-id='linked-out-retention'] [data-field='value']")).toHaveText("75%");
+  await expect(page.locator("#slide-9 [data-source='S37']")).toContainText("S37");
   expect(problems, "console errors or warnings (e.g. a hydration mismatch)").toEqual([]);
 });
 
@@ -111,7 +118,7 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("prev-slide").click();
     await expect(currentSlide(page)).toHaveAttribute("id", `slide-${COUNT - 1}`);
     // Chart images need JavaScript; the deck says so instead of showing dead buttons.
-    await page.goto(`/present/${ID}?slide=3`);
+    await page.goto(`/present/${ID}?slide=4`);
     await expect(page.getByTestId("chart-downloads-nojs")).toHaveText(/needs JavaScript/);
     await expect(page.locator("button[data-chart-download]")).toHaveCount(0);
   });
@@ -125,16 +132,91 @@ test("what-if values in the URL reach every number; a bad one is reported and th
   await page.goto(`/present/${ID}?slide=1&${KEY}=0.4`);
   await expect(page.getByTestId("whatif-changes")).toContainText("40%");
   // The waterfall slide marks the moved rule, whose label still quotes the file's 30%.
-  await page.goto(`/present/${ID}?slide=4&${KEY}=0.4`);
+  await page.goto(`/present/${ID}?slide=5&${KEY}=0.4`);
   await expect(page.locator('figure[data-chart="present-waterfall-revenue-chart"]')).toContainText("each co-lent loan (what-if)");
+  // The rules slide gives the moved value in words.
+  await page.goto(`/present/${ID}?slide=2&${KEY}=0.4`);
+  await expect(page.locator("#slide-2 li[data-rule-id='own-funding-30']")).toHaveAttribute("data-whatif", "changed");
+  await expect(page.locator("#slide-2 li[data-rule-id='own-funding-30']")).toContainText("at least 40% of each co-lent loan");
 
-  await page.goto(`/present/${ID}?slide=99&${KEY}=7&a.nope=1`);
+  await page.goto(`/present/${ID}?slide=x2&${KEY}=7&a.nope=1`);
   const alert = page.getByRole("alert");
   await expect(alert).toContainText(`'${KEY}' must be between 0.1 and 0.5, got 7`);
   await expect(alert).toContainText("Unknown parameter 'a.nope'");
   await expect(alert).toContainText("'slide' must be a number from 1 to");
   await expect(currentSlide(page)).toHaveAttribute("id", "slide-1");
   expect(await deckKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
+});
+
+test("?slide=99 is the last slide; the go-to form jumps to a slide without JavaScript too", async ({ page }) => {
+  await page.goto(`/present/${ID}?slide=99&${KEY}=0.4`);
+  await expect(currentSlide(page)).toHaveAttribute("id", `slide-${COUNT}`);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  const form = page.getByTestId("slide-jump");
+  await form.getByLabel("Slide").fill("3");
+  await form.getByRole("button", { name: "Go" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]slide=3(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`${KEY.replace(/\./g, "\\.")}=0\\.4`));
+  await expect(currentSlide(page)).toHaveAttribute("id", "slide-3");
+});
+
+test("keys: a number and Enter jump, ? shows the keys, F is full screen, Esc closes the help and then leaves the deck", async ({ page }) => {
+  await page.goto(`/present/${ID}?${KEY}=0.4`);
+  await hydrated(page);
+  await page.keyboard.press("6");
+  await expect(page.getByTestId("slide-typed")).toContainText("Go to slide 6");
+  await page.keyboard.press("Enter");
+  await expect(currentSlide(page)).toHaveAttribute("id", "slide-6");
+  await page.keyboard.press("1");
+  await page.keyboard.press("2");
+  await page.keyboard.press("Enter");
+  await expect(currentSlide(page)).toHaveAttribute("id", `slide-${COUNT}`);
+
+  await page.keyboard.press("?");
+  const help = page.getByTestId("deck-help");
+  await expect(help).toBeVisible();
+  await expect(help).toContainText("full screen");
+  expect(await seriousViolations(page, "help:")).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  await expect(currentSlide(page)).toHaveAttribute("id", `slide-${COUNT}`);
+
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+
+  await page.waitForTimeout(600); // Esc right after leaving full screen is that same press: wait it out.
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}\\?${KEY.replace(/\./g, "\\.")}=0\\.4$`));
+});
+
+test("the presenter view shows the notes and the next slide, and follows the audience window both ways", async ({ page }) => {
+  await page.goto(`/present/${ID}?slide=2&${KEY}=0.4`);
+  await hydrated(page);
+  const [presenter] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("p")]);
+  await expect(presenter.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  await expect(presenter.locator("main.deck")).toHaveAttribute("data-view", "presenter");
+  await expect(presenter).toHaveURL(/view=presenter/);
+  await expect(presenter.locator("section.slide.is-current")).toHaveAttribute("id", "slide-2");
+  await expect(presenter.locator("section.slide.is-next")).toHaveAttribute("id", "slide-3");
+  await expect(presenter.getByTestId("speaker-notes")).toContainText("Ant becomes a financial holding company");
+  expect(await seriousViolations(presenter, "presenter:")).toEqual([]);
+
+  // The audience window moves: the presenter follows, with that slide's notes.
+  await page.keyboard.press("ArrowRight");
+  await expect(presenter.locator("section.slide.is-current")).toHaveAttribute("id", "slide-3");
+  await expect(presenter.getByTestId("speaker-notes")).toContainText("summed over Alipay's");
+  // The presenter moves: the audience follows.
+  await presenter.keyboard.press("ArrowRight");
+  await presenter.keyboard.press("ArrowRight");
+  await expect(currentSlide(page)).toHaveAttribute("id", "slide-5");
+  await expect(presenter.locator("section.slide.is-current")).toHaveAttribute("id", "slide-5");
+  await expect(page).toHaveURL(new RegExp(`[?&]slide=5(&|$)`));
+  await presenter.keyboard.press("End");
+  await expect(currentSlide(page)).toHaveAttribute("id", `slide-${COUNT}`);
+  await expect(presenter.locator(".presenter-next")).toHaveText("Last slide");
+  await presenter.close();
 });
 
 test("an unknown scenario is a 404 page; a library scenario with ?v= is a 400", async ({ page }) => {
@@ -170,7 +252,7 @@ test("printing gives one landscape page per slide", async ({ page }) => {
 test("slides pass axe with no serious or critical violations", async ({ page }) => {
   // axe reads every slide of the deck each time (hidden ones too): slow on a busy 2-core machine.
   test.slow();
-  for (const n of [2, 3, 7]) {
+  for (const n of [2, 3, 6, 8]) {
     await page.goto(`/present/${ID}?slide=${n}`);
     await hydrated(page);
     expect(await seriousViolations(page, `slide ${n}:`)).toEqual([]);
@@ -183,7 +265,7 @@ for (const size of [
 ]) {
   test(`slides fill a ${size.width}x${size.height} screen without spilling over (screenshots)`, async ({ page }, testInfo) => {
     await page.setViewportSize(size);
-    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    for (const n of SLIDES.map((_, i) => i + 1)) {
       await page.goto(`/present/${ID}?slide=${n}`);
       await hydrated(page);
       const fit = await page.evaluate(() => {
@@ -207,7 +289,7 @@ for (const size of [
       expect(fit.spill, `slide ${n} spills over`).toEqual([]);
       expect(fit.innerOverflow, `slide ${n} overflows`).toBeLessThanOrEqual(1);
       expect(fit.pageScroll).toBeLessThanOrEqual(0);
-      if ([1, 2, 3, 4].includes(n)) await page.screenshot({ path: testInfo.outputPath(`slide-${n}-${size.width}x${size.height}.png`) });
+      if ([1, 2, 3, 5, 6].includes(n)) await page.screenshot({ path: testInfo.outputPath(`slide-${n}-${size.width}x${size.height}.png`) });
     }
   });
 }

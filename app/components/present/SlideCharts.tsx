@@ -163,7 +163,7 @@ export function CapitalSlideChart({ result }: { result: Result }) {
         { label: "Held after", color: OKABE_ITO.blue },
       ]}
     >
-      <BarChart id={id} width={1600} height={Math.max(3, data.length) * 100 + 50} data={data} layout="vertical" margin={{ top: 4, right: 110, bottom: 8, left: 8 }} barCategoryGap={12} barGap={2}>
+      <BarChart id={id} width={1150} height={Math.max(3, data.length) * 150 + 50} data={data} layout="vertical" margin={{ top: 4, right: 90, bottom: 8, left: 8 }} barCategoryGap={12} barGap={2}>
         <CartesianGrid horizontal={false} stroke={INK.grid} />
         <XAxis type="number" domain={[0, Math.ceil(max / 5) * 5]} tick={{ fill: INK.text, fontSize: SMALL }} stroke={INK.muted} interval={0} />
         <YAxis type="category" dataKey="name" width={300} tick={<UnitTick />} interval={0} stroke={INK.muted} />

@@ -9,7 +9,10 @@ import {
   assumptionRows,
   capitalTakeaway,
   marketsTakeaway,
+  commandForKey,
+  firstSentence,
   parseSlide,
+  speakerNotes,
   sameApartFromSlide,
   servicesTakeaway,
   slideForKey,
@@ -38,15 +41,39 @@ const spinOff: Scenario = {
 };
 
 describe("the slide in the URL", () => {
-  it("reads slide=N, and falls back to slide 1 with a message", () => {
+  it("reads slide=N, a number past the end as the last slide, and falls back to slide 1 with a message", () => {
     expect(parseSlide(null)).toEqual({ slide: 1, error: null });
     expect(parseSlide("3")).toEqual({ slide: 3, error: null });
     expect(parseSlide(String(SLIDES.length))).toEqual({ slide: SLIDES.length, error: null });
-    for (const bad of ["0", "99", "2.5", "-1", "abc", "1e1"]) {
+    expect(parseSlide("99")).toEqual({ slide: SLIDES.length, error: null });
+    expect(parseSlide("0")).toEqual({ slide: 1, error: null });
+    for (const bad of ["2.5", "-1", "abc", "1e1"]) {
       const r = parseSlide(bad);
       expect(r.slide).toBe(1);
       expect(r.error).toMatch(/must be a number from 1 to/);
     }
+  });
+
+  it("names the deck's commands: digits, Enter, F, P, ? and Esc", () => {
+    expect(commandForKey("7")).toEqual({ digit: 7 });
+    expect(commandForKey("Enter")).toBe("jump");
+    expect(commandForKey("f")).toBe("fullscreen");
+    expect(commandForKey("F")).toBe("fullscreen");
+    expect(commandForKey("P")).toBe("presenter");
+    expect(commandForKey("?")).toBe("help");
+    expect(commandForKey("Escape")).toBe("escape");
+    expect(commandForKey("ArrowRight")).toBeNull();
+    expect(commandForKey("x")).toBeNull();
+  });
+
+  it("keeps the first sentence of a summary, cut at a word when long", () => {
+    expect(firstSentence("Ant becomes a holding. Then more happens.")).toBe("Ant becomes a holding.");
+    expect(firstSentence("No stop at all")).toBe("No stop at all");
+    const long = firstSentence(`${"word ".repeat(80)}end.`, 100);
+    expect(long.length).toBeLessThanOrEqual(101);
+    expect(long.endsWith("…")).toBe(true);
+    expect(long).not.toMatch(/wor…$/);
+    expect(firstSentence(`The rectification of 2021, as one scenario: ${"a rule; ".repeat(40)}done.`)).toBe("The rectification of 2021, as one scenario.");
   });
 
   it("writes slide=N and keeps every other parameter", () => {
@@ -58,6 +85,7 @@ describe("the slide in the URL", () => {
     const a = new URL("http://h/present/x?slide=1&r.a.b=1");
     expect(sameApartFromSlide(a, new URL("http://h/present/x?r.a.b=1&slide=4"))).toBe(true);
     expect(sameApartFromSlide(a, new URL("http://h/present/x?slide=4&r.a.b=2"))).toBe(false);
+    expect(sameApartFromSlide(a, new URL("http://h/present/x?slide=2&r.a.b=1&view=presenter"))).toBe(true);
     expect(sameApartFromSlide(a, new URL("http://h/present/y?slide=1&r.a.b=1"))).toBe(false);
   });
 
@@ -95,7 +123,8 @@ describe("takeaways", () => {
   it("name the rule that drives revenue most", () => {
     const r = evaluate(fixtureModel, spinOff);
     const text = waterfallTakeaway(attribute(fixtureModel, spinOff), r.headline);
-    expect(text).toMatch(/^Revenue goes down [\d.]+ bn \(\d+%\) to [\d.]+ bn RMB; the largest part, −[\d.]+ bn, comes from “Huabei and Jiebei spun off”/);
+    expect(text).toMatch(/^Revenue goes down [\d.]+ RMB bn \(\d+%\) to [\d.]+ RMB bn; the largest part, −[\d.]+ RMB bn, comes from “Huabei and Jiebei spun off”/);
+    expect(text).not.toMatch(/bn RMB/);
     expect(text).toMatch(/Profit goes down from/);
   });
 
@@ -104,7 +133,7 @@ describe("takeaways", () => {
     const short = r.units.filter((u) => u.shortfall > 0);
     expect(short.length).toBeGreaterThan(0);
     const text = capitalTakeaway(r);
-    expect(text).toMatch(/short of capital by [\d.]+ bn RMB/);
+    expect(text).toMatch(/short of capital by [\d.]+ RMB bn/);
     for (const u of short) expect(text).toContain(u.name);
     expect(text).toContain("raised as new capital");
   });
@@ -133,5 +162,26 @@ describe("assumptions and sources", () => {
     expect(rows[0]!.citation).toBe(fixtureModel.sources.find((s) => s.key === "S36")?.citation ?? "not in the model's source list");
     expect(rows[1]).toMatchObject({ key: "https://example.org/x", href: "https://example.org/x" });
     expect(new Set(rows.map((s) => s.key)).size).toBe(rows.length);
+  });
+});
+
+describe("speaker notes", () => {
+  it("give every slide notes computed from the result, with the full summary and each rule's why", () => {
+    const model = fixtureModel;
+    const result = evaluate(model, coLending);
+    const notes = speakerNotes({
+      summary: "A long summary. With a second sentence.",
+      rules: [{ id: "own-funding", family: "capital", label: "30% own funding", text: "t", fileText: null, note: "Why [S36]." }],
+      result,
+      movedCount: 2,
+      assumptions: [],
+    });
+    for (const s of SLIDES) expect(notes[s.id].length, s.id).toBeGreaterThan(0);
+    expect(notes.title[0]).toBe("A long summary. With a second sentence.");
+    expect(notes.title.join(" ")).toContain("2 values were moved");
+    expect(notes.rules).toEqual(["30% own funding: Why [S36]."]);
+    const short = result.units.filter((u) => u.shortfall > 1e-9);
+    if (short.length > 0) expect(notes.capital[0]).toContain(short[0]!.name);
+    else expect(notes.capital[0]).toBe("No unit is short of capital under these rules.");
   });
 });

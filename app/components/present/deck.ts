@@ -9,6 +9,7 @@ import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../uti
 /** The slides, in order. The URL names a slide by its 1-based position (`?slide=3`). */
 export const SLIDES = [
   { id: "title", title: "The question" },
+  { id: "rules", title: "The rules" },
   { id: "headline", title: "Headline numbers" },
   { id: "services", title: "Alipay's services" },
   { id: "waterfall", title: "What each rule does" },
@@ -19,13 +20,13 @@ export const SLIDES = [
 ] as const;
 export type SlideId = (typeof SLIDES)[number]["id"];
 
-/** The slide a `slide` parameter names (1-based), or slide 1 with a message when it names none. */
+/**
+ * The slide a `slide` parameter names (1-based). A number past the end is the last slide (`?slide=99` is "the
+ * end", as a presenter means it); 0 is the first. Anything else is slide 1 with a message.
+ */
 export function parseSlide(raw: string | null, count: number = SLIDES.length): { slide: number; error: string | null } {
   if (raw === null || raw === "") return { slide: 1, error: null };
-  if (/^\d{1,4}$/.test(raw)) {
-    const n = Number(raw);
-    if (n >= 1 && n <= count) return { slide: n, error: null };
-  }
+  if (/^\d{1,9}$/.test(raw)) return { slide: Math.min(count, Math.max(1, Number(raw))), error: null };
   return { slide: 1, error: `'slide' must be a number from 1 to ${count}, got '${raw.slice(0, 20)}'. Showing slide 1.` };
 }
 
@@ -37,12 +38,13 @@ export function slideSearch(search: string | URLSearchParams, n: number): string
   return `?slide=${n}${rest ? `&${rest}` : ""}`;
 }
 
-/** Whether two URLs differ only in `slide` (such a change needs no new evaluation). */
+/** Whether two URLs differ only in `slide` or `view` (such a change needs no new evaluation). */
 export function sameApartFromSlide(a: URL, b: URL): boolean {
   if (a.pathname !== b.pathname) return false;
   const strip = (u: URL) => {
     const p = new URLSearchParams(u.search);
     p.delete("slide");
+    p.delete("view");
     p.sort();
     return p.toString();
   };
@@ -77,6 +79,59 @@ export function slideForKey(key: string, shift: boolean, current: number, count:
       return null;
   }
   return Math.min(count, Math.max(1, next));
+}
+
+/** What a key does besides moving: the deck's other commands (see KEY_HELP). */
+export type DeckCommand = "fullscreen" | "help" | "presenter" | "escape" | { digit: number } | "jump";
+
+/** The command a key names, or null. Digits build a slide number that Enter jumps to. */
+export function commandForKey(key: string): DeckCommand | null {
+  if (/^[0-9]$/.test(key)) return { digit: Number(key) };
+  switch (key) {
+    case "f":
+    case "F":
+      return "fullscreen";
+    case "?":
+      return "help";
+    case "p":
+    case "P":
+      return "presenter";
+    case "Escape":
+    case "Esc":
+      return "escape";
+    case "Enter":
+      return "jump";
+    default:
+      return null;
+  }
+}
+
+/** The keys, as the `?` help lists them. */
+export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
+  ["→ ↓ Space PageDown", "next slide"],
+  ["← ↑ Shift+Space PageUp", "previous slide"],
+  ["Home / End", "first / last slide"],
+  ["a number, then Enter", "go to that slide"],
+  ["F", "full screen on and off"],
+  ["P", "presenter view with speaker notes, in a second window kept in step"],
+  ["?", "this help"],
+  ["Esc", "close this help, leave full screen, or else leave the deck"],
+];
+
+/**
+ * The first sentence of a summary, for a title slide that reads at a glance (the full summary goes to the
+ * speaker notes, the rules to the next slide). A long sentence that announces a list ("...: a; b; c") keeps
+ * what comes before the colon; otherwise it is cut at a word, with an ellipsis.
+ */
+export function firstSentence(text: string, max = 220): string {
+  const t = text.trim();
+  const m = /^(.+?[.!?])(\s|$)/.exec(t);
+  const first = m ? m[1]! : t;
+  if (first.length <= max) return first;
+  const colon = first.indexOf(": ");
+  if (colon > 20 && colon < max) return `${first.slice(0, colon).replace(/[,;]$/, "")}.`;
+  const cut = first.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[,;:]$/, "")}…`;
 }
 
 // ---- takeaways ----------------------------------------------------------------------------------------------
@@ -118,16 +173,16 @@ export function waterfallTakeaway(attribution: Attribution, headline: Pick<Headl
   });
   const revenue =
     Math.abs(dr) < EPS
-      ? `Revenue stays at ${formatRmbBn(rev.scenario)} bn RMB`
-      : `Revenue goes ${upDown(dr)} ${formatRmbBn(Math.abs(dr))} bn (${pctOf(dr, rev.baseline)}) to ${formatRmbBn(rev.scenario)} bn RMB`;
+      ? `Revenue stays at ${formatRmbBn(rev.scenario)} RMB bn`
+      : `Revenue goes ${upDown(dr)} ${formatRmbBn(Math.abs(dr))} RMB bn (${pctOf(dr, rev.baseline)}) to ${formatRmbBn(rev.scenario)} RMB bn`;
   const driver =
     top >= 0 && Math.abs(by[top]!) > EPS && attribution.ruleIds.length > 1
-      ? `; the largest part, ${by[top]! > 0 ? "+" : "−"}${formatRmbBn(Math.abs(by[top]!))} bn, comes from “${attribution.ruleLabels[top]}”`
+      ? `; the largest part, ${by[top]! > 0 ? "+" : "−"}${formatRmbBn(Math.abs(by[top]!))} RMB bn, comes from “${attribution.ruleLabels[top]}”`
       : "";
   const profit =
     Math.abs(dp) < EPS
-      ? `Profit stays at ${formatRmbBn(headline.profit.scenario)} bn.`
-      : `Profit goes ${upDown(dp)} from ${formatRmbBn(headline.profit.baseline)} to ${formatRmbBn(headline.profit.scenario)} bn.`;
+      ? `Profit stays at ${formatRmbBn(headline.profit.scenario)} RMB bn.`
+      : `Profit goes ${upDown(dp)} from ${formatRmbBn(headline.profit.baseline)} to ${formatRmbBn(headline.profit.scenario)} RMB bn.`;
   return `${revenue}${driver}. ${profit}`;
 }
 
@@ -137,18 +192,18 @@ export function capitalTakeaway(result: Pick<Result, "units" | "headline">): str
   if (short.length === 0) {
     const required = result.units.reduce((s, u) => s + u.capitalRequired.scenario, 0);
     const held = result.units.reduce((s, u) => s + u.capitalHeld.baseline, 0);
-    return `No unit needs more capital than it holds: ${formatRmbBn(required)} bn RMB required against ${formatRmbBn(held)} bn held.`;
+    return `No unit needs more capital than it holds: ${formatRmbBn(required)} RMB bn required against ${formatRmbBn(held)} RMB bn held.`;
   }
-  const list = short.map((u) => `${u.name} ${formatRmbBn(u.shortfall)} bn`).join(", ");
+  const list = short.map((u) => `${u.name} ${formatRmbBn(u.shortfall)}`).join(", ");
   const total = result.headline.capitalShortfall.scenario;
   const raised = result.headline.capitalRaised.scenario;
   const met =
     raised >= total - EPS
       ? `all of it raised as new capital`
       : raised > EPS
-        ? `${formatRmbBn(raised)} bn raised, the rest met by shrinking books`
+        ? `${formatRmbBn(raised)} RMB bn raised, the rest met by shrinking books`
         : "met by shrinking books rather than raising capital";
-  return `The rules leave ${short.length === 1 ? "one unit" : `${short.length} units`} short of capital by ${formatRmbBn(total)} bn RMB (${list}): ${met}.`;
+  return `The rules leave ${short.length === 1 ? "one unit" : `${short.length} units`} short of capital by ${formatRmbBn(total)} RMB bn (${list}): ${met}.`;
 }
 
 /** Ant's combined share of a market. */
@@ -233,4 +288,74 @@ export function sourceRows(
   for (const e of result.explanations) for (const k of e.sourceKeys) add(k, "result");
   for (const a of assumptionsShown) for (const k of a.sourceKeys) add(k, "result");
   return out;
+}
+
+// ---- speaker notes ------------------------------------------------------------------------------------------
+
+/** A rule as the rules slide lists it: its sentence with the values in use, and the file's when a what-if moved it. */
+export interface RuleRow {
+  id: string;
+  family: "privacy" | "anti-monopoly" | "capital";
+  label: string;
+  text: string;
+  /** The file's sentence, when the what-if changed the rule. */
+  fileText: string | null;
+  note: string | null;
+}
+
+export type SpeakerNotes = Record<SlideId, string[]>;
+
+/**
+ * What the presenter may say on each slide, computed from the scenario and its result (so it follows a what-if):
+ * the full summary the title slide shortens, the why of each rule, how to read each chart and its caveats.
+ */
+export function speakerNotes(input: {
+  summary: string;
+  rules: RuleRow[];
+  result: Pick<Result, "headline" | "services" | "units" | "markets">;
+  movedCount: number;
+  assumptions: Pick<AssumptionRow, "override" | "label">[];
+}): SpeakerNotes {
+  const { result } = input;
+  const h = result.headline;
+  const changedServices = result.services.filter((s) => s.status !== "integrated" || Math.abs(s.users.scenario - s.users.baseline) > EPS);
+  const short = result.units.filter((u) => u.shortfall > EPS);
+  const overridden = input.assumptions.filter((a) => a.override);
+  return {
+    title: [
+      input.summary,
+      "Say up front: the model is Ant Group as it stood in mid-2020, before the rectification; the numbers show what these rules do to that baseline, not a forecast.",
+      ...(input.movedCount > 0 ? [`${input.movedCount === 1 ? "One value was" : `${input.movedCount} values were`} moved in the what-if: the deck shows the moved values, and the rules slide gives the file's beside them.`] : []),
+    ],
+    rules: input.rules.length === 0 ? ["This scenario has no rules: every figure is the baseline."] : input.rules.map((r) => `${r.label}: ${r.note ?? r.text}`),
+    headline: [
+      `Revenue is consolidated revenue (${formatRmbBn(h.revenue.baseline)} RMB bn a year at the baseline); attributable revenue counts only Ant's stake in each unit, so a spin-off lowers it even when the business keeps its revenue.`,
+      "Capital shortfall is what the rules require beyond the capital held before the units respond; capital raised is the part met with new capital (the rest is met by shrinking books).",
+      `Users reached is summed over Alipay's ${result.services.length} services: a person who uses three services counts three times, so it measures reach through the services, not people.`,
+    ],
+    services: [
+      `Grey is the baseline, blue the scenario; hatching marks a service linked out of Alipay or reduced. ${changedServices.length} of ${result.services.length} services change.`,
+      ...changedServices.slice(0, 4).map((s) => `${s.name}: ${stripStop(s.statusReason)}.`),
+    ],
+    waterfall: [
+      "Each bar is a rule's share of the change, averaged over every order in which the rules could be applied (Shapley values): the bars add up exactly to the total, whatever the order.",
+      "A rule can move revenue and profit in different directions: capital costs lower profit without touching revenue.",
+    ],
+    capital: [
+      short.length === 0
+        ? "No unit is short of capital under these rules."
+        : `Short of capital: ${short.map((u) => `${u.name} by ${formatRmbBn(u.shortfall)} RMB bn`).join(", ")}. A unit that raises capital keeps its book; one that shrinks gives up lending instead.`,
+      "Required is what the scenario's ratios and minima demand; held after is what the unit holds once it has responded.",
+    ],
+    markets: [
+      "HHI sums the squared market shares (0 to 10,000); the bands are the guidelines' thresholds for moderately and highly concentrated markets.",
+      "Shares move when a rule caps Ant's share, opens a market to rivals, or removes a service from Alipay's entry points.",
+    ],
+    assumptions: [
+      overridden.length === 0
+        ? "Every assumption is at the model's central value; each has a plausible range, and the scenario page's what-if moves them."
+        : `Set differently from the model: ${overridden.map((a) => a.label).join("; ")}.`,
+    ],
+    sources: ["Keys S1 onwards are the project's fact sheet (mostly the 2020 IPO prospectus); the model page links every figure to its source or assumption."],
+  };
 }
