@@ -1,11 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.server";
+import { EnvError, isKnownHost, parseEnv } from "./env.server";
 
 describe("parseEnv", () => {
   it("uses the defaults when nothing is set", () => {
     const env = parseEnv({}, "/repo");
-    expect(env).toEqual({ PORT: 3000, HOST: "127.0.0.1", DATABASE_PATH: path.resolve("/repo", "data/ant-model.db") });
+    expect(env).toEqual({ PORT: 3000, HOST: "127.0.0.1", DATABASE_PATH: path.resolve("/repo", "data/ant-model.db"), ALLOWED_HOSTS: [] });
   });
 
   it("treats empty strings as unset", () => {
@@ -14,7 +14,7 @@ describe("parseEnv", () => {
 
   it("reads valid values and resolves a relative database path against the working directory", () => {
     const env = parseEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "tmp/x.db" }, "/repo");
-    expect(env).toEqual({ PORT: 8080, HOST: "0.0.0.0", DATABASE_PATH: path.resolve("/repo", "tmp/x.db") });
+    expect(env).toEqual({ PORT: 8080, HOST: "0.0.0.0", DATABASE_PATH: path.resolve("/repo", "tmp/x.db"), ALLOWED_HOSTS: [] });
     expect(parseEnv({ DATABASE_PATH: "/abs/y.db" }, "/repo").DATABASE_PATH).toBe(path.resolve("/abs/y.db"));
   });
 
@@ -36,5 +36,21 @@ describe("parseEnv", () => {
 
   it("reports several bad variables at once", () => {
     expect(() => parseEnv({ PORT: "x", HOST: " " })).toThrow(/PORT=.*HOST=/);
+  });
+
+  it("reads ALLOWED_HOSTS as lower-case names separated by commas, and refuses a URL or a port", () => {
+    expect(parseEnv({ ALLOWED_HOSTS: " Dashboard.example.org, 10.0.0.5 ,[::1]" }).ALLOWED_HOSTS).toEqual(["dashboard.example.org", "10.0.0.5", "[::1]"]);
+    for (const bad of ["http://dashboard.example.org", "dashboard.example.org:3000", "a b", "x/y"])
+      expect(() => parseEnv({ ALLOWED_HOSTS: bad }), bad).toThrow(/ALLOWED_HOSTS=.* is invalid: expected host names separated by commas/);
+  });
+});
+
+describe("isKnownHost", () => {
+  it("knows loopback names, IP addresses, HOST and ALLOWED_HOSTS, and nothing else", () => {
+    const env = { HOST: "127.0.0.1", ALLOWED_HOSTS: ["dash.example.org"] };
+    for (const ok of ["localhost", "app.localhost", "127.0.0.1", "[::1]", "10.1.2.3", "dash.example.org", "DASH.example.org."])
+      expect(isKnownHost(ok, env), ok).toBe(true);
+    for (const bad of ["evil.example", "localhost.evil.example", "dash.example.org.evil.example"]) expect(isKnownHost(bad, env), bad).toBe(false);
+    expect(isKnownHost("projector", { HOST: "projector", ALLOWED_HOSTS: [] })).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * The server's environment, read once and validated with zod. A bad value fails at start-up with a message
  * naming the variable, the value found and what was expected, instead of failing later somewhere obscure.
  */
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -20,13 +21,25 @@ const envSchema = z.object({
     .trim()
     .min(1, { error: "expected a path to the SQLite file, e.g. data/ant-model.db" })
     .default(DEFAULT_DATABASE_PATH),
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""))
+    .refine((hosts) => hosts.every((h) => HOST_NAME.test(h) || net.isIP(h.replace(/^\[|\]$/g, "")) !== 0), {
+      error: "expected host names separated by commas, e.g. dashboard.example.org,10.0.0.5 (no scheme, port or path)",
+    }),
 });
+
+/** A DNS name: labels of letters, digits and inner dashes. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
 export type Env = {
   PORT: number;
   HOST: string;
   /** Absolute path of the SQLite file (a relative value is resolved against the working directory). */
   DATABASE_PATH: string;
+  /** Host names (lower case) besides loopback names, IP addresses and HOST that requests may name (DNS rebinding). */
+  ALLOWED_HOSTS: string[];
 };
 
 /** Thrown when an environment variable has a value the server cannot use. */
@@ -43,7 +56,7 @@ export class EnvError extends Error {
  */
 export function parseEnv(record: Record<string, string | undefined>, cwd: string = process.cwd()): Env {
   const input: Record<string, string | undefined> = {};
-  for (const key of ["PORT", "HOST", "DATABASE_PATH"] as const) {
+  for (const key of ["PORT", "HOST", "DATABASE_PATH", "ALLOWED_HOSTS"] as const) {
     const value = record[key];
     input[key] = value === undefined || value === "" ? undefined : value;
   }
@@ -64,4 +77,16 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Whether a request may name this host (its Host header's name, without the port). A page on a foreign name that
+ * resolves to this machine (DNS rebinding) sends that name; loopback names, IP addresses (a literal address cannot
+ * be rebound), the configured HOST and ALLOWED_HOSTS pass.
+ */
+export function isKnownHost(hostname: string, env: Pick<Env, "HOST" | "ALLOWED_HOSTS"> = getEnv()): boolean {
+  const name = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  if (net.isIP(name) !== 0) return true;
+  return name === env.HOST.toLowerCase() || env.ALLOWED_HOSTS.includes(name);
 }

@@ -1,5 +1,6 @@
 /** Request helpers: bounded bodies, same-origin checks, 405s. */
 import { describe, expect, it } from "vitest";
+import { isKnownHost } from "./env.server";
 import { checkSameOrigin, HttpError, json, lineColAt, MAX_BODY_BYTES, mediaType, methodNotAllowed, readBodyText } from "./http.server";
 
 const req = (headers: Record<string, string> = {}, init: RequestInit = {}) =>
@@ -61,6 +62,25 @@ describe("checkSameOrigin", () => {
       expect(res?.status, JSON.stringify(headers)).toBe(403);
       expect((await res!.json()).error).toMatch(/^cross-origin request refused/);
     }
+  });
+});
+
+describe("checkSameOrigin and the host name (DNS rebinding)", () => {
+  const at = (url: string, headers: Record<string, string> = {}) => new Request(url, { method: "POST", headers });
+
+  it("refuses a foreign host name even when Origin matches it", async () => {
+    const res = checkSameOrigin(at("http://evil.example:3000/api/variants", { Origin: "http://evil.example:3000" }));
+    expect(res?.status).toBe(403);
+    expect((await res!.json()).error).toContain("does not answer to the host name 'evil.example'");
+    expect(checkSameOrigin(at("http://evil.example:3000/api/variants"))?.status).toBe(403);
+  });
+
+  it("accepts loopback names, IP addresses, HOST and ALLOWED_HOSTS", () => {
+    const env = { HOST: "projector.lan", ALLOWED_HOSTS: ["dashboard.example.org"] };
+    const known = (h: string) => isKnownHost(h, env);
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000", "http://192.168.1.20:3000", "http://projector.lan:3000", "http://Dashboard.Example.org"])
+      expect(checkSameOrigin(at(`${url}/api/variants`, { Origin: new URL(url).origin }), known), url).toBeNull();
+    expect(checkSameOrigin(at("http://other.example.org/api/variants"), known)?.status).toBe(403);
   });
 });
 

@@ -3,6 +3,7 @@
  * requests, and 405s. Framework-free (plain Request/Response) so they test without a server.
  */
 import { MAX_FILE_BYTES } from "../scenarios/parse";
+import { isKnownHost } from "./env.server";
 
 /** Largest request body accepted: 256 KB, the same as a scenario file. */
 export const MAX_BODY_BYTES = MAX_FILE_BYTES;
@@ -93,15 +94,19 @@ export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }:
 /**
  * For a state-changing request: a 403 response if it comes from another origin, else null. A request with an
  * Origin header must name this server's host; `Sec-Fetch-Site: cross-site` or `same-site` is refused too.
- * Requests with neither header (curl, scripts) pass: this is a local tool and scripts are welcome.
+ * Requests with neither header (curl, scripts) pass: this is a local tool and scripts are welcome. The Host must be
+ * one this server has (isKnownHost), whatever the Origin says.
  * The host is compared, not the scheme, so a TLS-terminating proxy in front does not break it.
  */
-export function checkSameOrigin(request: Request): Response | null {
+export function checkSameOrigin(request: Request, knownHost: (hostname: string) => boolean = isKnownHost): Response | null {
   const url = new URL(request.url);
   const origin = request.headers.get("Origin");
   const site = request.headers.get("Sec-Fetch-Site");
   const refuse = (why: string) =>
     jsonError(403, `cross-origin request refused: ${why}. Only pages of this app may change its data; nothing was saved`);
+  // A foreign name that resolves here (DNS rebinding) makes Origin and Host agree: the host itself must be ours.
+  if (!knownHost(url.hostname))
+    return refuse(`this server does not answer to the host name '${url.hostname}' (ALLOWED_HOSTS lists the names it may have)`);
   if (origin !== null) {
     let host: string | null = null;
     try {

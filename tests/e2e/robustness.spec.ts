@@ -2,7 +2,11 @@
  * Defects a probe found (issue 9, section 2), each checked against the real built server: bytes of every page,
  * hostile bodies, foreign hosts and origins.
  */
+import http from "node:http";
+
 import { expect, test, type APIRequestContext } from "@playwright/test";
+
+import { E2E } from "./support/env";
 
 /** Every HTML page the app serves for the seeded library, plus one saved variant's pages and the 404 page. */
 async function everyPage(request: APIRequestContext): Promise<string[]> {
@@ -104,4 +108,54 @@ test("what GET /api/scenarios/:id gives, POST /api/variants takes (id, file and 
   const stored = await (await request.get(`/api/variants/${id}/versions/1`)).json();
   expect(stored.definition.title).toBe(fetched.title);
   expect(stored.definition).not.toHaveProperty("file");
+});
+
+/** A raw HTTP request, so the Host header can be anything (a browser page after DNS rebinding sends its own name). */
+function raw(method: string, pathname: string, headers: Record<string, string>, body = ""): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port: E2E.app.port, method, path: pathname, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const FORM = "application/x-www-form-urlencoded";
+
+test("DNS rebinding: a foreign Host with a matching Origin is refused on the APIs and the forms, and nothing is stored", async ({ request }) => {
+  const before = ((await (await request.get("/api/variants")).json()) as unknown[]).length;
+  const evil = { Host: `evil.example:${E2E.app.port}`, Origin: `http://evil.example:${E2E.app.port}` };
+  const definition = JSON.stringify({ title: "Rebound", summary: "S", date: "2021", sources: ["S36"], rules: [] });
+
+  const api = await raw("POST", "/api/variants", { ...evil, "Content-Type": "application/json" }, definition);
+  expect(api.status).toBe(403);
+  expect(JSON.parse(api.text).error).toContain("does not answer to the host name 'evil.example'");
+
+  for (const [path, body] of [
+    ["/builder", "intent=save&title=Rebound&summary=S&date=2021&sources=S36"],
+    ["/variants/upload", ""],
+  ] as const) {
+    const form = await raw("POST", path, { ...evil, "Content-Type": FORM }, body);
+    expect(form.status, path).toBe(403);
+    expect(form.headers["content-type"], path).toContain("text/html");
+    expect(form.text, path).toContain("does not answer to the host name");
+  }
+  expect(((await (await request.get("/api/variants")).json()) as unknown[]).length).toBe(before);
+});
+
+test("a cross-origin form post gets the app's 403 page, not an empty 500", async () => {
+  const own = { Host: `127.0.0.1:${E2E.app.port}`, Origin: "http://evil.example" };
+  for (const path of ["/builder", "/variants/upload"]) {
+    const res = await raw("POST", path, { ...own, "Content-Type": FORM }, "intent=check");
+    expect(res.status, path).toBe(403);
+    expect(res.headers["content-type"], path).toContain("text/html");
+    expect(res.text, path).toContain("Request refused");
+    expect(res.text, path).toContain("cross-origin request refused");
+  }
 });
