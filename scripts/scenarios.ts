@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Model } from "../app/engine/model";
 import { getModelFromDb } from "../app/data/model.server";
-import { isPathTarget, parseCliArgs, USAGE } from "../app/scenarios/cli-args";
+import { isPathFile, isPathTarget, parseCliArgs, pathIdOfTarget, USAGE } from "../app/scenarios/cli-args";
 import { formatError } from "../app/scenarios/format-errors";
 import { formatResult } from "../app/scenarios/format-result";
 import { SCENARIO_SCHEMA_PATH, scenarioJsonSchemaText } from "../app/scenarios/json-schema";
@@ -21,6 +21,10 @@ import {
   type ScenarioFileResult,
 } from "../app/scenarios/load.server";
 import { resultPayload } from "../app/scenarios/payload";
+import { PATH_SCHEMA_PATH, pathJsonSchemaText } from "../app/paths/json-schema";
+import { listPathFiles, loadPathFile, pathsDirOf, type PathFileResult } from "../app/paths/load.server";
+import { formatPathResult } from "../app/paths/format";
+import { pathResultPayload } from "../app/paths/payload";
 import { openDatabase } from "../app/utils/db.server";
 import { parseEnv } from "../app/utils/env.server";
 
@@ -42,7 +46,7 @@ function readModel(): { model: Model } | { problem: string } {
   }
 }
 
-function printProblems(r: ScenarioFileResult): void {
+function printProblems(r: ScenarioFileResult | PathFileResult): void {
   if (!r.ok) for (const e of r.errors) out(formatError(e));
   for (const w of r.warnings) out(formatError(w, "warning"));
 }
@@ -53,20 +57,52 @@ function check(paths: string[]): number {
     err(`note: ${m.problem}\nnote: ids are not checked against the model; syntax and schema are. Create the database with \`npm run db:setup\`.`);
   const model = "model" in m ? m.model : null;
   const files: string[] = [];
+  const pathFiles: string[] = [];
   for (const p of paths.length > 0 ? paths : [defaultScenariosDir()]) {
-    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) files.push(...listScenarioFiles(p));
+    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) {
+      // A directory: its scenario files and the path files in its paths/ (or its own, if it is a paths/ directory).
+      if (path.basename(path.resolve(p)) === "paths") pathFiles.push(...listPathFiles(p));
+      else {
+        files.push(...listScenarioFiles(p));
+        pathFiles.push(...listPathFiles(pathsDirOf(p)));
+      }
+    } else if (isPathFile(p)) pathFiles.push(p);
     else files.push(p);
   }
-  if (files.length === 0) {
+  if (files.length === 0 && pathFiles.length === 0) {
     err("no scenario files found");
     return 1;
   }
   const results = markDuplicateIds(files.map((f) => loadScenarioFile(f, { model })));
   results.forEach(printProblems);
-  const bad = results.filter((r) => !r.ok).length;
-  const ok = results.length - bad;
+  // Paths name scenarios of the library (scenarios/), whichever files were asked for.
+  const library = pathFiles.length > 0 ? loadScenarios({ model }) : [];
+  const pathResults = pathFiles.map((f) => loadPathFile(f, library, model));
+  pathResults.forEach(printProblems);
+  const all = [...results, ...pathResults];
+  const bad = all.filter((r) => !r.ok).length;
+  const ok = all.length - bad;
   out(bad === 0 ? `${ok} file${ok === 1 ? "" : "s"} ok` : `${ok} file${ok === 1 ? "" : "s"} ok, ${bad} invalid`);
   return bad === 0 ? 0 : 1;
+}
+
+/** `evaluate paths/<id>` or a file in a paths/ directory: a path, step by step. */
+function evaluatePathCommand(target: string, format: "table" | "json" | "csv", model: Model): number {
+  const id = pathIdOfTarget(target);
+  const file = id !== null ? path.join(pathsDirOf(defaultScenariosDir()), `${id}.yaml`) : target;
+  if (id !== null && !fs.existsSync(file)) {
+    const ids = listPathFiles(pathsDirOf(defaultScenariosDir())).map((f) => path.basename(f).replace(/\.ya?ml$/i, ""));
+    err(`unknown path '${id}'; paths in scenarios/paths: ${ids.join(", ") || "none"}`);
+    return 1;
+  }
+  const loaded = loadPathFile(file, loadScenarios({ model }), model);
+  if (!loaded.ok) {
+    printProblems(loaded);
+    return 1;
+  }
+  for (const w of loaded.warnings) err(formatError(w, "warning"));
+  out(formatPathResult(pathResultPayload(model, loaded.path), format));
+  return 0;
 }
 
 function evaluateCommand(target: string, format: "table" | "json" | "csv"): number {
@@ -75,6 +111,7 @@ function evaluateCommand(target: string, format: "table" | "json" | "csv"): numb
     err(`${m.problem}\nevaluate needs the model database: create it with \`npm run db:setup\`.`);
     return 1;
   }
+  if (pathIdOfTarget(target) !== null || isPathFile(target)) return evaluatePathCommand(target, format, m.model);
   let loaded: ScenarioFileResult | undefined;
   if (isPathTarget(target)) {
     if (!isScenarioFile(target)) {
@@ -112,11 +149,16 @@ function list(): number {
 }
 
 function schema(): number {
-  const target = path.resolve(process.cwd(), SCENARIO_SCHEMA_PATH);
-  const text = scenarioJsonSchemaText();
-  const same = fs.existsSync(target) && fs.readFileSync(target, "utf8") === text;
-  fs.writeFileSync(target, text);
-  out(`${same ? "unchanged" : "wrote"} ${SCENARIO_SCHEMA_PATH}`);
+  for (const [rel, text] of [
+    [SCENARIO_SCHEMA_PATH, scenarioJsonSchemaText()],
+    [PATH_SCHEMA_PATH, pathJsonSchemaText()],
+  ] as const) {
+    const target = path.resolve(process.cwd(), rel);
+    const same = fs.existsSync(target) && fs.readFileSync(target, "utf8") === text;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    out(`${same ? "unchanged" : "wrote"} ${rel}`);
+  }
   return 0;
 }
 

@@ -11,12 +11,16 @@ export type CliCommand =
 export const USAGE = `Usage: npm run scenarios -- <command>
 
 Commands:
-  check [paths...]                      Validate scenario files (default: every file in scenarios/).
+  check [paths...]                      Validate scenario and path files (default: every file in scenarios/
+                                        and scenarios/paths/).
                                         Prints path:line:col: message per error; exits 1 if any is invalid.
   evaluate <id-or-path> [--format F]    Evaluate a scenario against the model database.
                                         F = table (default), json (same JSON as /api/scenarios/:id/result) or csv.
+  evaluate paths/<id> [--format F]      Evaluate a path (scenarios/paths/<id>.yaml) step by step; json is
+                                        the body of /api/paths/:id/result.
   list                                  List the scenarios in scenarios/ with their status.
-  schema                                Regenerate scenarios/scenario.schema.json from the zod schema.
+  schema                                Regenerate scenarios/scenario.schema.json and
+                                        scenarios/paths/path.schema.json from the zod schemas.
   help                                  Show this message.
 
 The model is read from DATABASE_PATH (default data/ant-model.db); create it with \`npm run db:setup\`.`;
@@ -66,6 +70,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { error: str
     default:
       return { error: `unknown command '${cmd}'` };
   }
+}
+
+/** The path id of an evaluate target `paths/<id>` (the CLI's name for `scenarios/paths/<id>.yaml`), else null. */
+export function pathIdOfTarget(target: string): string | null {
+  return /^paths\/([a-z0-9][a-z0-9-]*)$/.exec(target)?.[1] ?? null;
+}
+
+/** Whether a file is a path file: a .yaml file inside a directory named `paths`. */
+export function isPathFile(file: string): boolean {
+  return /(^|[\\/])paths[\\/][^\\/]+\.ya?ml$/i.test(file);
 }
 
 /** Whether an evaluate target names a file rather than a scenario id. */

@@ -55,20 +55,23 @@ export function locateMessages(file: string, locate: Locator, messages: readonly
   return messages.map((m) => ({ file, ...locate(m.path, m.atKey), path: formatPath(m.path), message: m.message }));
 }
 
-/** Parse and validate one scenario file's text. `file` is used for messages and for the scenario's id. */
-export function parseScenario(text: string, file: string): ParseResult {
-  const fail = (message: string, pos: Position = START, path = ""): ParseResult => ({
+/** A YAML file read into plain data, with a locator for its nodes; or its syntax errors. */
+export type YamlRead = { ok: true; data: unknown; locate: Locator } | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Read one YAML file's text (size limit, syntax, duplicate keys, alias bombs) into plain data and a locator that
+ * turns a field path into line:col. Shared by scenario and path files, so both report errors the same way.
+ * `noun` names the kind of file in messages ("a scenario").
+ */
+export function readYaml(text: string, file: string, noun = "a scenario"): YamlRead {
+  const fail = (message: string, pos: Position = START, path = ""): YamlRead => ({
     ok: false,
     errors: [{ file, ...pos, path, message }],
   });
 
-  const id = scenarioIdFromFile(file);
-  if (!isSlug(id))
-    return fail(`file name gives the scenario id '${id}', expected a lower-case id like '2021-co-lending' (letters, digits, dashes)`);
-
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES)
-    return fail(`file is ${Math.ceil(bytes / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB a scenario may be`);
+    return fail(`file is ${Math.ceil(bytes / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB ${noun} may be`);
 
   // Bound the work before the parser runs (decision 013): lines, flow items and nesting, in one linear pass.
   const pre = yamlPrescanProblem(text);
@@ -178,6 +181,22 @@ export function parseScenario(text: string, file: string): ParseResult {
   // What aliases expand to is what would be stored: bound it, and the number and nesting of values.
   const shape = dataShapeProblem(data);
   if (shape) return fail(shape.message, locate(shape.path), formatPath(shape.path));
+
+  return { ok: true, data, locate };
+}
+
+/** Parse and validate one scenario file's text. `file` is used for messages and for the scenario's id. */
+export function parseScenario(text: string, file: string): ParseResult {
+  const id = scenarioIdFromFile(file);
+  if (!isSlug(id))
+    return {
+      ok: false,
+      errors: [{ file, ...START, path: "", message: `file name gives the scenario id '${id}', expected a lower-case id like '2021-co-lending' (letters, digits, dashes)` }],
+    };
+  const read = readYaml(text, file);
+  if (!read.ok) return read;
+  const { data, locate } = read;
+  const more = (count: number): ScenarioError => ({ file, ...START, path: "", message: moreErrorsMessage(count) });
 
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {

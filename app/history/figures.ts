@@ -1,0 +1,95 @@
+/**
+ * Figures the model produces that history reports too, read from an engine result. Pure. The timeline shows
+ * them step by step and the back-test compares them with what was reported. A figure the engine cannot produce
+ * (yet) reads null, and shows as such rather than as a number.
+ */
+import type { Result } from "../engine/result";
+
+export type FigureUnit = "RMB bn" | "share";
+
+export interface ModelFigure {
+  id: string;
+  label: string;
+  unit: FigureUnit;
+  /** What the model computes for it, in a sentence. */
+  reads: string;
+  read(result: Result): number | null;
+}
+
+const unit = (r: Result, id: string) => r.units.find((u) => u.id === id);
+const share = (r: Result, market: string, players: string[]) => {
+  const m = r.markets.find((x) => x.id === market);
+  if (!m) return null;
+  const found = m.players.filter((p) => players.includes(p.playerId));
+  return found.length === players.length ? found.reduce((s, p) => s + p.share.scenario, 0) : null;
+};
+/** A headline figure by name, when the engine has it (equity value, fines arrive with the model's second round). */
+const headline = (r: Result, key: string): number | null => {
+  const d = (r.headline as unknown as Record<string, { scenario: number } | undefined>)[key];
+  return d && typeof d.scenario === "number" ? d.scenario : null;
+};
+const CONSUMER_UNITS = ["huabei", "jiebei"];
+
+export const MODEL_FIGURES: readonly ModelFigure[] = [
+  {
+    id: "yuebao-aum",
+    label: "Yu'e Bao assets under management",
+    unit: "RMB bn",
+    reads: "the fund's AUM after fund-size caps (unit yuebao)",
+    read: (r) => unit(r, "yuebao")?.book?.scenario ?? null,
+  },
+  {
+    id: "consumer-credit-capital",
+    label: "Capital of the consumer-credit units (Huabei + Jiebei, the consumer-finance company from 2021)",
+    unit: "RMB bn",
+    reads: "capital held by huabei and jiebei after minima and raises",
+    read: (r) => {
+      const us = CONSUMER_UNITS.map((id) => unit(r, id));
+      return us.every(Boolean) ? us.reduce((s, u) => s + u!.capitalHeld.scenario, 0) : null;
+    },
+  },
+  {
+    id: "consumer-own-share",
+    label: "Own-funded share of Ant's consumer credit",
+    unit: "share",
+    reads: "own-funded book over total book of huabei and jiebei",
+    read: (r) => {
+      const us = CONSUMER_UNITS.map((id) => unit(r, id));
+      const book = us.reduce((s, u) => s + (u?.book?.scenario ?? 0), 0);
+      const own = us.reduce((s, u) => s + (u?.ownFundedBook?.scenario ?? 0), 0);
+      return book > 0 ? own / book : null;
+    },
+  },
+  {
+    id: "alipay-payment-share",
+    label: "Alipay's share of mobile payments",
+    unit: "share",
+    reads: "Alipay's share of the mobile-payments market",
+    read: (r) => share(r, "mobile-payments", ["alipay"]),
+  },
+  {
+    id: "alipay-tenpay-share",
+    label: "Alipay and Tenpay together, share of mobile payments",
+    unit: "share",
+    reads: "Alipay's plus Tenpay's share of the mobile-payments market",
+    read: (r) => share(r, "mobile-payments", ["alipay", "tenpay"]),
+  },
+  {
+    id: "equity-value",
+    label: "Equity value of Ant Group (illustrative)",
+    unit: "RMB bn",
+    reads: "the engine's equity value: profit x a calibrated multiple",
+    read: (r) => headline(r, "equityValue"),
+  },
+  {
+    id: "fine",
+    label: "Fines imposed on Ant",
+    unit: "RMB bn",
+    reads: "the one-off fines of the path's fine rules",
+    read: (r) => headline(r, "fines") ?? headline(r, "fine") ?? headline(r, "oneOff"),
+  },
+];
+
+export function figureById(id: string): ModelFigure | undefined {
+  return MODEL_FIGURES.find((f) => f.id === id);
+}
