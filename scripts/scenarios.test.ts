@@ -98,4 +98,39 @@ describe("scenarios CLI", { timeout: 60_000 }, () => {
     expect(r.stdout).toContain("2021-rectification");
     expect(r.stdout).toMatch(/\d+ scenarios/);
   });
+
+  it("check covers path files: a broken one prints path:line:col and exits 1", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paths-"));
+    const pathsDir = path.join(dir, "paths");
+    fs.mkdirSync(pathsDir);
+    try {
+      const bad = path.join(pathsDir, "bad-path.yaml");
+      fs.writeFileSync(bad, 'title: T\nsummary: S\nsteps:\n  - date: "2021-04-12"\n    scenarios: [2021-rectificaton]\n');
+      const r = run(["check", bad]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${bad}:5:17: steps[0].scenarios[0]: unknown scenario '2021-rectificaton' (did you mean '2021-rectification'?)`);
+      expect(r.stdout).toMatch(/0 files ok, 1 invalid/);
+      const all = run(["check"]);
+      expect(all.code).toBe(0);
+      const library = fs.readdirSync(path.join(root, "scenarios")).filter((f) => f.endsWith(".yaml")).length;
+      const paths = fs.readdirSync(path.join(root, "scenarios/paths")).filter((f) => f.endsWith(".yaml")).length;
+      expect(all.stdout.trim()).toBe(`${library + paths} files ok`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("evaluate paths/<id>: the path step by step; json is the API's shape; an unknown path lists the known ones", () => {
+    const table = run(["evaluate", "paths/what-happened"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("STEP BY STEP");
+    expect(table.stdout).toMatch(/STEP 2 · 2021-04-12/);
+    const json = JSON.parse(run(["evaluate", "paths/what-happened", "--format", "json"]).stdout);
+    expect(json.path.id).toBe("what-happened");
+    expect(json.steps[0]).toHaveProperty("date");
+    expect(json.steps[0]).toHaveProperty("headline.profit");
+    const unknown = run(["evaluate", "paths/nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown path 'nope'; paths in scenarios\/paths: .*what-happened/);
+  });
 });
