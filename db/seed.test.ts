@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINE_ASSUMPTIONS as ENGINE_READS } from "../app/engine/assumptions";
 import { modelSchema, type Model } from "../app/engine/model";
 import { getModelFromDb } from "../app/data/model.server";
 import { openDatabase } from "../app/utils/db.server";
@@ -114,12 +115,8 @@ describe("the seeded baseline model", () => {
   });
 
   it("has the engine assumptions the engine reads by id, marked usedBy engine", () => {
-    const engineIds = [
-      "credit-coverage-elasticity", "personalisation-coverage-elasticity", "payments-coverage-elasticity",
-      "contribution-margin", "cost-of-equity", "own-book-net-spread", "min-capital-ratio", "default-risk-weight",
-      "linked-out-retention", "entry-point-recapture", "reduced-threshold", "shrink-user-pass-through",
-      "bureau-queries-per-borrower", "history-months-typical",
-    ];
+    // The engine's own list: an id it reads that the seed lacks, or a seeded one it no longer reads, fails here.
+    const engineIds: string[] = [...ENGINE_READS];
     const byId = new Map(model.assumptions.map((a) => [a.id, a]));
     for (const id of engineIds) expect(byId.get(id)?.usedBy, id).toBe("engine");
     expect(model.assumptions.filter((a) => a.usedBy === "engine").map((a) => a.id).sort()).toEqual([...engineIds].sort());

@@ -20,6 +20,9 @@ export const ENGINE_ASSUMPTIONS = [
   "shrink-user-pass-through",
   "bureau-queries-per-borrower",
   "history-months-typical",
+  "platform-fee-rate",
+  "bank-facilitation-appetite",
+  "valuation-multiple",
 ] as const;
 export type EngineAssumption = (typeof ENGINE_ASSUMPTIONS)[number];
 

@@ -53,6 +53,46 @@ describe("evaluate on a tiny model", () => {
     expect(r.warnings.some((w) => w.text.includes("shortfall"))).toBe(true);
   });
 
+  it("with 'facilitate' the loans Ant cannot fund move to partner banks, which take 80%; Ant keeps a 2% fee on them", () => {
+    const r = run({ type: "co-lending", label: "30%", units: ["hb"], minOwnShare: 0.3, response: "facilitate" });
+    const hb = unit(r, "hb");
+    // Required 1000 x 0.3 x 10% = 30 against 2 held: the co-lent book keeps k = 2/30 of itself.
+    const k = 2 / 30;
+    const moved = 1000 * (1 - k);
+    expect(hb.capitalRaised).toBe(0);
+    expect(hb.response).toBe("facilitate");
+    expect(hb.book!.scenario).toBeCloseTo(1000 * k, 9);
+    expect(hb.facilitated).toBeCloseTo(moved * 0.8, 9);
+    // Co-lent part: 20 x k plus the own-book spread on it; facilitated part: 746.7 x 2%.
+    expect(hb.revenue.scenario).toBeCloseTo(20 * k + 1000 * k * 0.28 * (0.04 - 0.02) + moved * 0.8 * 0.02, 9);
+    // Only the fifth the banks do not take is lost: users fall (1 - k) x 0.2.
+    expect(service(r, "later").users.scenario).toBeCloseTo(400 * (1 - (1 - k) * 0.2), 9);
+    // The credit market counts the facilitated loans as Ant's volume still.
+    expect(share(r, "credit", "ant")).toBeCloseTo(0.2 * (k + (1 - k) * 0.8), 9);
+  });
+
+  it("a fine is that year's one-off: profit falls by it, recurring profit and equity value do not", () => {
+    const r = run({ type: "fine", label: "Fine", amount: 3, date: "2023-07-07" });
+    expect(r.headline.profit.scenario).toBeCloseTo(17, 12);
+    expect(r.headline.oneOffCharges.scenario).toBe(3);
+    expect(r.headline.equityValue.baseline).toBe(20 * 50);
+    expect(r.headline.equityValue.scenario).toBe(20 * 50);
+    expect(r.group.capital.scenario).toBeCloseTo(1, 12);
+    expect(r.headline.revenue.scenario).toBe(75);
+  });
+
+  it("a fine that leaves the holding company short of a group minimum makes it raise capital, at a recurring cost", () => {
+    const r = run(
+      { type: "fine", label: "Fine", amount: 3, date: "2023-07-07" },
+      { type: "min-capital", label: "FHC", units: ["group"], minimum: 4 },
+    );
+    // Paid-in 4 - fine 3 = 1 against 4: raise 3, costing 10% a year.
+    expect(r.group.shortfall).toBeCloseTo(3, 12);
+    expect(r.headline.capitalRaised.scenario).toBeCloseTo(3, 12);
+    expect(r.headline.profit.scenario).toBeCloseTo(20 - 3 - 0.3, 12);
+    expect(r.headline.equityValue.scenario).toBeCloseTo((20 - 0.3) * 50, 9);
+  });
+
   it("with 'shrink' the book falls until the capital held covers it, and users with it", () => {
     const r = run({ type: "co-lending", label: "30%", units: ["hb"], minOwnShare: 0.3, response: "shrink" });
     const hb = unit(r, "hb");

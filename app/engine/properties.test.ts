@@ -15,7 +15,7 @@ const unitIds = ["pay", "hb", "fund", "bank"];
 const rate = fc.double({ min: 0, max: 1, noNaN: true });
 const categories = fc.subarray([...DATA_CATEGORIES], { minLength: 1 });
 const someUnits = fc.subarray(unitIds, { minLength: 1 });
-const response = fc.constantFrom("raise" as const, "shrink" as const);
+const response = fc.constantFrom("raise" as const, "shrink" as const, "facilitate" as const);
 
 const rule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({ type: fc.constant("consent-required" as const), label: fc.constant("consent"), categories, consentRate: rate }),
@@ -86,6 +86,12 @@ const rule: fc.Arbitrary<Rule> = fc.oneof(
     label: fc.constant("fund cap"),
     unit: fc.constant("fund"),
     maxAum: fc.double({ min: 0, max: 2000, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant("fine" as const),
+    label: fc.constant("fine"),
+    amount: fc.double({ min: 0, max: 10, noNaN: true }),
+    date: fc.constant("2023-07-07"),
   }),
 );
 const rules = fc.array(rule, { maxLength: 6 });
@@ -171,6 +177,35 @@ describe("engine invariants over generated scenarios", () => {
         const req = (x: number) =>
           evaluate(model, scenarioOf([...rs, ratio(x)])).units.find((u) => u.id === "hb")!.capitalRequired.scenario;
         expect(req(hi)).toBeGreaterThanOrEqual(req(lo) - 1e-9);
+      }),
+      runs,
+    );
+  });
+
+  it("facilitating never needs more capital than raising, and keeps at least shrinking's revenue and users", () => {
+    const withResponse = (rs: Rule[], r: "raise" | "shrink" | "facilitate") =>
+      evaluate(model, scenarioOf(rs.map((x) => ("response" in x ? { ...x, response: r } : x))));
+    fc.assert(
+      fc.property(rules, (rs) => {
+        const raise = withResponse(rs, "raise");
+        const shrink = withResponse(rs, "shrink");
+        const facilitate = withResponse(rs, "facilitate");
+        expect(facilitate.headline.capitalRaised.scenario).toBeLessThanOrEqual(raise.headline.capitalRaised.scenario + 1e-9);
+        expect(facilitate.headline.revenue.scenario).toBeGreaterThanOrEqual(shrink.headline.revenue.scenario - 1e-9);
+        expect(reach(facilitate)).toBeGreaterThanOrEqual(reach(shrink) - 1e-9);
+      }),
+      runs,
+    );
+  });
+
+  it("a fine lowers that year's profit by at least its amount and never raises equity value", () => {
+    fc.assert(
+      fc.property(rules, fc.double({ min: 0, max: 10, noNaN: true }), (rs, amount) => {
+        const without = evaluate(model, scenarioOf(rs)).headline;
+        const fined = evaluate(model, scenarioOf([...rs, { type: "fine", label: "fine", amount, date: "2023" }])).headline;
+        expect(fined.profit.scenario).toBeLessThanOrEqual(without.profit.scenario - amount + 1e-9);
+        expect(fined.equityValue.scenario).toBeLessThanOrEqual(without.equityValue.scenario + 1e-9);
+        expect(fined.oneOffCharges.scenario).toBeCloseTo(without.oneOffCharges.scenario + amount, 9);
       }),
       runs,
     );

@@ -18,7 +18,7 @@ export interface Headline {
   revenue: Delta;
   /** Sum over units of Ant's stake x revenue (consolidated or not). */
   attributableRevenue: Delta;
-  /** Net profit attributable to Ant. */
+  /** Net profit attributable to Ant in the scenario's year: recurring profit less one-off charges. */
   profit: Delta;
   /** Capital required beyond capital held, before the units respond. */
   capitalShortfall: Delta;
@@ -26,6 +26,10 @@ export interface Headline {
   capitalRaised: Delta;
   /** Sum of users reached over Alipay's integrated services (a user of two services counts twice). */
   serviceReach: Delta;
+  /** One-off charges in the scenario's year (fines): in `profit`, outside recurring profit and equity value. */
+  oneOffCharges: Delta;
+  /** Illustrative: recurring attributable profit (profit + one-off charges) x the valuation multiple. */
+  equityValue: Delta;
 }
 export type HeadlineKey = keyof Headline;
 export const HEADLINE_KEYS = [
@@ -35,6 +39,8 @@ export const HEADLINE_KEYS = [
   "capitalShortfall",
   "capitalRaised",
   "serviceReach",
+  "oneOffCharges",
+  "equityValue",
 ] as const satisfies readonly HeadlineKey[];
 
 export interface UnitResult {
@@ -57,6 +63,16 @@ export interface UnitResult {
   shortfall: number;
   capitalRaised: number;
   response: CapitalResponse | null;
+  /** Loans moved onto partner banks' books by a `facilitate` response, RMB bn (Ant keeps a platform fee on them). */
+  facilitated: number;
+}
+
+/** The holding company: its capital after raises and one-off charges, against what a group minimum requires. */
+export interface GroupResult {
+  capital: Delta;
+  required: number;
+  shortfall: number;
+  oneOffCharges: number;
 }
 
 export interface ServiceResult {
@@ -114,6 +130,7 @@ export interface Warning {
 export interface Result {
   scenarioId: string;
   headline: Headline;
+  group: GroupResult;
   units: UnitResult[];
   services: ServiceResult[];
   markets: MarketResult[];

@@ -26,8 +26,11 @@ export function isParam(v: unknown): v is Param {
   );
 }
 
-/** How a unit meets a capital shortfall. */
-export type CapitalResponse = "raise" | "shrink";
+/**
+ * How a unit meets a capital shortfall: raise capital, shrink its book, or facilitate (move the loans it cannot
+ * fund onto partner banks' books, as far as the banks take them, and keep a platform fee).
+ */
+export type CapitalResponse = "raise" | "shrink" | "facilitate";
 
 type RuleBase = {
   id?: string | undefined;
@@ -120,6 +123,14 @@ export type FundSizeCapRule = RuleBase & {
   maxAum: Param;
 };
 
+// ---- One-off charges ----
+export type FineRule = RuleBase & {
+  type: "fine";
+  /** RMB bn, paid once in the year of `date`. */
+  amount: Param;
+  date: string;
+};
+
 export type Rule =
   | ConsentRequiredRule
   | DataBanRule
@@ -133,7 +144,8 @@ export type Rule =
   | CoLendingRule
   | LeverageCapRule
   | MinCapitalRule
-  | FundSizeCapRule;
+  | FundSizeCapRule
+  | FineRule;
 export type RuleType = Rule["type"];
 export type RuleOf<T extends RuleType> = Extract<Rule, { type: T }>;
 

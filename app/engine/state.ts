@@ -55,6 +55,8 @@ export interface State {
   shortfall: number[];
   raised: number[];
   response: Array<CapitalResponse | null>;
+  /** Balance moved onto partner banks' books by `facilitate`, earning the platform fee. */
+  facilitated: number[];
   revenue: number[];
   // By service index.
   reach: number[];
@@ -65,6 +67,8 @@ export interface State {
   groupRequired: number;
   groupShortfall: number;
   bureauCost: number;
+  /** One-off charges (fines) in the scenario's year. */
+  oneOffs: number;
 }
 
 const filled = <T>(n: number, v: T): T[] => new Array<T>(n).fill(v);
@@ -94,6 +98,7 @@ export function createState(ix: ModelIndex, a: AssumptionValues, explain: boolea
     shortfall: filled(nu, 0),
     raised: filled(nu, 0),
     response: filled<CapitalResponse | null>(nu, null),
+    facilitated: filled(nu, 0),
     revenue: filled(nu, 0),
     reach: filled(ns, 1),
     integration: filled(ns, 0),
@@ -102,6 +107,7 @@ export function createState(ix: ModelIndex, a: AssumptionValues, explain: boolea
     groupRequired: 0,
     groupShortfall: 0,
     bureauCost: 0,
+    oneOffs: 0,
   };
 }
 

@@ -21,6 +21,9 @@ const engineDefaults: Record<(typeof ENGINE_ASSUMPTIONS)[number], [number, numbe
   "shrink-user-pass-through": [1, 0.5, 1],
   "bureau-queries-per-borrower": [4, 1, 12],
   "history-months-typical": [36, 24, 60],
+  "platform-fee-rate": [0.02, 0.01, 0.03],
+  "bank-facilitation-appetite": [0.8, 0.5, 1],
+  "valuation-multiple": [50, 20, 60],
 };
 
 export function tinyModel(): Model {

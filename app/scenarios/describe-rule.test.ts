@@ -63,13 +63,15 @@ describe("describeRule", () => {
       { type: "market-share-cap", label: "x", market: "m", player: "p", cap: 0.4 },
       { type: "capital-ratio", label: "x", units: ["huabei"], minRatio: 0.105, riskWeight: 1, response: "shrink" },
       { type: "leverage-cap", label: "x", units: ["huabei"], maxLeverage: 4, response: "shrink" },
+      { type: "co-lending", label: "x", units: ["huabei"], minOwnShare: 0.3, response: "facilitate" },
+      { type: "fine", label: "x", amount: 7.123, date: "2023-07-07" },
     ];
     for (const r of samples) {
       const text = describeRule(r, lookup);
       expect(text).toMatch(/^[A-Z].*\.$/);
       expect(text).not.toMatch(/undefined|NaN/);
     }
-    expect(Object.keys(RULE_FAMILIES)).toHaveLength(13);
+    expect(Object.keys(RULE_FAMILIES)).toHaveLength(14);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { formatCompact, formatPercent } from "../utils/format";
 import { paramValue, type Param } from "./params";
+import type { CapitalResponse } from "../engine/rules";
 import type { Rule } from "./schema";
 
 /** Display names by id (units, services, markets, players): what `describeRule` prints instead of ids. */
@@ -45,8 +46,12 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
   const categories = (c: readonly string[]) => listText(c.map((x) => CATEGORY_NAMES[x] ?? x));
   const fromTo = (r: { from?: string[]; to?: string[] }) =>
     `${r.from ? ` from ${units(r.from)}` : ""}${r.to ? ` to ${units(r.to)}` : ""}`;
-  const respond = (r: "raise" | "shrink") =>
-    r === "raise" ? "a shortfall is met by raising capital" : "a shortfall is met by shrinking the loan book";
+  const respond = (r: CapitalResponse) =>
+    r === "raise"
+      ? "a shortfall is met by raising capital"
+      : r === "shrink"
+        ? "a shortfall is met by shrinking the loan book"
+        : "loans it cannot fund move to partner banks' books, for a platform fee";
 
   switch (rule.type) {
     case "consent-required":
@@ -78,6 +83,8 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
       return `${cap(units(rule.units))} must hold at least ${num(rule.minimum)} RMB bn of capital (raised if short).`;
     case "fund-size-cap":
       return `${cap(name(rule.unit))} may manage at most ${num(rule.maxAum)} RMB bn; assets above the cap leave for rival funds.`;
+    case "fine":
+      return `Ant is fined ${num(rule.amount)} RMB bn (${rule.date}): a one-off charge on that year's profit and the holding company's capital, outside recurring profit.`;
   }
 }
 

@@ -15,5 +15,7 @@ export const RULE_FAMILIES = {
   "leverage-cap": "capital",
   "min-capital": "capital",
   "fund-size-cap": "capital",
+  // A fine is enforcement, not a capital rule; it sits here because it hits capital and profit, not data or markets.
+  fine: "capital",
 } as const satisfies Record<Rule["type"], "privacy" | "anti-monopoly" | "capital">;
 export type RuleFamily = (typeof RULE_FAMILIES)[keyof typeof RULE_FAMILIES];

@@ -17,6 +17,8 @@ export const HEADLINE_LABELS: Record<HeadlineKey, { label: string; unit: string 
   capitalShortfall: { label: "Capital shortfall", unit: "RMB bn" },
   capitalRaised: { label: "Capital raised", unit: "RMB bn" },
   serviceReach: { label: "Service reach", unit: "m users" },
+  oneOffCharges: { label: "One-off charges (fines)", unit: "RMB bn" },
+  equityValue: { label: "Equity value (illustrative)", unit: "RMB bn" },
 };
 
 // ---- JSON ---------------------------------------------------------------------------------------------------

@@ -34,8 +34,11 @@ export { paramValue, type Param } from "./params";
 const rate = (description: string) => param(0, 1, description);
 const ids = (description: string) => z.array(slug).min(1).describe(description);
 const response = z
-  .enum(["raise", "shrink"])
-  .describe("How a unit meets a capital shortfall: raise capital (at the cost of capital) or shrink its book");
+  .enum(["raise", "shrink", "facilitate"])
+  .describe(
+    "How a unit meets a capital shortfall: raise capital (at the cost of equity), shrink its book, or facilitate: move the loans it cannot fund onto partner banks' books and keep a platform fee",
+  );
+const dateString = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date like 2020-11-02, 2020-11 or 2020");
 
 const base = {
   id: slug.optional().describe("Stable id of the rule within the scenario (used in URLs); defaults to rule-N"),
@@ -179,6 +182,16 @@ export const fundSizeCapRule = z
   })
   .strict();
 
+// ---- One-off charges ----
+export const fineRule = z
+  .object({
+    ...base,
+    type: z.literal("fine"),
+    amount: param(0, 1000, "The fine, RMB bn: a one-off that hits that year's profit and the holding company's capital, not recurring profit"),
+    date: dateString.describe("When the fine was imposed (its year is the year it hits)"),
+  })
+  .strict();
+
 export const ruleSchema = z.discriminatedUnion("type", [
   consentRequiredRule,
   dataBanRule,
@@ -193,6 +206,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
   leverageCapRule,
   minCapitalRule,
   fundSizeCapRule,
+  fineRule,
 ]);
 
 export { RULE_FAMILIES, type RuleFamily } from "./families";
@@ -202,10 +216,7 @@ export const scenarioSchema = z
     $schema: z.string().optional().describe("Path to scenario.schema.json, for editors"),
     title: z.string().min(1).max(200),
     summary: z.string().min(1).max(4000),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date like 2020-11-02, 2020-11 or 2020")
-      .describe("When the rules were announced or would apply"),
+    date: dateString.describe("When the rules were announced or would apply"),
     hypothetical: z.boolean().default(false).describe("True for a what-if that no regulator proposed"),
     sources: z
       .array(z.string().regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact-sheet key like S30 or a URL"))

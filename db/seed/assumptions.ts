@@ -21,6 +21,36 @@ const seed = (a: Omit<AssumptionRow, "usedBy">): AssumptionRow => ({ ...a, usedB
 /** Coefficients of the engine's formulas (ids are fixed: the engine reads them by id). */
 export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
   engine({
+    id: "platform-fee-rate",
+    label: "Platform (technology-service) fee on loans Ant facilitates but does not fund",
+    value: 0.02, low: 0.01, high: 0.0274, unit: "per year, of the facilitated balance",
+    rationale:
+      "What Ant keeps as the platform on a loan a partner bank or the consumer-finance company funds. At most the 2020 " +
+      "CreditTech take rate on the whole balance, 2.74% [S7]; lower once the funders, not Ant, book and price the loans " +
+      "(S87: bank-funded credit shown under the banks' names). No source gives the post-2021 rate: a wide range.",
+    sourceKeys: ["S7", "S87"],
+  }),
+  engine({
+    id: "bank-facilitation-appetite",
+    label: "Share of the loans Ant stops funding that partner banks take onto their own books",
+    value: 0.8, low: 0.5, high: 1, unit: "fraction",
+    rationale:
+      "~100 partner banks funded ~98% of the consumer book in 2020 [S10, S11], so most of it has a funder; but a bank's " +
+      "co-lent loans are capped at 50% of its loans and its exposure to one platform at 25% of its tier-1 capital [S36], " +
+      "and no source gives how close the banks were to those caps: the rest is lost volume.",
+    sourceKeys: ["S10", "S11", "S36"],
+  }),
+  engine({
+    id: "valuation-multiple",
+    label: "Equity value over recurring attributable profit (illustrative)",
+    value: 48, low: 20, high: 60, unit: "x recurring profit",
+    rationale:
+      "Calibrated so the baseline's 43.8 RMB bn of profit gives the ~2,100 RMB bn IPO valuation [S15] (2,100 / 43.8 = 48). " +
+      "The July 2023 buyback at 567.1 RMB bn [S57] implies ~24x on post-rectification profit, hence the low end. Rules do " +
+      "not move it: the model cannot explain a risk premium.",
+    sourceKeys: ["S15", "S57"],
+  }),
+  engine({
     id: "credit-coverage-elasticity",
     label: "Credit volume response to lost data coverage",
     value: 0.5, low: 0.2, high: 0.9, unit: "fraction",

@@ -33,13 +33,15 @@ function post(pairs: Array<[string, string]>) {
 }
 
 describe("form fields from the zod schema", () => {
-  it("has all 13 rule types grouped into the three families, with bounds, units and help text from the schema", () => {
-    expect(RULE_TYPE_SPECS).toHaveLength(13);
+  it("has all 14 rule types grouped into the three families, with bounds, units and help text from the schema", () => {
+    expect(RULE_TYPE_SPECS).toHaveLength(14);
     expect(ruleTypesByFamily().map((f) => [f.family, f.types.length])).toEqual([
       ["privacy", 4],
       ["anti-monopoly", 4],
-      ["capital", 5],
+      ["capital", 6],
     ]);
+    expect(ruleTypeSpec("fine")!.fields.find((f) => f.name === "amount")).toMatchObject({ kind: "param", unit: "RMB bn" });
+    expect(ruleTypeSpec("fine")!.fields.find((f) => f.name === "date")).toMatchObject({ kind: "text", optional: false });
     const consent = ruleTypeSpec("consent-required")!.fields.find((f) => f.name === "consentRate")!;
     expect(consent).toMatchObject({ kind: "param", min: 0, max: 1, optional: false, description: "Share of users who opt in, 0..1" });
     const aum = ruleTypeSpec("fund-size-cap")!.fields.find((f) => f.name === "maxAum")!;
@@ -136,7 +138,7 @@ describe("editing", () => {
   it("adds a rule of every type with a unique id, removes and reorders", () => {
     let d = base;
     for (const spec of RULE_TYPE_SPECS) d = applyIntent(d, { kind: "add", type: spec.type });
-    expect(d.rules).toHaveLength(14);
+    expect(d.rules).toHaveLength(15);
     d = applyIntent(d, { kind: "add", type: "consent-required" });
     expect(d.rules.map((r) => r.id)).toContain("consent-required-2");
     expect(newRule("unbundle", [])).toMatchObject({ entryPoints: "all", label: "Unbundle" });

@@ -3,7 +3,7 @@
  * browser (not four full results) and the tests can reason about them. Every chart of the page draws all of
  * its scenarios on one axis; the helpers here choose that axis.
  */
-import type { HeadlineKey, Result } from "../../engine/result";
+import type { CapitalResponse, HeadlineKey, Result } from "../../engine/result";
 import type { RuleFamily } from "../../scenarios/schema";
 import { OKABE_ITO } from "../charts/palette";
 
@@ -27,9 +27,9 @@ export type ServiceRow = { id: string; name: string; baseline: number; scenario:
 export type CapitalRow = {
   shortfall: number;
   raised: number;
-  /** Met by shrinking books: the shortfall less what is raised. */
+  /** Met by shrinking books or facilitating (no capital): the shortfall less what is raised. */
   shrunk: number;
-  units: { id: string; name: string; shortfall: number; raised: number; response: "raise" | "shrink" | null }[];
+  units: { id: string; name: string; shortfall: number; raised: number; response: CapitalResponse | null }[];
 };
 export type MarketRow = { id: string; name: string; baseline: number; scenario: number[] };
 

@@ -40,10 +40,24 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     unitLong: "million users, summed over services",
     format: formatMillions,
   },
+  oneOffCharges: {
+    key: "oneOffCharges",
+    label: "One-off charges (fines)",
+    unit: "RMB bn",
+    unitLong: "RMB bn in that year, outside recurring profit",
+    format: formatRmbBn,
+  },
+  equityValue: {
+    key: "equityValue",
+    label: "Equity value (illustrative)",
+    unit: "RMB bn",
+    unitLong: "RMB bn, recurring profit x a calibrated multiple",
+    format: formatRmbBn,
+  },
 };
 
 /** The metrics a library card shows, in order. */
-export const CARD_METRICS: HeadlineKey[] = ["revenue", "attributableRevenue", "profit", "capitalShortfall", "serviceReach"];
+export const CARD_METRICS: HeadlineKey[] = ["revenue", "attributableRevenue", "profit", "equityValue", "capitalShortfall", "serviceReach"];
 
 export type Direction = "up" | "down" | "none";
 

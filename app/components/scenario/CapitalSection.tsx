@@ -1,4 +1,4 @@
-/** Capital required against capital held per unit, the shortfall and how it is met (raise or shrink). */
+/** Capital required against capital held per unit, the shortfall and how it is met (raise, shrink or facilitate). */
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 
 import { ChartFrame } from "~/components/charts/ChartFrame";
@@ -14,7 +14,7 @@ import { PATTERN } from "./patterns";
 
 const ID = "scenario-capital-chart";
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
-const RESPONSE = { raise: "raises capital", shrink: "shrinks its book" } as const;
+const RESPONSE = { raise: "raises capital", shrink: "shrinks its book", facilitate: "moves loans to partner banks" } as const;
 
 /** Units a capital chart is about: those with a credit book or fund, or a requirement under the scenario. */
 export function capitalUnits(result: Result): UnitResult[] {

@@ -1,7 +1,8 @@
 /**
  * Stage 4, capital: what each unit must hold (the largest requirement binds), the shortfall against what it
- * holds, and the response: raise it (profit pays the cost of equity) or shrink the book. Then the holding
- * company's minimum and the bureau's fees (a cost that depends on the borrowers left).
+ * holds, and the response: raise it (profit pays the cost of equity), shrink the book, or facilitate (the loans
+ * it cannot fund move onto partner banks' books as far as they take them; Ant keeps a platform fee). Then fines
+ * (one-offs), the holding company's minimum and the bureau's fees (a cost that depends on the borrowers left).
  */
 import { read } from "../assumptions";
 import { paramValue, type CapitalResponse } from "../rules";
@@ -28,6 +29,7 @@ interface Req {
 export function capitalStage(s: State, rules: RulesByType) {
   const reqs = requirements(s, rules);
   respond(s, reqs);
+  fines(s, rules);
   groupMinimum(s, rules);
   bureauFees(s, rules);
 }
@@ -129,20 +131,31 @@ function respond(s: State, reqs: Map<number, Req>) {
           ["cost-of-equity"],
         );
     } else {
+      // Shrink or facilitate: the proportional part is met by a smaller own book; a fixed minimum is raised.
       const newHeld = Math.max(held, r.fixed);
       const k = newHeld / r.proportional;
+      const moved = s.balance[u] * (1 - k);
       s.raised[u] = newHeld - held;
       s.held[u] = newHeld;
       s.balance[u] *= k;
       s.volume[u] *= k;
-      const users = Math.max(0, 1 - passThrough * (1 - k));
+      // Facilitated loans leave Ant's book but not the market, as far as the banks take them.
+      const taken = r.response === "facilitate" ? read(s.a, "bank-facilitation-appetite") : 0;
+      s.facilitated[u] += moved * taken;
+      const lost = (1 - k) * (1 - taken);
+      const users = Math.max(0, 1 - passThrough * lost);
       s.userFactor[u] *= users;
       if (s.explain)
         explain(
           s,
           r.binding,
-          `${s.ix.units[u].name} would need ${bn(required)} of capital but holds ${bn(newHeld)}: it shrinks its book by ${pct(1 - k)}, and its users fall ${pct(1 - users)}.`,
-          ["shrink-user-pass-through"],
+          r.response === "facilitate"
+            ? `${s.ix.units[u].name} would need ${bn(required)} of capital but holds ${bn(newHeld)}: it keeps ${pct(k)} of its book and moves ${bn(moved)} to partner banks, which take ${pct(taken)} of it (${bn(moved * taken)}, on which Ant keeps a platform fee); ${pct(lost)} of its volume is lost and its users fall ${pct(1 - users)}.`
+            : `${s.ix.units[u].name} would need ${bn(required)} of capital but holds ${bn(newHeld)}: it shrinks its book by ${pct(1 - k)}, and its users fall ${pct(1 - users)}.`,
+          r.response === "facilitate"
+            ? ["bank-facilitation-appetite", "platform-fee-rate", "shrink-user-pass-through"]
+            : ["shrink-user-pass-through"],
+          r.response === "facilitate" ? ["S87"] : [],
         );
     }
   }
@@ -152,14 +165,31 @@ function respond(s: State, reqs: Map<number, Req>) {
         warn(
           s,
           r.binding,
-          `Capital shortfall at ${s.ix.units[u].name}: ${bn(s.shortfall[u])} (${r.response === "raise" ? "raised" : "met by shrinking the book"}).`,
+          `Capital shortfall at ${s.ix.units[u].name}: ${bn(s.shortfall[u])} (${r.response === "raise" ? "raised" : r.response === "shrink" ? "met by shrinking the book" : "met by moving loans to partner banks"}).`,
         );
 }
 
-/** A `min-capital` rule on `group` applies to the holding company's paid-in capital. */
+/** A fine is paid once, in its year, out of the holding company's capital (a one-off, not recurring profit). */
+function fines(s: State, rules: RulesByType) {
+  for (const { rule, id } of rules("fine")) {
+    const amount = paramValue(rule.amount);
+    s.oneOffs += amount;
+    if (s.explain)
+      explain(
+        s,
+        id,
+        `A one-off fine of ${bn(amount)} (${rule.date}) comes out of that year's profit and the holding company's capital; recurring profit and the equity value leave it out.`,
+      );
+  }
+}
+
+/**
+ * A `min-capital` rule on `group` applies to the holding company's capital: paid-in capital less the year's
+ * one-off charges (a fine paid by the holding company leaves less behind its subsidiaries).
+ */
 function groupMinimum(s: State, rules: RulesByType) {
   if (s.groupRequired <= 0) return;
-  const paidIn = s.ix.model.group.paidInCapital;
+  const paidIn = s.ix.model.group.paidInCapital - s.oneOffs;
   s.groupShortfall = Math.max(0, s.groupRequired - paidIn);
   if (!s.explain) return;
   const id = rules("min-capital").find((r) => r.rule.units.includes(GROUP))!.id;

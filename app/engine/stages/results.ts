@@ -16,6 +16,8 @@ export function revenueStage(s: State) {
     const book = ix.book[u];
     // Loans Ant now funds itself earn a net interest spread instead of the partner bank's fee.
     if (book) revenue += s.balance[u] * (s.ownShare[u] - book.ownShare) * (spread - book.takeRate);
+    // Loans moved to partner banks' books earn the platform fee.
+    if (s.facilitated[u] > 0) revenue += s.facilitated[u] * read(s.a, "platform-fee-rate");
     s.revenue[u] = Math.max(0, revenue);
   }
 }
@@ -49,18 +51,21 @@ export function headlineOf(s: State): Headline {
   for (let sv = 0; sv < ix.services.length; sv++) reach += serviceUsers(s, sv);
   const base = ix.baseline;
   const netProfit = ix.model.group.netProfit;
-  const profit =
+  const recurring =
     netProfit +
     read(s.a, "contribution-margin") * (attributable - base.attributableRevenue) -
     read(s.a, "cost-of-equity") * raised -
     s.bureauCost;
+  const multiple = read(s.a, "valuation-multiple");
   return {
     revenue: { baseline: base.revenue, scenario: revenue },
     attributableRevenue: { baseline: base.attributableRevenue, scenario: attributable },
-    profit: { baseline: netProfit, scenario: profit },
+    profit: { baseline: netProfit, scenario: recurring - s.oneOffs },
     capitalShortfall: { baseline: 0, scenario: shortfall },
     capitalRaised: { baseline: 0, scenario: raised },
     serviceReach: { baseline: base.serviceReach, scenario: reach },
+    oneOffCharges: { baseline: 0, scenario: s.oneOffs },
+    equityValue: { baseline: netProfit * multiple, scenario: recurring * multiple },
   };
 }
 
@@ -94,6 +99,7 @@ function unitResults(s: State): UnitResult[] {
       shortfall: s.shortfall[u],
       capitalRaised: s.raised[u],
       response: s.response[u],
+      facilitated: s.facilitated[u],
     };
   });
 }
@@ -152,7 +158,7 @@ function marketResults(s: State): MarketResult[] {
     const unit = ix.units[u];
     if (unit.revenue === 0) return 1;
     const book = ix.book[u];
-    if (book) return book.balance > 0 ? s.balance[u] / book.balance : 1;
+    if (book) return book.balance > 0 ? (s.balance[u] + s.facilitated[u]) / book.balance : 1;
     return s.revenue[u] / unit.revenue;
   };
   return ix.model.markets.map((m) => {
@@ -191,6 +197,15 @@ export function buildResult(s: State, scenarioId: string): Result {
   return {
     scenarioId,
     headline: headlineOf(s),
+    group: {
+      capital: {
+        baseline: ix.model.group.paidInCapital,
+        scenario: ix.model.group.paidInCapital + s.groupShortfall - s.oneOffs,
+      },
+      required: s.groupRequired,
+      shortfall: s.groupShortfall,
+      oneOffCharges: s.oneOffs,
+    },
     units: unitResults(s),
     services: serviceResults(s),
     markets: marketResults(s),
