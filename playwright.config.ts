@@ -20,7 +20,7 @@ function chromiumExecutable(): string | undefined {
 
 function server(target: { port: number; url: string; db: string }, { quiet = false } = {}) {
   return {
-    command: "node node_modules/@remix-run/serve/dist/cli.js build/index.js",
+    command: "node scripts/serve.mjs build/index.js",
     // A static file: readiness must not open the database before the global setup has built it.
     url: `${target.url}/favicon.ico`,
     env: { PORT: String(target.port), HOST: "127.0.0.1", DATABASE_PATH: target.db, NODE_ENV: "production" },

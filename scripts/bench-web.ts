@@ -172,7 +172,7 @@ export async function benchWeb(scenarioIds: string[]) {
   setupDatabase({ path: dbFile });
   const port = await freePort();
   BASE = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "build/index.js"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -7,7 +7,8 @@
  *   3. database: created, migrated and seeded if empty, its baseline re-seeded if the seed changed (db/setup.ts;
  *      saved variants are kept);
  *   4. build: `remix build` when build/ is missing or older than any source;
- *   5. serve: remix-serve on HOST:PORT.
+ *   5. serve: scripts/serve.mjs on HOST:PORT (remix-serve's setup plus time limits and the app's 403 page for
+ *      cross-origin form posts, decision 013).
  * Plain Node on purpose: it must run before anything is installed. test.mjs reuses the helpers exported here.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -170,7 +171,7 @@ async function main() {
   }
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   say(`serving the dashboard at ${url}/ (the scenario library; the baseline model at ${url}/model). Ctrl+C stops it.`);
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/index.js"], {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "build/index.js"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, PORT: String(port), HOST: host, NODE_ENV: process.env.NODE_ENV || "production" },
@@ -178,7 +179,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
       child.kill(signal);
-      // remix-serve waits for open connections to close; do not hang on a stuck one.
+      // The server waits for open connections to close; do not hang on a stuck one.
       setTimeout(() => child.kill("SIGKILL"), 5000).unref();
     });
   }

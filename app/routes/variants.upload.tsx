@@ -31,7 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     form = await readMultipart(request, MAX_UPLOAD_REQUEST_BYTES);
   } catch (e) {
-    if (e instanceof UploadRefused) return data<UploadAnswer>({ file: null, renamedFrom: null, errors: [e.message], author: "", note: "" }, { status: 413 });
+    if (e instanceof UploadRefused)
+      return data<UploadAnswer>(
+        { file: null, renamedFrom: null, errors: [e.message], author: "", note: "" },
+        // A refused body may not have been read to its end: close rather than read what is left on this connection.
+        { status: e.status, headers: e.status === 408 ? { Connection: "close" } : {} },
+      );
     throw e;
   }
   const text = (k: string) => {

@@ -47,7 +47,11 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
   try {
     return new URLSearchParams(await readBodyText(request, { limit: MAX_BODY_BYTES }));
   } catch (e) {
-    if (e instanceof HttpError) throw data({ title: e.status === 413 ? "Form too large" : "Bad form", message: e.message } satisfies ErrorPayload, { status: e.status });
+    if (e instanceof HttpError)
+      throw data({ title: e.status === 413 ? "Form too large" : "Bad form", message: e.message } satisfies ErrorPayload, {
+        status: e.status,
+        headers: e.headers,
+      });
     throw e;
   }
 }
@@ -172,7 +176,13 @@ export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: stri
 export const MAX_UPLOAD_REQUEST_BYTES = MAX_BODY_BYTES + 16 * 1024;
 
 /** A reason a multipart upload was refused before its file was read (shown on the form, nothing saved). */
-export class UploadRefused extends Error {}
+export class UploadRefused extends Error {
+  readonly status: number;
+  constructor(message: string, status = 413) {
+    super(message);
+    this.status = status;
+  }
+}
 
 /**
  * The multipart body of an upload, read at most `limit` bytes (refused beyond, without reading further), then
@@ -181,13 +191,20 @@ export class UploadRefused extends Error {}
 export async function readMultipart(request: Request, limit = MAX_UPLOAD_REQUEST_BYTES): Promise<FormData> {
   await requireSameOrigin(request);
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data;/i.test(contentType)) throw new UploadRefused("expected a file upload (multipart/form-data); nothing was saved");
+  if (!/^multipart\/form-data;/i.test(contentType))
+    throw new UploadRefused(`expected a file upload (multipart/form-data), got '${contentType.split(";")[0]!.trim() || "none"}'; nothing was saved`, 415);
   const tooLarge = () => new UploadRefused(`the upload is larger than the ${Math.round(limit / 1024)} KB limit; nothing was saved`);
-  const body = await readBodyBytes(request, limit, tooLarge);
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readBodyBytes(request, limit, tooLarge);
+  } catch (e) {
+    if (e instanceof HttpError) throw new UploadRefused(e.message, e.status); // a stalled body: 408
+    throw e;
+  }
   try {
     return await new Request("http://upload.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body }).formData();
   } catch {
-    throw new UploadRefused("the upload could not be read as a form; nothing was saved");
+    throw new UploadRefused("the upload could not be read as a form; nothing was saved", 400);
   }
 }
 

@@ -149,18 +149,18 @@ describe("POST /api/variants", () => {
     let res = await createVariantResponse(post("/api/variants", big, { "Content-Type": "application/json", "Content-Length": String(big.length) }), store);
     expect(res.status).toBe(413);
     expect((await body(res)).error).toMatch(/larger than the 256 KB limit/);
-    // A stream without a length is cut off once it passes the limit.
+    // A stream without a length (chunked) is answered once it passes the limit, without waiting for its end (this
+    // one never ends); the rest is drained in the background so that the client reads the 413, not a reset.
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         sent += 64 * 1024;
-        if (sent > 10 * MAX_BODY_BYTES) controller.close();
-        else controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+        if (sent > 2 * MAX_BODY_BYTES) return new Promise<void>(() => {});
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
       },
     });
     res = await createVariantResponse(post("/api/variants", stream, { "Content-Type": "application/json" }), store);
     expect(res.status).toBe(413);
-    expect(sent).toBeLessThan(2 * MAX_BODY_BYTES);
     expect(rows()).toBe(0);
   });
 

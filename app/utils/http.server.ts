@@ -14,6 +14,9 @@ const JSON_HEADERS = {
   "Cache-Control": "no-cache",
 };
 
+/** Where scripts/serve.mjs puts the Origin of a cross-origin state-changing request (same name there). */
+export const FOREIGN_ORIGIN_HEADER = "X-Foreign-Origin";
+
 /** A JSON response (status 200 unless given). */
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   const h = new Headers(JSON_HEADERS);
@@ -48,9 +51,57 @@ function tooLarge(limit: number, size?: number): HttpError {
   return new HttpError(413, `${what} larger than the ${Math.round(limit / 1024)} KB limit; nothing was saved`, { limit });
 }
 
+/** A body that sends nothing for this long is refused (408): a stalled client must not hold a connection. */
+export const BODY_IDLE_MS = 10_000;
+/** After a 413 the rest of a body is read and dropped (up to this much), so the client gets the answer, not a reset. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+function bodyTimedOut(): HttpError {
+  return new HttpError(
+    408,
+    `the request body stopped arriving (nothing for ${BODY_IDLE_MS / 1000} s); nothing was saved`,
+    {},
+    { Connection: "close" },
+  );
+}
+
+/** The next chunk, or a 408 when none comes within BODY_IDLE_MS. */
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = reader.read();
+  try {
+    return await Promise.race([next, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(bodyTimedOut()), ms)))]);
+  } catch (e) {
+    next.catch(() => {}); // the read still pending ends when the connection does
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads and drops what is left of a refused body, in the background, then lets go. */
+function drain(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  void (async () => {
+    let dropped = 0;
+    try {
+      for (;;) {
+        const { done, value } = await readWithin(reader, BODY_IDLE_MS);
+        if (done) return;
+        dropped += value.byteLength;
+        if (dropped > DRAIN_LIMIT_BYTES) break;
+      }
+    } catch {
+      // stalled or closed: nothing more to drop
+    }
+    await reader.cancel().catch(() => {});
+  })();
+}
+
 /**
- * A request body's bytes, at most `limit`: a declared Content-Length over it is refused before reading, and
- * reading stops as soon as the body passes it. `tooBig` makes the error to throw (its kind is the caller's).
+ * A request body's bytes, at most `limit`: a declared Content-Length over it is refused before reading, and a body
+ * (chunked too) is refused as soon as it passes it; the rest is drained in the background so the client reads the
+ * refusal instead of a reset connection. A body that stalls for BODY_IDLE_MS is a 408. `tooBig` makes the error
+ * to throw for an oversized body (its kind is the caller's).
  */
 export async function readBodyBytes(request: Request, limit: number, tooBig: (declared?: number) => Error): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("Content-Length"));
@@ -60,11 +111,11 @@ export async function readBodyBytes(request: Request, limit: number, tooBig: (de
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readWithin(reader, BODY_IDLE_MS);
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      drain(reader);
       throw tooBig();
     }
     chunks.push(value);
@@ -100,7 +151,8 @@ export async function readBodyText(request: Request, { limit = MAX_BODY_BYTES }:
  */
 export function checkSameOrigin(request: Request, knownHost: (hostname: string) => boolean = isKnownHost): Response | null {
   const url = new URL(request.url);
-  const origin = request.headers.get("Origin");
+  // scripts/serve.mjs moves a foreign Origin here, out of the way of Remix's own check (which answers an empty 500).
+  const origin = request.headers.get("Origin") ?? request.headers.get(FOREIGN_ORIGIN_HEADER);
   const site = request.headers.get("Sec-Fetch-Site");
   const refuse = (why: string) =>
     jsonError(403, `cross-origin request refused: ${why}. Only pages of this app may change its data; nothing was saved`);

@@ -56,7 +56,7 @@ export async function startServerWithScenarios(name: string, extra: Record<strin
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let stderr = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "build/index.js"], {
     cwd: E2E.root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: E2E.app.db, NODE_ENV: "production", SCENARIOS_DIR: dir },
     stdio: ["ignore", "ignore", "pipe"],

@@ -3,6 +3,7 @@
  * hostile bodies, foreign hosts and origins.
  */
 import http from "node:http";
+import net from "node:net";
 
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
@@ -158,4 +159,66 @@ test("a cross-origin form post gets the app's 403 page, not an empty 500", async
     expect(res.text, path).toContain("Request refused");
     expect(res.text, path).toContain("cross-origin request refused");
   }
+});
+
+/** Sends `head`, then `chunks` as they come; resolves with the answer's status line and body, and when it came. */
+function streamRequest(head: string, send: (socket: net.Socket) => void): Promise<{ statusLine: string; text: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let answer = "";
+    let done = false;
+    const socket = net.connect(E2E.app.port, "127.0.0.1", () => {
+      socket.write(head);
+      send(socket);
+    });
+    const finish = () => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      const [headers, ...rest] = answer.split("\r\n\r\n");
+      resolve({ statusLine: headers!.split("\r\n")[0]!, text: rest.join("\r\n\r\n"), ms: Date.now() - started });
+    };
+    socket.on("data", (d: Buffer) => {
+      answer += d.toString("utf8");
+      if (/\r\n0\r\n\r\n$/.test(answer) || /"\}\s*$/.test(answer)) finish();
+    });
+    socket.on("close", finish);
+    socket.on("error", (e) => (answer ? finish() : reject(e)));
+  });
+}
+
+test("a 10 MB chunked body gets the 413, not a reset connection", async () => {
+  const res = await streamRequest(
+    `POST /api/variants HTTP/1.1\r\nHost: 127.0.0.1:${E2E.app.port}\r\nContent-Type: application/yaml\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    (socket) => {
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      let sent = 0;
+      const more = () => {
+        while (sent < 10 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!socket.write(`${chunk.length.toString(16)}\r\n`) || !socket.write(chunk) || !socket.write("\r\n")) return void socket.once("drain", more);
+        }
+        socket.write("0\r\n\r\n");
+      };
+      more();
+    },
+  );
+  expect(res.statusLine).toContain("413");
+  expect(res.text).toContain("larger than the 256 KB limit");
+});
+
+test("a body that stops arriving is answered 408 in seconds and the connection closed (it was held 314 s)", async () => {
+  const res = await streamRequest(
+    `POST /api/variants HTTP/1.1\r\nHost: 127.0.0.1:${E2E.app.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`,
+    (socket) => socket.write('{"title":'),
+  );
+  expect(res.statusLine).toContain("408");
+  expect(res.text).toContain("the request body stopped arriving");
+  expect(res.ms).toBeLessThan(60_000); // a hang bound: the deadline is 10 s
+});
+
+test("/variants/upload answers a urlencoded body with 415 (it said 413)", async () => {
+  const res = await raw("POST", "/variants/upload", { Host: `127.0.0.1:${E2E.app.port}`, "Content-Type": FORM }, "file=x.yaml");
+  expect(res.status).toBe(415);
+  expect(res.text).toContain("expected a file upload (multipart/form-data)");
 });

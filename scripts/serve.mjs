@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * The production server: `node scripts/serve.mjs [build/index.js]` on HOST:PORT. What remix-serve does (compression,
+ * fingerprinted assets cached for a year, public/ for an hour, the Remix handler), plus what it cannot be told
+ * (decision 013):
+ *   - time limits: headers must arrive within 10 s and a whole request within 60 s, so a client that declares a body
+ *     and never sends it cannot hold a connection for 5 minutes (the body reader has its own idle deadline too);
+ *   - cross-origin form posts reach the app's own origin check, which answers its 403 page: Remix's built-in check
+ *     throws first and answers an empty 500. The foreign Origin is moved to `X-Foreign-Origin`, which the app's
+ *     check reads as the Origin (a client that sends that header itself only gets itself refused).
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+/** Where a cross-origin state-changing request's Origin is moved (read by checkSameOrigin in app/utils/http.server.ts). */
+export const FOREIGN_ORIGIN_HEADER = "x-foreign-origin";
+
+export const TIMEOUTS = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000 };
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The host a request's Origin names, or null for an opaque or invalid Origin. */
+function originHost(origin) {
+  if (origin === "null") return null;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** Express middleware: hides a foreign Origin from Remix's own CSRF check, for the app's check to refuse properly. */
+export function markForeignOrigin(req, _res, next) {
+  const origin = req.headers.origin;
+  if (UNSAFE.has(req.method) && typeof origin === "string") {
+    const forwarded = req.headers["x-forwarded-host"];
+    const host = (typeof forwarded === "string" && forwarded.split(",")[0].trim()) || req.headers.host;
+    if (originHost(origin) !== host) {
+      delete req.headers.origin;
+      req.headers[FOREIGN_ORIGIN_HEADER] = origin;
+    }
+  }
+  next();
+}
+
+export async function createServer(buildPath) {
+  const build = await import(pathToFileURL(path.resolve(buildPath)).href);
+  installGlobals({ nativeFetch: build.future?.v3_singleFetch });
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(markForeignOrigin);
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  return app;
+}
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || "127.0.0.1";
+  const app = await createServer(process.argv[2] ?? "build/index.js");
+  const server = app.listen(port, host, () => console.log(`[serve] http://${host.includes(":") ? `[${host}]` : host}:${port}`));
+  server.headersTimeout = TIMEOUTS.headersMs;
+  server.requestTimeout = TIMEOUTS.requestMs;
+  server.keepAliveTimeout = TIMEOUTS.keepAliveMs;
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+    });
+  }
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) await main();
