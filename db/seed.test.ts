@@ -201,6 +201,32 @@ describe("the seeded baseline model", () => {
     expect(param("pipl-max-fine-share").value).toBe(0.05);
   });
 
+  it("credit balances add up to the ~2.1 RMB tn facilitated [S80], small-business credit ~0.4 tn a sourced fact", () => {
+    const balance = (id: string) => model.creditBooks.find((b) => b.unitId === id)!.balance;
+    expect(balance("huabei") + balance("jiebei") + balance("sme-credit")).toBeCloseTo(2100, 9);
+    const sme = model.provenance.find((p) => p.table === "creditBooks" && p.rowId === "sme-credit" && p.field === "balance")!;
+    expect(sme).toMatchObject({ sourceKeys: ["S80", "S10"], assumptionId: null });
+    expect(model.assumptions.map((a) => a.id)).not.toContain("sme-credit-balance");
+    // delinquency [S81] is what the books' through-the-cycle loss rate cites
+    for (const id of ["huabei", "jiebei"]) {
+      const loss = model.provenance.find((p) => p.table === "creditBooks" && p.rowId === id && p.field === "lossRate")!;
+      expect(loss.sourceKeys).toEqual(["S81"]);
+    }
+  });
+
+  it("ranges cover what is usual where no source gives the figure: Yu'e Bao's fees, the micro-lenders' capital", () => {
+    const a = (id: string) => model.assumptions.find((x) => x.id === id)!;
+    // 0.30% management fee alone, and with a ~0.25% sales-service fee on top
+    expect(a("yuebao-fee-rate").low).toBeLessThanOrEqual(0.003);
+    expect(a("yuebao-fee-rate").high).toBeGreaterThanOrEqual(0.0055);
+    expect(model.funds.find((f) => f.unitId === "yuebao")!.feeRate).toBe(a("yuebao-fee-rate").value);
+    for (const id of ["capital-held-huabei", "capital-held-jiebei"]) {
+      expect(a(id).rationale, id).toMatch(/registered capital/);
+      expect(a(id).sourceKeys, id).toEqual(expect.arrayContaining(["S74", "S29"]));
+      expect(a(id).high).toBeGreaterThanOrEqual(5); // the cross-province minimum of the Nov 2020 draft [S29]
+    }
+  });
+
   it("lists every source of the fact register with its citation", () => {
     const keys = model.sources.map((s) => s.key);
     expect(keys).toContain("S1");

@@ -50,6 +50,7 @@ import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
 import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
 import { ruleIdOf } from "~/scenarios/ids";
+import { REVENUE_BASES_SHORT } from "~/engine/revenue-bases";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
 import { formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
@@ -619,6 +620,7 @@ function HeadlineSlide({ d }: { d: Loaded }) {
           );
         })}
       </ul>
+      <p className="slide-note" data-testid="revenue-bases">{REVENUE_BASES_SHORT}</p>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * formula (starting with = + - @, tab or carriage return) are prefixed with a quote.
  */
 import { HEADLINE_KEYS, type Delta, type HeadlineKey } from "../engine/result";
+import { REVENUE_BASES_SHORT } from "../engine/revenue-bases";
 import type { ScenarioResultPayload } from "./payload";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
@@ -133,6 +134,7 @@ export function formatTable(payload: ScenarioResultPayload): string {
         return [HEADLINE_LABELS[k].label, HEADLINE_LABELS[k].unit, num(d.baseline), num(d.scenario), signed(d.scenario - d.baseline)];
       }),
     ]),
+    REVENUE_BASES_SHORT,
     "",
   );
 

@@ -95,8 +95,8 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
     value: 0.04, low: 0.02, high: 0.07, unit: "per year",
     rationale:
       "Net interest income on loans funded on Ant's balance sheet after funding cost and credit losses: consumer loan " +
-      "yields of ~10-15% less funding of ~4-5% and losses of ~1-3% (>90-day delinquency 1.05% in 2019, >30-day peak 3.01% in May 2020 [S12]).",
-    sourceKeys: ["S12"],
+      "yields of ~10-15% less funding of ~4-5% and losses of ~1-3% (>90-day delinquency 1.05% in 2019, >30-day peak 3.01% in May 2020 [S81]).",
+    sourceKeys: ["S81"],
   }),
   engine({
     id: "min-capital-ratio",
@@ -218,13 +218,6 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     sourceKeys: [],
   }),
   seed({
-    id: "sme-credit-balance",
-    label: "Small-business credit balance facilitated by Ant",
-    value: 400, low: 300, high: 500, unit: "RMB bn",
-    rationale: "The fact sheet's ~0.4 RMB tn (June 2020) is UNVERIFIED, so it ships as an assumption with a range.",
-    sourceKeys: [],
-  }),
-  seed({
     id: "sme-credit-own-share",
     label: "Share of small-business credit funded on Ant's balance sheet",
     value: 0.02, low: 0.01, high: 0.1, unit: "fraction",
@@ -235,8 +228,8 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     id: "sme-credit-loss-rate",
     label: "Annual loss rate of small-business credit",
     value: 0.015, low: 0.01, high: 0.03, unit: "fraction per year",
-    rationale: "Somewhat above consumer credit's >90-day delinquency of 1.05% (2019) [S12]: small-business loans are riskier.",
-    sourceKeys: ["S12"],
+    rationale: "Somewhat above consumer credit's >90-day delinquency of 1.05% (end 2019) [S81]: small-business loans are riskier.",
+    sourceKeys: ["S81"],
   }),
   seed({
     id: "yuebao-aum",
@@ -249,11 +242,14 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
   }),
   seed({
     id: "yuebao-fee-rate",
-    label: "Fee rate Ant earns on Yu'e Bao",
-    value: 0.0033, low: 0.0025, high: 0.004, unit: "fraction of AUM per year",
+    label: "Fee rate the group earns on Yu'e Bao",
+    value: 0.0045, low: 0.003, high: 0.006, unit: "fraction of AUM per year",
     rationale:
-      "A money market fund's management fee (~0.3%) plus part of the sales service fee; InvestmentTech's ~0.39% of AUM [S7] " +
-      "for all products is the ceiling's context.",
+      "No source gives Yu'e Bao's fees. The fund pays a management fee of 0.30% to Tianhong and, as is usual for such " +
+      "funds, a sales-service fee of about 0.25% to whoever sells it: 0.55% in all when the group keeps both (Alipay " +
+      "sells the fund), the range's upper end (0.60% allows for rounding). The low end is the management fee alone (the " +
+      "sales-service fee waived or paid away); 0.45% splits the difference. Context: InvestmentTech earned ~0.39% of all " +
+      "AUM it facilitated [S7], most of which carries lower distribution fees.",
     sourceKeys: ["S7"],
   }),
   seed({
@@ -277,8 +273,23 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
   }),
   capital("alipay-payments", 10, 2, 30, "Payment institutions hold modest capital; customer reserve funds sit at the central bank and are not capital."),
   capital("alipay-plus", 2, 0.5, 6, "International payments entities."),
-  capital("huabei", 5, 3, 12, "Huabei is run by an online micro-lender; a few RMB bn is plausible at 2-3x leverage on its ~2% own-funded share [S10, S74].", ["S10", "S74"]),
-  capital("jiebei", 8, 3, 12, "Jiebei is run by an online micro-lender; a few RMB bn is plausible at 2-3x leverage on its ~2% own-funded share [S10, S74].", ["S10", "S74"]),
+  capital(
+    "huabei",
+    5, 3, 12,
+    "Huabei was run by an online micro-lender whose registered capital no source here gives. Its own-funded book is ~2% " +
+      "[S10] of ~765 RMB bn = ~15 bn; at the 2-3x lending multiple reported for online micro-lenders [S74] that takes " +
+      "5-8 bn of capital. Low end 3 bn: above the 1 bn one-province minimum of the Nov 2020 draft [S29]; high end 12 bn: " +
+      "ample for a cross-province licence (5 bn [S29]) with ABS headroom.",
+    ["S10", "S74", "S29"],
+  ),
+  capital(
+    "jiebei",
+    8, 3, 12,
+    "Jiebei was run by an online micro-lender whose registered capital no source here gives. Its own-funded book is ~2% " +
+      "[S10] of ~935 RMB bn = ~19 bn; at the 2-3x lending multiple reported for online micro-lenders [S74] that takes " +
+      "6-9 bn of capital. The range is Huabei's (3-12 bn), around the 5 bn cross-province minimum of the Nov 2020 draft [S29].",
+    ["S10", "S74", "S29"],
+  ),
   capital("zhima-credit", 1, 0.2, 3, "A scoring business needs little capital."),
   capital("sme-credit", 4, 2, 12, "Small-business micro-lending entities; like Huabei and Jiebei, a few RMB bn."),
   capital("yuebao", 3, 1, 6, "Tianhong Asset Management's equity (a fund manager's own capital, not the fund's assets)."),

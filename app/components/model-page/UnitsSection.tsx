@@ -1,4 +1,5 @@
 import type { Model, Unit } from "~/engine/model";
+import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatCompact, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { UnitsChart } from "../charts/UnitsChart";
@@ -106,11 +107,14 @@ export function UnitsSection({
       id="units"
       title="Units"
       intro={
-        <p>
-          The group&apos;s units as they stood in mid-2020, with Ant&apos;s stake, whether the unit&apos;s revenue
-          is consolidated, its annual revenue and the capital it holds. &quot;Data elasticity&quot; links to the
-          assumption for how a unit&apos;s volume responds when it loses data.
-        </p>
+        <>
+          <p>
+            The group&apos;s units as they stood in mid-2020, with Ant&apos;s stake, whether the unit&apos;s revenue
+            is consolidated, its annual revenue and the capital it holds. &quot;Data elasticity&quot; links to the
+            assumption for how a unit&apos;s volume responds when it loses data.
+          </p>
+          <p data-testid="revenue-bases">{REVENUE_BASES_NOTE}</p>
+        </>
       }
     >
       <ChartWithTable chart={<UnitsChart units={model.units} />} table={table} />

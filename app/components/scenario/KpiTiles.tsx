@@ -1,5 +1,6 @@
 /** The headline figures as large tiles: the scenario's value, the baseline and the change (sign, arrow, word). */
 import type { Headline, HeadlineKey } from "~/engine";
+import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ARROW, WORD, direction, signed } from "./delta";
@@ -48,6 +49,7 @@ export function KpiTiles({ headline, changed }: { headline: Headline; changed: b
           );
         })}
       </ul>
+      <p className="kpi-note" data-testid="revenue-bases">{REVENUE_BASES_NOTE}</p>
     </section>
   );
 }
