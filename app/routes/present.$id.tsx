@@ -51,9 +51,10 @@ import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
 import { ruleIdOf } from "~/scenarios/ids";
 import { REVENUE_BASES_SHORT } from "~/engine/revenue-bases";
+import { historyInputs } from "~/scenarios/inputs";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
-import { formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
+import { formatCompact, formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: presentStyles }];
 
@@ -100,6 +101,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     movedRules: rulesMovedByWhatIf(whatIf.values, available),
     rules,
     notes: speakerNotes({ summary: scenario.summary, rules, result, movedCount: moved.length, assumptions }),
+    inputs: historyInputs(scenario, applied.scenario),
     assumptions,
     sources: sourceRows(scenario.sources, result, assumptions, model.sources),
     /** `v`, the what-if values and `bands`: what every link out of the deck keeps. */
@@ -506,6 +508,14 @@ function RulesSlide({ d }: { d: Loaded }) {
               {r.fileText ? <strong>What-if: </strong> : null}
               {r.text}
             </span>
+            {d.inputs
+              .filter((x) => x.ruleId === r.id)
+              .map((x) => (
+                <span key={x.field} className="slide-rule-input" data-input={`${x.ruleId}.${x.field}`}>
+                  <strong>Input from history</strong> [{x.sources.join(", ")}]: {x.what}, {formatCompact(x.fileValue)}; not a prediction
+                  {Math.abs(x.value - x.fileValue) > 1e-12 ? ` (what-if: ${formatCompact(x.value)})` : ""}.
+                </span>
+              ))}
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@
  */
 import { HEADLINE_KEYS, type Delta, type HeadlineKey } from "../engine/result";
 import { REVENUE_BASES_SHORT } from "../engine/revenue-bases";
+import { historyInputs } from "./inputs";
 import type { ScenarioResultPayload } from "./payload";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
@@ -137,6 +138,18 @@ export function formatTable(payload: ScenarioResultPayload): string {
     REVENUE_BASES_SHORT,
     "",
   );
+
+  const inputs = historyInputs(scenario);
+  if (inputs.length > 0) {
+    out.push("INPUTS FROM HISTORY (typed in, not predictions)");
+    out.push(
+      textTable([
+        ["rule", "parameter", "value", "sources", "what"],
+        ...inputs.map((x) => [x.ruleId, x.field, String(x.fileValue), x.sources.join(" "), x.what]),
+      ]),
+      "",
+    );
+  }
 
   if (attribution.ruleIds.length > 0) {
     out.push("BY RULE (Shapley contribution to each headline change)");

@@ -8,6 +8,7 @@
 import type { Model } from "../engine/model";
 import type { PathSegment } from "./messages";
 import type { Rule, ScenarioDefinition } from "./schema";
+import { historyInputIssues } from "./inputs";
 import { closest } from "./suggest";
 
 export interface ReferenceIssue {
@@ -175,7 +176,14 @@ export function checkReferences(scenario: ScenarioDefinition, model: Model): Ref
     scenario.sources.forEach((s, j) => {
       if (/^S\d+$/.test(s) && !keys.has(s)) warn(["sources", j], `source '${s}' is not among the model's sources`);
     });
+    (scenario.inputs ?? []).forEach((input, j) =>
+      input.sources.forEach((s, k) => {
+        if (!keys.has(s)) warn(["inputs", j, "sources", k], `source '${s}' is not among the model's sources`);
+      }),
+    );
   }
+
+  for (const issue of historyInputIssues(scenario)) error(issue.path, issue.message);
 
   return issues;
 }

@@ -211,6 +211,25 @@ export const ruleSchema = z.discriminatedUnion("type", [
 
 export { RULE_FAMILIES, type RuleFamily } from "./families";
 
+/**
+ * A number of a rule that was typed in from history (Yu'e Bao's 780.8 RMB bn after the rectification, the 50%
+ * stake, the 30% share): an input, never a prediction. The page, the deck and the back-test say so.
+ */
+export const historyInputSchema = z
+  .object({
+    rule: slug.describe("Id of the rule whose parameter was typed in from history"),
+    field: z
+      .string()
+      .regex(/^[a-z][A-Za-z]*$/, "expected a parameter name like maxAum")
+      .describe("The rule's numeric parameter (e.g. maxAum, stakeKept, minOwnShare)"),
+    what: z.string().min(1).max(300).describe("What the number is in history, e.g. \"Yu'e Bao's assets at the end of Q2 2021\""),
+    sources: z
+      .array(z.string().regex(/^S\d+$/, "expected a fact register key like S42"))
+      .min(1)
+      .describe("Fact register keys that report the number"),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe("Path to scenario.schema.json, for editors"),
@@ -219,14 +238,19 @@ export const scenarioSchema = z
     date: dateString.describe("When the rules were announced or would apply"),
     hypothetical: z.boolean().default(false).describe("True for a what-if that no regulator proposed"),
     sources: z
-      .array(z.string().regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact-sheet key like S30 or a URL"))
+      .array(z.string().regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact register key like S30 or a URL"))
       .min(1)
-      .describe("Fact-sheet keys (S1..S79) or URLs"),
+      .describe("Fact register keys (S1..S89, docs/facts/ant-group.md) or URLs"),
     assumptions: z
       .record(slug, z.number())
       .optional()
       .describe("Overrides of the model's engine assumptions, by id"),
     rules: z.array(ruleSchema).max(12).describe("The rules, applied together (their order does not matter)"),
+    inputs: z
+      .array(historyInputSchema)
+      .max(24)
+      .optional()
+      .describe("The rules' numbers typed in from history (inputs, not predictions), each with its sources"),
   })
   .strict();
 

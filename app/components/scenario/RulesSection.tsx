@@ -7,15 +7,44 @@ import { Section } from "~/components/shared/Section";
 import { describeRule, type NameLookup } from "~/scenarios/describe-rule";
 import { ruleIdOf } from "~/scenarios/ids";
 import { RULE_FAMILIES } from "~/scenarios/families";
+import { historyInputs, type HistoryInput } from "~/scenarios/inputs";
 import type { Scenario } from "~/scenarios/schema";
+import { formatCompact } from "~/utils/format";
 
 import { memoBySlice } from "./memo";
 
 const FAMILY_LABEL = { privacy: "Data privacy", "anti-monopoly": "Anti-monopoly", capital: "Capital" } as const;
 
+/** "Input from history [S42]": a number typed in from what happened, shown as such and never as a result. */
+export function HistoryInputNote({ input }: { input: HistoryInput }) {
+  const moved = Math.abs(input.value - input.fileValue) > 1e-12;
+  return (
+    <p className="rule-input" data-input={`${input.ruleId}.${input.field}`}>
+      <strong>Input from history</strong>{" "}
+      {input.sources.map((k, i) => (
+        <span key={k}>
+          {i === 0 ? "[" : ", "}
+          <a href={`/model#src-${k}`}>{k}</a>
+          {i === input.sources.length - 1 ? "]" : null}
+        </span>
+      ))}
+      : <code>{input.field}</code> = {formatCompact(input.fileValue)}, {input.what}. Typed in, not a prediction.
+      {moved ? ` The what-if sets ${formatCompact(input.value)}: no longer the historical figure.` : null}
+    </p>
+  );
+}
+
 function RulesSectionView({ scenario, applied, names }: { scenario: Scenario; applied: Scenario; names: NameLookup }) {
+  const inputs = historyInputs(scenario, applied);
   return (
     <Section id="rules" title={`The rules (${scenario.rules.length})`}>
+      {inputs.length > 0 ? (
+        <p className="rules-inputs-intro">
+          {inputs.length === 1 ? "One number" : `${inputs.length} numbers`} in these rules {inputs.length === 1 ? "was" : "were"} typed in
+          from history, marked &quot;input from history&quot; below: the model takes them as given, so they are not
+          predictions and agreeing with history proves nothing.
+        </p>
+      ) : null}
       <ol className="rule-list">
         {scenario.rules.map((rule, i) => {
           const id = ruleIdOf(rule, i);
@@ -34,6 +63,11 @@ function RulesSectionView({ scenario, applied, names }: { scenario: Scenario; ap
                 {describeRule(now, names)}
               </p>
               {changed ? <p className="rule-file-text">In the file: {describeRule(rule, names)}</p> : null}
+              {inputs
+                .filter((x) => x.ruleId === id)
+                .map((x) => (
+                  <HistoryInputNote key={x.field} input={x} />
+                ))}
               {rule.note ? <p className="rule-note">{rule.note}</p> : null}
             </li>
           );
