@@ -71,7 +71,7 @@ async function expectFiguresMatchDatabase(page: Page) {
 }
 
 async function expectProvenanceLinks(page: Page) {
-  // A fact: Huabei's revenue cites fact-sheet keys; each marker points at a source listed on the page.
+  // A fact: Huabei's revenue cites fact register keys; each marker points at a source listed on the page.
   const marks = page.locator('#units-table tr[data-row-id="huabei"] [data-field="revenue"] sup.prov a');
   expect(await marks.count()).toBeGreaterThan(0);
   for (const href of await marks.evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {

@@ -356,6 +356,6 @@ export function speakerNotes(input: {
         ? "Every assumption is at the model's central value; each has a plausible range, and the scenario page's what-if moves them."
         : `Set differently from the model: ${overridden.map((a) => a.label).join("; ")}.`,
     ],
-    sources: ["Keys S1 onwards are the project's fact sheet (mostly the 2020 IPO prospectus); the model page links every figure to its source or assumption."],
+    sources: ["Keys S1 onwards are the project's fact register (mostly the 2020 IPO prospectus and the regulation since); the model page links every figure to its source or assumption."],
   };
 }
