@@ -43,7 +43,7 @@ import {
 } from "~/components/present/deck";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
 import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
-import { ARROW, WORD, direction, signed } from "~/components/scenario/delta";
+import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { loadScenarioView } from "~/services/scenario-view.server";
 import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
@@ -619,7 +619,7 @@ function HeadlineSlide({ d }: { d: Loaded }) {
               <p className="slide-kpi-value">
                 <span data-testid={`present-kpi-${key}`}>{format(scenario)}</span> <span className="slide-kpi-unit">{unit}</span>
               </p>
-              <p className={`slide-kpi-delta delta-${dir}`}>
+              <p className={`slide-kpi-delta delta-${dir} tone-${tone(key, delta)}`}>
                 <span aria-hidden="true">{ARROW[dir]} </span>
                 {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
               </p>

@@ -25,7 +25,7 @@ import { scenarioToYaml } from "~/scenarios/to-yaml";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyBytes, readBodyText } from "~/utils/http.server";
 
-import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, type Draft, type DraftError } from "../components/builder/draft";
+import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, variantTitle, type Draft, type DraftError } from "../components/builder/draft";
 import type { StalePayload } from "../components/builder/StalePanel";
 
 export const LIMITS = { author: MAX_AUTHOR_LENGTH, note: MAX_NOTE_LENGTH, bodyKb: Math.round(MAX_BODY_BYTES / 1024) };
@@ -144,6 +144,12 @@ export async function builderAction(request: Request, target: { id: string | nul
   }
 }
 
+/** A fork's draft: the original's, titled "… (variant)" so the two are never confused in a list. */
+function forkOf(definition: Parameters<typeof draftFromDefinition>[0]): Draft {
+  const draft = draftFromDefinition(definition);
+  return { ...draft, title: variantTitle(draft.title) };
+}
+
 /** The draft a `fork` URL parameter asks for: a library scenario id, or `<variant-id>@<n>`. */
 export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: string | null; forkLabel: string | null } {
   if (fork === null || fork === "") return { draft: EMPTY_DRAFT, forkedFrom: null, forkLabel: null };
@@ -160,7 +166,7 @@ export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: stri
   if (n !== undefined) {
     const v = getVersion({ id: id!, version: Number(n) });
     if (!v) throw data({ title: "Nothing to fork", message: `There is no variant version '${fork}'.` } satisfies ErrorPayload, { status: 404 });
-    return { draft: draftFromDefinition(v.definition), forkedFrom: `${id}@${n}`, forkLabel: `variant ${v.definition.title} (version ${n})` };
+    return { draft: forkOf(v.definition), forkedFrom: `${id}@${n}`, forkLabel: `variant ${v.definition.title} (version ${n})` };
   }
   const found = isSlug(id!) ? getScenario({ id: id! }) : null;
   if (!found) throw data({ title: "Nothing to fork", message: `There is no scenario '${id}' in the library.` } satisfies ErrorPayload, { status: 404 });
@@ -169,7 +175,7 @@ export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: stri
       { title: "Cannot fork this scenario", message: `The file ${found.file} has errors; fix it first (\`npm run scenarios -- check ${found.file}\`).` } satisfies ErrorPayload,
       { status: 422 },
     );
-  return { draft: draftFromDefinition(found.scenario), forkedFrom: id!, forkLabel: `library scenario ${found.scenario.title}` };
+  return { draft: forkOf(found.scenario), forkedFrom: id!, forkLabel: `library scenario ${found.scenario.title}` };
 }
 
 /** Largest upload request: a scenario file (MAX_BODY_BYTES) plus room for the form's other fields. */

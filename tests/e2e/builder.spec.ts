@@ -44,6 +44,11 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     await builderReady(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fork a scenario");
     await expect(page.locator('input[name="forkedFrom"]')).toHaveValue(FORK);
+    // A fork says it is one, so the two are never confused in a list.
+    const original = (await (await request.get(`/api/scenarios/${FORK}`)).json()) as Scenario;
+    await expect(page.locator('input[name="title"]')).toHaveValue(`${original.title} (variant)`);
+    // The file's sources are ticked in the list of the model's sources.
+    for (const key of original.sources) await expect(page.locator(`input[name="sources"][value="${key}"]`)).toBeChecked();
     await expect(page.getByTestId("preview")).toHaveAttribute("data-state", "ok");
     const before = await previewFigure(page, "capitalShortfall").textContent();
 
@@ -56,6 +61,11 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     const rule = scenario.rules[0] as Extract<Scenario["rules"][number], { type: "co-lending" }>;
     const changed = { ...scenario, rules: [{ ...rule, minOwnShare: { low: 0.1, high: 0.5, value: 0.5 } }] };
     await expect(previewFigure(page, "capitalShortfall")).toHaveText(formatRmbBn(evaluate(model, changed).headline.capitalShortfall.scenario));
+    // A shortfall that rises is bad news: coloured as such, never green.
+    const change = previewFigure(page, "capitalShortfall", "change").locator("[data-tone]");
+    await expect(change).toHaveAttribute("data-tone", "bad");
+    expect(await change.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(160, 50, 30)");
+    await expect(previewFigure(page, "profit", "change").locator("[data-tone]")).toHaveAttribute("data-tone", "bad");
 
     // An out-of-range value: the error sits beside the field and the preview says why it stopped.
     await page.locator(SHARE).fill("1.5");
@@ -177,6 +187,42 @@ test("an uploaded file with errors shows them as the command line prints them, a
   await page.getByRole("button", { name: "Check and save as a variant" }).click();
   await expect(page).toHaveURL(/\/variants\/[a-z0-9-]+\?saved=1$/);
   await expect(page.getByTestId("variant-title")).toHaveText(title);
+});
+
+test("a new scenario: no errors before the user acts; a changed field shows its own; sources found by searching", async ({ page }) => {
+  await page.goto("/builder");
+  await builderReady(page);
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+  await expect(page.locator(".field-error")).toHaveCount(0);
+  await expect(page.getByTestId("preview-status")).toHaveText(/appears here once the draft has a title/);
+  await expect(page.getByTestId("preview-status")).not.toContainText("problem");
+
+  // Typing in one field and emptying it: that field's error only.
+  await page.locator('input[name="title"]').fill("x");
+  await page.locator('input[name="title"]').fill("");
+  await expect(page.locator('.field-error[data-path="title"]')).toBeVisible();
+  await expect(page.locator('.field-error[data-path="summary"]')).toHaveCount(0);
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+
+  // Sources: a search narrows the list by key or citation; a ticked source stays in view.
+  const items = page.locator("#source-list li:not([hidden])");
+  const all = await items.count();
+  expect(all).toBeGreaterThan(50);
+  await page.getByTestId("source-search").fill("reuters");
+  await expect.poll(() => items.count()).toBeLessThan(all);
+  await expect(items.first()).toContainText(/Reuters/);
+  const first = items.first().locator('input[name="sources"]');
+  const key = await first.getAttribute("value");
+  await first.check();
+  await page.getByTestId("source-search").fill("zzz-no-such-source");
+  await expect(items).toHaveCount(2); // the ticked one, and the "no source matches" line
+  await expect(page.locator(`input[name="sources"][value="${key}"]`)).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  // "Check" shows every problem.
+  await page.getByRole("button", { name: /^Check the draft/ }).click();
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+  await expect(page.getByTestId("error-summary")).not.toContainText("sources");
 });
 
 test("a title with markup and script is saved and shown as text", async ({ page }) => {

@@ -5,6 +5,9 @@
  * buttons (name="intent") that the action answers by re-rendering the draft, and "save" stores it. With
  * JavaScript the same buttons edit the draft in place, and every change re-reads the form (decodeForm),
  * validates it (checkDraft, as the server will) and re-evaluates the preview in the browser.
+ *
+ * Nobody is told off before acting: a field's errors show once it has been changed, and the summary of every
+ * problem once "Check" or "Save" is pressed (or the server re-rendered a posted form).
  */
 import { Form } from "@remix-run/react";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from "react";
@@ -14,8 +17,9 @@ import type { Model } from "~/engine/model";
 import { ruleIdOf } from "~/scenarios/ids";
 import { formatWithUnit } from "~/utils/format";
 
-import { applyIntent, checkDraft, decodeForm, errorsAt, parseIntent, type Draft, type DraftError, type Intent } from "./draft";
+import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, type Draft, type DraftError, type Intent } from "./draft";
 import { FieldMessages, fieldId, RuleField, TextField } from "./Fields";
+import { SourcePicker } from "./SourcePicker";
 import { HeadlineTable, ServicesTable } from "./ResultTables";
 import { FAMILY_LABEL, ruleTypesByFamily, ruleTypeSpec, TOP_LEVEL } from "./schema-fields";
 import { StalePanel, type StalePayload } from "./StalePanel";
@@ -77,6 +81,7 @@ export function BuilderForm(props: BuilderFormProps) {
   const [draft, setDraft] = useState(props.draft);
   const [keys, setKeys] = useState(() => props.draft.rules.map(() => newKey()));
   const [showErrors, setShowErrors] = useState(props.showErrors);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [hydrated, setHydrated] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   useEffect(() => setHydrated(true), []);
@@ -96,14 +101,16 @@ export function BuilderForm(props: BuilderFormProps) {
     const result = evaluate(model, { ...check.definition, id: "draft" });
     return { result, ms: typeof performance !== "undefined" ? performance.now() - t0 : 0 };
   }, [check, model]);
-  const errors = showErrors && !check.ok ? check.errors : [];
+  const all = check.ok ? [] : check.errors;
+  const errors = showErrors ? all : all.filter((e) => isTouched(e.path, touched));
   const warnings = check.warnings;
 
   const read = () => decodeForm(new FormData(formRef.current!)).draft;
 
-  function onChange() {
+  function onChange(e: FormEvent<HTMLFormElement>) {
+    const name = (e.target as HTMLInputElement).name;
     setDraft(read());
-    setShowErrors(true);
+    if (name) setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
   }
 
   function onIntent(e: MouseEvent<HTMLButtonElement>) {
@@ -189,7 +196,7 @@ export function BuilderForm(props: BuilderFormProps) {
 
         {props.stale ? <StalePanel stale={props.stale} /> : null}
 
-        {errors.length > 0 ? (
+        {showErrors && errors.length > 0 ? (
           <div className="error-summary" role="status" aria-live="polite" data-testid="error-summary">
             <h2>
               {errors.length === 1 ? "1 problem" : `${errors.length} problems`} to fix before this can be saved
@@ -258,16 +265,7 @@ export function BuilderForm(props: BuilderFormProps) {
               </p>
             </div>
           </div>
-          <TextField
-            name="sources"
-            label="Sources"
-            value={draft.sources.join("\n")}
-            errors={errorsAt(errors, "sources")}
-            multiline
-            required
-            rows={3}
-            help={`${TOP_LEVEL.sources.description}, one a line; at least one.`}
-          />
+          <SourcePicker sources={model.sources} chosen={draft.sources} errors={errorsAt(errors, "sources")} hydrated={hydrated} help={TOP_LEVEL.sources.description} />
         </fieldset>
 
         <details className="builder-section assumptions-overrides" id="assumptions-overrides" open={overridden > 0 || assumptionErrors.length > 0}>
@@ -420,10 +418,11 @@ export function BuilderForm(props: BuilderFormProps) {
         ) : (
           <div className="preview-invalid" data-testid="preview-status">
             <p>
-              The preview appears when the draft is valid.{" "}
-              {check.ok ? null : `${check.errors.length === 1 ? "1 problem" : `${check.errors.length} problems`} to fix:`}
+              {showErrors || touched.size > 0
+                ? `The preview appears when the draft is valid. ${all.length === 1 ? "1 problem" : `${all.length} problems`} to fix:`
+                : "The preview appears here once the draft has a title, a summary, a date, a source and a rule."}
             </p>
-            {!check.ok ? (
+            {!check.ok && (showErrors || touched.size > 0) ? (
               <ul>
                 {check.errors.slice(0, 8).map((e) => (
                   <li key={e.path + e.message}>

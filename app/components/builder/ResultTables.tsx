@@ -3,7 +3,7 @@
  * builder's live preview and by a saved variant's page. Changes read as sign, arrow and word, never colour alone.
  */
 import { DataTable } from "~/components/shared/DataTable";
-import { ARROW, direction, signed, WORD } from "~/components/scenario/delta";
+import { ARROW, direction, signed, tone, WORD } from "~/components/scenario/delta";
 import { HEADLINE_KEYS, type Headline, type HeadlineKey, type ServiceResult } from "~/engine/result";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
@@ -53,8 +53,12 @@ export function HeadlineTable({ headline, id, caption }: { headline: Headline; i
           header: "Change",
           numeric: true,
           cell: (r) => {
-            const dir = direction(r.scenario - r.baseline);
-            return <span className={`delta-${dir}`}>{changeText(r.baseline, r.scenario, HEADLINE_ROWS[r.key].format)}</span>;
+            const delta = r.scenario - r.baseline;
+            return (
+              <span className={`delta-${direction(delta)} tone-${tone(r.key, delta)}`} data-tone={tone(r.key, delta)}>
+                {changeText(r.baseline, r.scenario, HEADLINE_ROWS[r.key].format)}
+              </span>
+            );
           },
         },
       ]}

@@ -10,11 +10,14 @@ import {
   draftToInput,
   EMPTY_DRAFT,
   errorsAt,
+  isTouched,
   newRule,
   parseIntent,
+  variantTitle,
   type Draft,
 } from "./draft";
 import { RULE_TYPE_SPECS, TOP_LEVEL, ruleTypeSpec, ruleTypesByFamily } from "./schema-fields";
+import { sourceMatches } from "./SourcePicker";
 
 const model = tinyModel();
 
@@ -178,5 +181,41 @@ describe("checkDraft: the server's own check (validateDefinition) on a draft", (
     const check = checkDraft(base, model);
     expect(check.ok).toBe(true);
     if (check.ok) expect(draftFromDefinition(check.definition).rules[0]).toEqual(base.rules[0]);
+  });
+});
+
+describe("the builder's sources, forks and shown errors", () => {
+  it("merges ticked sources and the free-text box into one list, each once", () => {
+    const { draft } = decodeForm([
+      ["sources", "S36"],
+      ["sources", "S30"],
+      ["sources", "https://example.org/a\nS36\n"],
+    ]);
+    expect(draft.sources).toEqual(["S36", "S30", "https://example.org/a"]);
+  });
+
+  it("titles a fork '(variant)' once, within the length limit", () => {
+    expect(variantTitle("Co-lending 30%")).toBe("Co-lending 30% (variant)");
+    expect(variantTitle("Co-lending 30% (variant)")).toBe("Co-lending 30% (variant)");
+    const long = variantTitle("x".repeat(200), 200);
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith("… (variant)")).toBe(true);
+  });
+
+  it("shows an error only for a field the user changed (its parts and its whole rule too)", () => {
+    const touched = new Set(["rules[0].minOwnShare.value", "sources"]);
+    expect(isTouched("rules[0].minOwnShare.value", touched)).toBe(true);
+    expect(isTouched("rules[0].minOwnShare", touched)).toBe(true);
+    expect(isTouched("sources[1]", touched)).toBe(true);
+    expect(isTouched("title", touched)).toBe(false);
+    expect(isTouched("rules[1].label", touched)).toBe(false);
+  });
+
+  it("finds a source by any words of its key or citation", () => {
+    const s = { key: "S36", citation: "CBIRC co-lending rules, 2020" };
+    expect(sourceMatches(s, "s36")).toBe(true);
+    expect(sourceMatches(s, "co-lending cbirc")).toBe(true);
+    expect(sourceMatches(s, "prospectus")).toBe(false);
+    expect(sourceMatches(s, "")).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import { validateDefinition, type FieldError } from "../../scenarios/definition-
 import { ruleIdOf } from "../../scenarios/ids";
 import type { ScenarioDefinition } from "../../scenarios/schema";
 
-import { ruleTypeSpec, type FieldSpec } from "./schema-fields";
+import { ruleTypeSpec, TOP_LEVEL, type FieldSpec } from "./schema-fields";
 
 /** A rule as the form holds it: `type` and whatever fields were given. */
 export type DraftRule = { type: string } & Record<string, unknown>;
@@ -178,10 +178,15 @@ function decodeField(values: Values, index: number, spec: FieldSpec): unknown {
 export function decodeForm(entries: Iterable<[string, unknown]>): { draft: Draft; meta: DraftMeta; intent: Intent | null } {
   const values = collect(entries);
   const text = (k: string) => one(values, k) ?? "";
-  const sources = text("sources")
-    .split(/[\n,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  // The picker's ticked keys and the free-text box (URLs, one a line) both post as `sources`.
+  const sources = [
+    ...new Set(
+      (values.get("sources") ?? [])
+        .flatMap((v) => v.split(/[\n,]+/))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const assumptions: Record<string, unknown> = {};
   for (const [k, v] of values) {
     if (!k.startsWith("assumptions.")) continue;
@@ -306,4 +311,18 @@ export function checkDraft(draft: Draft, model: Model): DraftCheck {
 /** The errors that belong to a field: at its path, or inside it (`rules[0].units[1]`, `rules[0].cap.low`). */
 export function errorsAt(errors: readonly DraftError[], path: string): DraftError[] {
   return errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
+}
+
+/** A fork's title: the original's with "(variant)" after it (once), within the title's length limit. */
+export function variantTitle(title: string, max = TOP_LEVEL.title.maxLength ?? 200): string {
+  const t = title.trim();
+  if (/\(variant\)$/i.test(t)) return t;
+  const tag = " (variant)";
+  return `${t.length + tag.length > max ? `${t.slice(0, max - tag.length - 1).trimEnd()}…` : t}${tag}`;
+}
+
+/** Whether an error's path belongs to a field the user changed (its name, a part of it, or its whole). */
+export function isTouched(path: string, touched: ReadonlySet<string>): boolean {
+  for (const n of touched) if (path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`) || n.startsWith(`${path}.`)) return true;
+  return false;
 }

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 
 import { concentration } from "~/engine/markets";
+import type { HeadlineKey } from "~/engine/result";
 import { formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 
 import { DataTable, type Column } from "../shared/DataTable";
@@ -26,12 +27,12 @@ export function ColumnHead({ column }: { column: CompareColumn }) {
   );
 }
 
-function ValueAndDelta({ value, baseline, format, unit }: { value: number; baseline: number; format: (v: number) => string; unit?: string }) {
+function ValueAndDelta({ value, baseline, format, unit, metric }: { value: number; baseline: number; format: (v: number) => string; unit?: string; metric?: HeadlineKey }) {
   return (
     <>
       <span className="num">{format(value)}</span>
       <span className="sub">
-        <DeltaText delta={value - baseline} baseline={baseline} format={format} unit={unit} />
+        <DeltaText delta={value - baseline} baseline={baseline} format={format} unit={unit} metric={metric} />
       </span>
     </>
   );
@@ -68,7 +69,7 @@ export function HeadlineTable({ view }: { view: CompareView }) {
         },
         { key: "baseline", header: BASE_HEAD, numeric: true, className: "baseline-col", cell: (r) => <span className="num">{METRICS[r.key].format(r.baseline)}</span> },
         ...scenarioColumns<HeadlineRow>(view.columns, (r, i) => (
-          <ValueAndDelta value={r.scenario[i]!} baseline={r.baseline} format={METRICS[r.key].format} />
+          <ValueAndDelta value={r.scenario[i]!} baseline={r.baseline} format={METRICS[r.key].format} metric={r.key} />
         )),
       ]}
     />

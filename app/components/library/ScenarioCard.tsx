@@ -83,7 +83,7 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
                   <span className="num">{m.format(h.scenario)}</span>
                 </td>
                 <td className="numeric" data-field="delta">
-                  <DeltaText delta={h.delta} baseline={h.baseline} format={m.format} />
+                  <DeltaText delta={h.delta} baseline={h.baseline} format={m.format} metric={m.key} />
                 </td>
               </tr>
             );

@@ -3,7 +3,7 @@ import type { Headline, HeadlineKey } from "~/engine";
 import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
-import { ARROW, WORD, direction, signed } from "./delta";
+import { ARROW, WORD, direction, signed, tone } from "./delta";
 
 const TILES: Array<{ key: HeadlineKey; label: string; unit: string; format: (n: number) => string }> = [
   { key: "revenue", label: "Revenue (consolidated)", unit: "RMB bn a year", format: formatRmbBn },
@@ -38,7 +38,7 @@ export function KpiTiles({ headline, changed }: { headline: Headline; changed: b
                 </span>
                 <span className="kpi-unit">{unit}</span>
               </p>
-              <p className={`kpi-delta delta-${dir}`} data-testid={`kpi-${key}-delta`}>
+              <p className={`kpi-delta delta-${dir} tone-${tone(key, delta)}`} data-testid={`kpi-${key}-delta`} data-tone={tone(key, delta)}>
                 <span aria-hidden="true">{ARROW[dir]} </span>
                 {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
               </p>

@@ -17,3 +17,27 @@ export function signed(delta: number, format: (n: number) => string): string {
 
 export const ARROW: Record<Direction, string> = { up: "▲", down: "▼", none: "■" };
 export const WORD: Record<Direction, string> = { up: "up", down: "down", none: "no change" };
+
+/**
+ * Whether a rise in a headline figure is good or bad news for Ant's business: revenue, profit and reach up is
+ * good; a capital shortfall up is bad; capital raised is neither (it answers the shortfall). Colour follows
+ * this meaning (never "up is green"); the arrow, sign and word still carry the direction on their own.
+ */
+export const RISE_IS = {
+  revenue: "good",
+  attributableRevenue: "good",
+  profit: "good",
+  serviceReach: "good",
+  capitalShortfall: "bad",
+  capitalRaised: "neutral",
+} as const satisfies Record<string, "good" | "bad" | "neutral">;
+
+export type Tone = "good" | "bad" | "neutral";
+
+/** The tone of a change of a headline figure (`tone-good` / `tone-bad` / `tone-neutral` in CSS). */
+export function tone(key: keyof typeof RISE_IS, delta: number): Tone {
+  const d = direction(delta);
+  const rise = RISE_IS[key];
+  if (d === "none" || rise === "neutral") return "neutral";
+  return (d === "up") === (rise === "good") ? "good" : "bad";
+}
