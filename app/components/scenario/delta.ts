@@ -1,4 +1,6 @@
 /** Signed changes as text: a sign, an arrow and a word, so a change never rests on colour. Pure. */
+import type { HeadlineKey } from "../../engine/result";
+
 export type Direction = "up" | "down" | "none";
 
 /** Changes smaller than this (in the figure's unit) count as none: float residue, not a change. */
@@ -23,19 +25,21 @@ export const WORD: Record<Direction, string> = { up: "up", down: "down", none: "
  * good; a capital shortfall up is bad; capital raised is neither (it answers the shortfall). Colour follows
  * this meaning (never "up is green"); the arrow, sign and word still carry the direction on their own.
  */
-export const RISE_IS = {
+export const RISE_IS: Record<HeadlineKey, "good" | "bad" | "neutral"> = {
   revenue: "good",
   attributableRevenue: "good",
   profit: "good",
   serviceReach: "good",
+  equityValue: "good",
   capitalShortfall: "bad",
+  oneOffCharges: "bad",
   capitalRaised: "neutral",
-} as const satisfies Record<string, "good" | "bad" | "neutral">;
+};
 
 export type Tone = "good" | "bad" | "neutral";
 
 /** The tone of a change of a headline figure (`tone-good` / `tone-bad` / `tone-neutral` in CSS). */
-export function tone(key: keyof typeof RISE_IS, delta: number): Tone {
+export function tone(key: HeadlineKey, delta: number): Tone {
   const d = direction(delta);
   const rise = RISE_IS[key];
   if (d === "none" || rise === "neutral") return "neutral";
