@@ -19,6 +19,7 @@ import { slug, type Model } from "../engine/model";
 import { formatPath, messagesFor } from "../scenarios/messages";
 import { isSlug } from "../scenarios/parse";
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
+import { textProblem } from "../scenarios/text";
 import { validateScenarioText } from "../scenarios/validate";
 import { getDb, type Db } from "../utils/db.server";
 import { getModel, getModelFromDb } from "./model.server";
@@ -162,19 +163,21 @@ export const MAX_AUTHOR_LENGTH = 80;
 /** Longest note of a version. */
 export const MAX_NOTE_LENGTH = 500;
 
-// Control characters other than tab and line breaks have no place in a label or a note.
-const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
-
+// The same rule as the scenario's free text (app/scenarios/text.ts); empty means "not given" here.
+const freeText = (oneLine: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(s, { oneLine, allowEmpty: true });
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
 const authorSchema = z
   .string({ error: "expected text" })
   .trim()
   .max(MAX_AUTHOR_LENGTH, { error: `expected at most ${MAX_AUTHOR_LENGTH} characters` })
-  .refine((s) => !/[\r\n]/.test(s) && noControl(s), { error: "expected one line of text without control characters" });
+  .superRefine(freeText(true));
 const noteSchema = z
   .string({ error: "expected text" })
   .trim()
   .max(MAX_NOTE_LENGTH, { error: `expected at most ${MAX_NOTE_LENGTH} characters` })
-  .refine(noControl, { error: "expected text without control characters" });
+  .superRefine(freeText(false));
 /** A library scenario id, or `variantId@version`. */
 const forkedFromSchema = z
   .string({ error: "expected text" })

@@ -49,6 +49,10 @@ describe("CSV export", () => {
     expect(neutraliseFormula("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
     for (const s of ["+1", "-2+3", "@SUM(A1)", "\tx"]) expect(neutraliseFormula(s).startsWith("'")).toBe(true);
     expect(neutraliseFormula("huabei")).toBe("huabei");
+    // A spreadsheet skips what precedes the sign, and reads full-width forms as ASCII (issue 9).
+    for (const s of [" =HYPERLINK(\"x\")", "\n=1+1", "\u00a0=1+1", "\u200b=1", "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"])
+      expect(neutraliseFormula(s), JSON.stringify(s)).toBe(`'${s}`);
+    expect(neutraliseFormula("Huabei, pay later")).toBe("Huabei, pay later");
     expect(csvCell(-1.5)).toBe("-1.5");
     expect(csvCell("=1+1,2")).toBe("\"'=1+1,2\"");
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

@@ -1,7 +1,8 @@
 /**
  * A scenario's result as text: a terminal table, CSV rows for a spreadsheet, or JSON. Pure.
  * CSV rows are `section,id,metric,unit,baseline,scenario,delta`; text cells that a spreadsheet would read as a
- * formula (starting with = + - @, tab or carriage return) are prefixed with a quote.
+ * formula (starting with = + - @ or their full-width forms, after any leading space or invisible character, or with
+ * such a character at all) are prefixed with a quote.
  */
 import { HEADLINE_KEYS, type Delta, type HeadlineKey } from "../engine/result";
 import { REVENUE_BASES_SHORT } from "../engine/revenue-bases";
@@ -35,9 +36,14 @@ export function formatJson(payload: ScenarioResultPayload): string {
 export const CSV_HEADER = ["section", "id", "metric", "unit", "baseline", "scenario", "delta"] as const;
 type Cell = string | number | null;
 
-/** A text cell made safe for spreadsheets: no formula injection. */
+/**
+ * A text cell made safe for spreadsheets: no formula injection. Spreadsheets skip leading spaces, line breaks and
+ * other invisible characters, and read the full-width and small forms of = + - @ as the ASCII ones, so the first
+ * visible character is what counts.
+ */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const visible = text.replace(/^[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+/, "");
+  return visible !== text || /^[=+\-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]/.test(visible) ? `'${text}` : text;
 }
 
 /** One CSV cell: numbers as they are (rounded to 9 significant digits), text neutralised and quoted if needed. */

@@ -14,6 +14,25 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const good = `title: T\nsummary: S\ndate: "2021"\nsources: [S36]\nrules:\n  - type: co-lending\n    label: L\n    units: [huabei]\n    minOwnShare: 0.3\n    response: raise\n`;
 
 describe("loadScenarios", () => {
+  it("does not follow a symbolic link out of the directory, and says so without showing what it reaches", () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), "outside-"));
+    try {
+      fs.writeFileSync(path.join(outside, "secret.txt"), "root:x:0:0:secret line\n");
+      fs.symlinkSync(path.join(outside, "secret.txt"), path.join(dir, "leak.yaml"));
+      fs.writeFileSync(path.join(dir, "real.yaml"), good);
+      fs.symlinkSync(path.join(dir, "real.yaml"), path.join(dir, "alias.yaml")); // a link inside is fine
+      const byId = new Map(loadScenarios({ dir, model: fixtureModel }).map((r) => [r.id, r]));
+      const leak = byId.get("leak")!;
+      expect(leak.ok).toBe(false);
+      expect(JSON.stringify(leak)).not.toContain("secret");
+      if (!leak.ok) expect(leak.errors[0]!.message).toBe("a symbolic link to a file outside the scenario directory; it was not read");
+      expect(byId.get("alias")?.ok).toBe(true);
+      expect(byId.get("real")?.ok).toBe(true);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it("reuses an unchanged file, and an edited file shows on the next load", () => {
     const file = path.join(dir, "edited.yaml");
     fs.writeFileSync(file, good);

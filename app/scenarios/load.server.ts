@@ -32,8 +32,22 @@ function displayPath(file: string): string {
  */
 const cache = new Map<string, { mtimeMs: number; size: number; model: Model | null; result: ScenarioFileResult }>();
 
-/** Read and validate one scenario file. `model` enables the reference checks. */
-export function loadScenarioFile(file: string, opts: { model?: Model | null } = {}): ScenarioFileResult {
+/** Whether `file`, its symbolic links resolved, lies inside the directory `realDir` (itself resolved). */
+function resolvesInside(file: string, realDir: string): boolean {
+  try {
+    const rel = path.relative(realDir, fs.realpathSync(file));
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  } catch {
+    return true; // a dangling link or a missing file: reading it says "file not found"
+  }
+}
+
+/**
+ * Read and validate one scenario file. `model` enables the reference checks; `within` (a resolved directory)
+ * refuses a file whose symbolic links lead outside it, without reading it (a link in the library must not show
+ * the first line of whatever it reaches).
+ */
+export function loadScenarioFile(file: string, opts: { model?: Model | null; within?: string } = {}): ScenarioFileResult {
   const shown = displayPath(file);
   const id = scenarioIdFromFile(file);
   const failed = (message: string): ScenarioFileResult => ({
@@ -46,6 +60,8 @@ export function loadScenarioFile(file: string, opts: { model?: Model | null } = 
   let stat: fs.Stats;
   let text: string;
   const model = opts.model ?? null;
+  if (opts.within !== undefined && !resolvesInside(file, opts.within))
+    return failed("a symbolic link to a file outside the scenario directory; it was not read");
   try {
     stat = fs.statSync(file);
     if (!stat.isFile()) return failed("not a file");
@@ -101,6 +117,13 @@ export function markDuplicateIds(results: ScenarioFileResult[]): ScenarioFileRes
 
 /** Load every scenario file in `dir` (default `scenarios/`), each to a scenario or its errors. */
 export function loadScenarios(opts: { dir?: string; model?: Model | null } = {}): ScenarioFileResult[] {
-  const files = listScenarioFiles(opts.dir ?? defaultScenariosDir());
-  return markDuplicateIds(files.map((f) => loadScenarioFile(f, { model: opts.model })));
+  const dir = opts.dir ?? defaultScenariosDir();
+  const files = listScenarioFiles(dir);
+  let within: string | undefined;
+  try {
+    within = fs.realpathSync(dir);
+  } catch {
+    within = undefined; // no directory, no files
+  }
+  return markDuplicateIds(files.map((f) => loadScenarioFile(f, { model: opts.model, within })));
 }

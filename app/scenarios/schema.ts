@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { dataCategory, entryPoint, slug } from "../engine/model";
 import type * as Engine from "../engine/rules";
+import { textProblem } from "./text";
 
 /**
  * A numeric parameter: a plain value, or a range with the value used by default.
@@ -40,10 +41,20 @@ const response = z
   );
 const dateString = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date like 2020-11-02, 2020-11 or 2020");
 
+/** Free text a person wrote, `min` to `max` characters, printable (textProblem: no control, bidi or invisible-only text). */
+function text(min: number, max: number, { oneLine }: { oneLine: boolean }) {
+  return (min > 0 ? z.string().min(min) : z.string())
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, { oneLine });
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
 const base = {
   id: slug.optional().describe("Stable id of the rule within the scenario (used in URLs); defaults to rule-N"),
-  label: z.string().min(1).max(200).describe("A short plain-language name for the rule"),
-  note: z.string().max(2000).optional().describe("Why the rule is there, where it comes from"),
+  label: text(1, 200, { oneLine: true }).describe("A short plain-language name for the rule"),
+  note: text(0, 2000, { oneLine: false }).optional().describe("Why the rule is there, where it comes from"),
 };
 
 // ---- Data privacy ----
@@ -94,7 +105,7 @@ export const spinOffRule = z
     ...base,
     type: z.literal("spin-off"),
     units: ids("Units moved into the new entity"),
-    entity: z.string().min(1).max(120).describe("Name of the new entity"),
+    entity: text(1, 120, { oneLine: true }).describe("Name of the new entity"),
     stakeKept: rate("Ant's stake in the new entity, 0..1 (at 0.5 or below it is no longer consolidated: a majority is needed for control)"),
     keepLinks: z.boolean().default(false).describe("Whether Alipay keeps its in-app links to the entity's services"),
   })
@@ -233,8 +244,8 @@ export const historyInputSchema = z
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe("Path to scenario.schema.json, for editors"),
-    title: z.string().min(1).max(200),
-    summary: z.string().min(1).max(4000),
+    title: text(1, 200, { oneLine: true }),
+    summary: text(1, 4000, { oneLine: false }),
     date: dateString.describe("When the rules were announced or would apply"),
     hypothetical: z.boolean().default(false).describe("True for a what-if that no regulator proposed"),
     sources: z
