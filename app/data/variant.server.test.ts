@@ -154,6 +154,7 @@ describe("saved variants", () => {
       [{ author: 42 }, "author", /expected text/],
       [{ forkedFrom: "../etc/passwd" }, "forkedFrom", /scenario id/],
       [{ forkedFrom: "no-such-variant@2" }, "forkedFrom", /no variant version 'no-such-variant@2'/],
+      [{ forkedFrom: "no-such-scenario" }, "forkedFrom", /no library scenario or saved variant .no-such-scenario./],
     ];
     for (const [meta, path, message] of cases) {
       const e = thrown(() => createVariant({ definition: sampleDefinition(), ...meta }, store)) as ValidationError;

@@ -17,12 +17,14 @@ import { validateDefinition, type DefinitionCheck, type FieldError } from "../sc
 import { variants, variantVersions } from "../../db/schema";
 import { slug, type Model } from "../engine/model";
 import { formatPath, messagesFor } from "../scenarios/messages";
-import { isSlug } from "../scenarios/parse";
+import { listScenarioFiles } from "../scenarios/load.server";
+import { isSlug, scenarioIdFromFile } from "../scenarios/parse";
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
 import { textProblem } from "../scenarios/text";
 import { validateScenarioText } from "../scenarios/validate";
 import { getDb, type Db } from "../utils/db.server";
 import { getModel, getModelFromDb } from "./model.server";
+import { scenariosDir } from "./scenario.server";
 
 // ---- types ---------------------------------------------------------------------------------------------------
 
@@ -335,6 +337,17 @@ export function createVariant(
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = newVariantId(definition.title);
     const stored = writeTransaction(db, () => {
+      if (meta.forkedFrom && !meta.forkedFrom.includes("@")) {
+        // A library scenario (a file in the library) or a variant, by id: it must exist, as a version must.
+        const known =
+          listScenarioFiles(scenariosDir()).some((f) => scenarioIdFromFile(f) === meta.forkedFrom) ||
+          db.select({ id: variants.id }).from(variants).where(eq(variants.id, meta.forkedFrom)).get() !== undefined;
+        if (!known)
+          throw new ValidationError(
+            [{ path: "forkedFrom", message: `no library scenario or saved variant '${meta.forkedFrom}'` }],
+            "the input is invalid; nothing was saved",
+          );
+      }
       if (meta.forkedFrom?.includes("@")) {
         const [fid, fv] = meta.forkedFrom.split("@");
         const exists = db

@@ -121,7 +121,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isVariantId(id)) notFound(`'${id.slice(0, 80)}' is not a variant id.`);
   const form = await readForm(request);
   if (form.get("intent") !== "restore") return data({ error: "Unknown action; nothing was saved." }, { status: 400 });
-  const version = Number(form.get("version"));
+  const rawVersion = form.get("version") ?? "";
+  if (!/^[1-9]\d{0,8}$/.test(rawVersion))
+    return data(
+      { error: `Not restored: the version to restore must be a version number (1, 2, ...), got '${rawVersion.slice(0, 40)}'; nothing was saved.` },
+      { status: 400 },
+    );
+  const version = Number(rawVersion);
   const base = form.get("baseVersion") ?? "";
   try {
     const r = restoreVersion({

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { dataCategory, entryPoint, slug } from "../engine/model";
 import type * as Engine from "../engine/rules";
+import { sourceUrl } from "./source-url";
 import { textProblem } from "./text";
 
 /**
@@ -233,7 +234,7 @@ export const historyInputSchema = z
       .string()
       .regex(/^[a-z][A-Za-z]*$/, "expected a parameter name like maxAum")
       .describe("The rule's numeric parameter (e.g. maxAum, stakeKept, minOwnShare)"),
-    what: z.string().min(1).max(300).describe("What the number is in history, e.g. \"Yu'e Bao's assets at the end of Q2 2021\""),
+    what: text(1, 300, { oneLine: true }).describe("What the number is in history, e.g. \"Yu'e Bao's assets at the end of Q2 2021\""),
     sources: z
       .array(z.string().regex(/^S\d+$/, "expected a fact register key like S42"))
       .min(1)
@@ -249,7 +250,13 @@ export const scenarioSchema = z
     date: dateString.describe("When the rules were announced or would apply"),
     hypothetical: z.boolean().default(false).describe("True for a what-if that no regulator proposed"),
     sources: z
-      .array(z.string().regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact register key like S30 or a URL"))
+      .array(
+        z
+          .string()
+          .regex(/^(S\d+|https?:\/\/\S+)$/, "expected a fact register key like S30 or a URL")
+          // The parser that renders the link decides (a regex let `http://[` through, and its page broke for good).
+          .refine((s) => !/^https?:/i.test(s) || sourceUrl(s) !== null, { error: "expected a URL a browser can open, like https://example.org/page" }),
+      )
       .min(1)
       .describe("Fact register keys (S1..S89, docs/facts/ant-group.md) or URLs"),
     assumptions: z

@@ -222,3 +222,13 @@ test("/variants/upload answers a urlencoded body with 415 (it said 413)", async 
   expect(res.status).toBe(415);
   expect(res.text).toContain("expected a file upload (multipart/form-data)");
 });
+
+test("restore with version=abc says what a version is, not 'NaN', and stores nothing", async ({ request }) => {
+  const created = await request.post("/api/variants", { data: { title: "Restore me", summary: "S", date: "2021", sources: ["S36"], rules: [] } });
+  const { id } = await created.json();
+  const res = await raw("POST", `/variants/${id}`, { Host: `127.0.0.1:${E2E.app.port}`, "Content-Type": FORM }, "intent=restore&version=abc&baseVersion=1");
+  expect(res.status).toBe(400);
+  expect(res.text).toContain("must be a version number (1, 2, ...), got &#x27;abc&#x27;");
+  expect(res.text).not.toContain("NaN");
+  expect((await (await request.get(`/api/variants/${id}/versions`)).json()).latestVersion).toBe(1);
+});

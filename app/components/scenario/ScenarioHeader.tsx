@@ -1,6 +1,7 @@
 /** A scenario's title, date, summary and sources, and, once, what the page is and is not. */
 import type { Model } from "~/engine";
 import type { Scenario } from "~/scenarios/schema";
+import { sourceUrl } from "~/scenarios/source-url";
 
 export function ScenarioHeader({
   scenario,
@@ -47,10 +48,13 @@ export function ScenarioHeader({
         {scenario.sources.map((s, i) => (
           <span key={s}>
             {i > 0 ? ", " : null}
-            {s.startsWith("http") ? (
+            {sourceUrl(s) ? (
               <a href={s} rel="noreferrer noopener">
-                {new URL(s).hostname}
+                {sourceUrl(s)!.hostname}
               </a>
+            ) : /^https?:/i.test(s) ? (
+              // Stored before URLs were checked with this parser: shown as text, never a broken page.
+              <span>{s}</span>
             ) : (
               <a href={`/model#src-${s}`} title={citations.get(s) ?? `Source ${s}`}>
                 {s}
