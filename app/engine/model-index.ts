@@ -129,3 +129,55 @@ export function indexModel(model: Model): ModelIndex {
   cache.set(model, index);
   return index;
 }
+
+/**
+ * The index of a model that differs from `base` only in figures (capital held, users, paid-in capital: the same
+ * units, services, flows, books, funds and markets, in the same order). It reuses the base's structure and re-reads
+ * only what depends on figures, so Monte Carlo can draw seed figures without re-indexing the model every draw.
+ */
+export function indexFiguresOf(base: Model, variant: Model): ModelIndex {
+  const hit = cache.get(variant);
+  if (hit) return hit;
+  const b = indexModel(base);
+  const units = variant.units;
+  const services = variant.services;
+  const byUnit = <T extends { unitId: string }>(rows: T[], same: boolean, prev: Array<T | undefined>) => {
+    if (same) return prev;
+    const out: Array<T | undefined> = units.map(() => undefined);
+    for (const r of rows) {
+      const u = b.unitIx.get(r.unitId);
+      if (u !== undefined) out[u] = r;
+    }
+    return out;
+  };
+  const mainUnitOfService = b.unitsOfService.map((list) => {
+    let best = -1;
+    let bestRevenue = -1;
+    for (const [u, share] of list) {
+      const r = units[u].revenue * share;
+      if (r > bestRevenue) {
+        bestRevenue = r;
+        best = u;
+      }
+    }
+    return best;
+  });
+  let revenue = 0;
+  let attributableRevenue = 0;
+  for (const u of units) {
+    if (u.consolidated) revenue += u.revenue;
+    attributableRevenue += u.antStake * u.revenue;
+  }
+  const index: ModelIndex = {
+    ...b,
+    model: variant,
+    units,
+    services,
+    book: byUnit(variant.creditBooks, variant.creditBooks === base.creditBooks, b.book),
+    fund: byUnit(variant.funds, variant.funds === base.funds, b.fund),
+    mainUnitOfService,
+    baseline: { revenue, attributableRevenue, serviceReach: services.reduce((acc, s) => acc + s.users, 0) },
+  };
+  cache.set(variant, index);
+  return index;
+}

@@ -11,6 +11,7 @@
 import { resolveAssumptions } from "./assumptions";
 import { evaluate, evaluateHeadline } from "./evaluate";
 import type { Model } from "./model";
+import { indexFiguresOf } from "./model-index";
 import { hashKey, triangular, uniform, uniformFor } from "./random";
 import { HEADLINE_KEYS, type Headline, type HeadlineKey, type Result } from "./result";
 import { isParam, ruleIdOf, type EngineScenario as Scenario, type Rule } from "./rules";
@@ -193,6 +194,7 @@ export function applyDraw(
       }
     }
   }
+  if (patched) indexFiguresOf(model, patched); // same structure, other figures: no re-indexing
   return { model: patched ?? model, scenario: rules ? { ...scenario, rules } : scenario, assumptions };
 }
 
@@ -289,17 +291,29 @@ export interface BandOptions {
 
 const INTERPOLATION = "linear between order statistics, rank (n - 1) p (Hyndman-Fan type 7)";
 
-/** Columns of figures collected per draw, in a fixed order, then turned into bands. */
+/**
+ * Columns of figures collected per draw. Every draw puts its figures in the same order (the model's units,
+ * services and markets), so a column is found by position; names are taken from the first draw.
+ */
 class Collector {
-  private readonly cols = new Map<string, Float64Array>();
+  private readonly cols: Float64Array[] = [];
+  private readonly names = new Map<string, number>();
+  private col = 0;
+  private i = -1;
   constructor(private readonly n: number) {}
-  put(name: string, i: number, v: number) {
-    let col = this.cols.get(name);
-    if (!col) this.cols.set(name, (col = new Float64Array(this.n)));
-    col[i] = v;
+  next(i: number) {
+    this.i = i;
+    this.col = 0;
+  }
+  put(name: string | (() => string), v: number) {
+    if (this.i === 0) {
+      this.names.set(typeof name === "string" ? name : name(), this.cols.length);
+      this.cols.push(new Float64Array(this.n));
+    }
+    this.cols[this.col++][this.i] = v;
   }
   band(name: string): Band {
-    return bandOf(this.cols.get(name)!);
+    return bandOf(this.cols[this.names.get(name)!]);
   }
 }
 
@@ -332,27 +346,28 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes), whatIfAssumptions);
     const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
     first ??= r;
+    c.next(i);
     for (const k of HEADLINE_KEYS) {
       const h = r.headline[k];
-      c.put(`h.${k}`, i, h.scenario);
-      c.put(`hd.${k}`, i, h.scenario - h.baseline);
+      c.put(() => `h.${k}`, h.scenario);
+      c.put(() => `hd.${k}`, h.scenario - h.baseline);
     }
     if (r.headline.capitalShortfall.scenario > 0) shortfallDraws++;
     for (const u of r.units) {
-      c.put(`u.${u.id}.revenue`, i, u.revenue.scenario);
-      c.put(`u.${u.id}.revenueDelta`, i, u.revenue.scenario - u.revenue.baseline);
-      c.put(`u.${u.id}.attributableRevenue`, i, u.attributableRevenue.scenario);
-      c.put(`u.${u.id}.attributableRevenueDelta`, i, u.attributableRevenue.scenario - u.attributableRevenue.baseline);
-      c.put(`u.${u.id}.capitalRequired`, i, u.capitalRequired.scenario);
-      c.put(`u.${u.id}.capitalShortfall`, i, u.shortfall);
-      c.put(`u.${u.id}.capitalRaised`, i, u.capitalRaised);
+      c.put(() => `u.${u.id}.revenue`, u.revenue.scenario);
+      c.put(() => `u.${u.id}.revenueDelta`, u.revenue.scenario - u.revenue.baseline);
+      c.put(() => `u.${u.id}.attributableRevenue`, u.attributableRevenue.scenario);
+      c.put(() => `u.${u.id}.attributableRevenueDelta`, u.attributableRevenue.scenario - u.attributableRevenue.baseline);
+      c.put(() => `u.${u.id}.capitalRequired`, u.capitalRequired.scenario);
+      c.put(() => `u.${u.id}.capitalShortfall`, u.shortfall);
+      c.put(() => `u.${u.id}.capitalRaised`, u.capitalRaised);
     }
     let anyService = false;
     for (const s of r.services) {
-      c.put(`s.${s.id}.users`, i, s.users.scenario);
-      c.put(`s.${s.id}.usersDelta`, i, s.users.scenario - s.users.baseline);
-      c.put(`s.${s.id}.revenue`, i, s.revenue.scenario);
-      c.put(`s.${s.id}.revenueDelta`, i, s.revenue.scenario - s.revenue.baseline);
+      c.put(() => `s.${s.id}.users`, s.users.scenario);
+      c.put(() => `s.${s.id}.usersDelta`, s.users.scenario - s.users.baseline);
+      c.put(() => `s.${s.id}.revenue`, s.revenue.scenario);
+      c.put(() => `s.${s.id}.revenueDelta`, s.revenue.scenario - s.revenue.baseline);
       const lost = s.users.baseline > 0 && s.users.scenario < 0.5 * s.users.baseline;
       if (lost) {
         half.set(s.id, (half.get(s.id) ?? 0) + 1);
@@ -361,11 +376,11 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     }
     if (anyService) anyHalf++;
     for (const m of r.markets) {
-      c.put(`m.${m.id}.hhi`, i, m.hhi.scenario);
-      c.put(`m.${m.id}.hhiDelta`, i, m.hhi.scenario - m.hhi.baseline);
+      c.put(() => `m.${m.id}.hhi`, m.hhi.scenario);
+      c.put(() => `m.${m.id}.hhiDelta`, m.hhi.scenario - m.hhi.baseline);
       const a = antShare(m, "scenario");
-      c.put(`m.${m.id}.antShare`, i, a);
-      c.put(`m.${m.id}.antShareDelta`, i, a - antShare(m, "baseline"));
+      c.put(() => `m.${m.id}.antShare`, a);
+      c.put(() => `m.${m.id}.antShareDelta`, a - antShare(m, "baseline"));
       if (m.hhi.scenario > 2500) hhiAbove.set(m.id, (hhiAbove.get(m.id) ?? 0) + 1);
     }
   }
