@@ -3,7 +3,10 @@
  *
  * - evaluations per second of each library scenario (mean of a timed loop after warm-up);
  * - full Shapley attribution time per scenario (median of repeated runs);
- * - one evaluation's time as a ratio to a structuredClone of the model (a floor for touching all of it).
+ * - one evaluation's time as a ratio to a structuredClone of the model (a floor for touching all of it);
+ * - the uncertainty and scaling keys of issue 11, each also as a ratio to cloneMs in the same run: evaluationMs
+ *   (slowest library scenario, one evaluation), monteCarlo1000Ms (1,000 draws of 2021-rectification with every
+ *   band), attribution12Ms and attribution24Ms (full attribution of stacks of the first 12 and 24 library rules).
  * Then the web half (scripts/bench-web.ts): requests/s on a scenario page vs the smallest route, JavaScript shipped,
  * and slider-to-numbers latency in Chromium.
  * Figures go to stdout and to bench-results/engine.json and web.json. Never asserted in tests: machines are shared and noisy.
@@ -14,6 +17,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { attribute } from "../app/engine/attribution";
 import { evaluate } from "../app/engine/evaluate";
+import { stackScenarios } from "../app/engine/stack";
+import { computeBands } from "../app/engine/uncertainty";
 import { getModelFromDb } from "../app/data/model.server";
 import { loadScenarios } from "../app/scenarios/load.server";
 import { openDatabase } from "../app/utils/db.server";
@@ -76,10 +81,75 @@ console.log(
   `slowest evaluation: ${slowestEval.evaluationMicroseconds} µs (${slowestEval.scenario}); ` +
     `slowest full attribution: ${worst.attributionMs} ms (${worst.scenario}, ${worst.rules} rules, ${2 ** worst.rules} evaluations)`,
 );
+// Issue 11's keys, in CPU time of this process (process.cpuUsage): on a shared 2-core machine with a load of 20 a
+// long run is descheduled far more than a short one, so wall-clock ratios between a 40 ms and a 0.5 ms measure would
+// mostly measure the other processes. Each key is the median of batches of about 40 ms of CPU, per call, beside its
+// ratio to cloneMs measured the same way in the same run, and the aim for that ratio.
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const perCall = (fn: () => void, runs = 7, targetMs = 40) => {
+  fn();
+  let n = 1;
+  for (let c0 = cpuNow(); ; n *= 2) {
+    const t = cpuNow();
+    for (let i = 0; i < n; i++) fn();
+    if (cpuNow() - t >= targetMs || cpuNow() - c0 > 4 * targetMs) break;
+  }
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = cpuNow();
+    for (let i = 0; i < n; i++) fn();
+    times.push((cpuNow() - t) / n);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+};
+const cloneMedianMs = perCall(() => structuredClone(model));
+const rectification = library.find((s) => s.id === "2021-rectification")!;
+const evaluationMs = Math.max(...library.map((s) => perCall(() => evaluate(model, s))));
+const monteCarlo1000Ms = perCall(() => computeBands(model, rectification, { draws: 1000 }), 5);
+const stack12 = stackScenarios(library, 12);
+const stack24 = stackScenarios(library, 24);
+const attribution12Ms = perCall(() => attribute(model, stack12), 5);
+const attribution24Ms = perCall(() => attribute(model, stack24), 3);
+const groups24 = attribute(model, stack24).groups ?? [];
+const aims = { evaluationMs: 0.05, monteCarlo1000Ms: 20, attribution12Ms: 10, attribution24Ms: 40 };
+const measured = { evaluationMs, monteCarlo1000Ms, attribution12Ms, attribution24Ms };
+const ratios = Object.fromEntries(Object.entries(measured).map(([k, v]) => [k, +(v / cloneMedianMs).toFixed(3)]));
+console.table(
+  Object.entries(measured).map(([key, ms]) => ({
+    key,
+    ms: +ms.toFixed(3),
+    ratioToClone: ratios[key],
+    aim: `<= ${aims[key as keyof typeof aims]}`,
+    met: ratios[key] <= aims[key as keyof typeof aims],
+  })),
+);
+console.log(
+  `24-rule stack: groups of ${groups24.map((g) => `${g.ruleIds.length} (${g.method})`).join(", ")}`,
+);
 fs.mkdirSync("bench-results", { recursive: true });
 fs.writeFileSync(
   "bench-results/engine.json",
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, cloneMicroseconds: cloneMs * 1000, rows }, null, 2),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      timing: "CPU time of this process, median of batches (cloneMs, evaluationMs, monteCarlo1000Ms, attribution12Ms, attribution24Ms)",
+      loadAverage: os.loadavg(),
+      cloneMs: cloneMedianMs,
+      ...measured,
+      ratiosToClone: ratios,
+      aims,
+      groups24: groups24.map((g) => ({ rules: g.ruleIds.length, method: g.method })),
+      cloneMicroseconds: cloneMs * 1000,
+      rows,
+    },
+    null,
+    2,
+  ),
 );
 fs.rmSync(dir, { recursive: true, force: true });
 
