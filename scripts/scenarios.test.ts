@@ -62,6 +62,22 @@ describe("scenarios CLI", { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stdout)).toEqual(api);
   });
 
+  it("evaluate --draws --seed: the API's bands in json, a RANGES table, band columns and probabilities in csv", async () => {
+    const j = run(["evaluate", "2021-co-lending", "--draws", "200", "--seed", "3", "--format", "json"]);
+    expect(j.code).toBe(0);
+    const api = await scenarioResultResponse("2021-co-lending", { model: scratch.model }, new URLSearchParams("draws=200&seed=3")).json();
+    expect(JSON.parse(j.stdout).bands).toEqual(api.bands);
+    const t = run(["evaluate", "2021-co-lending", "--draws=200", "--seed=3"]);
+    expect(t.stdout).toMatch(/RANGES \(200 seeded draws, seed 3;/);
+    expect(t.stdout).toMatch(/Profit(\s+-?\d+\.\d){5}/);
+    const c = run(["evaluate", "2021-co-lending", "--draws", "200", "--seed", "3", "--format", "csv"]);
+    const lines = c.stdout.split("\r\n");
+    expect(lines[0]).toBe("section,id,metric,unit,baseline,scenario,delta,p5,p10,p50,p90,p95,delta_p5,delta_p10,delta_p50,delta_p90,delta_p95");
+    const profit = lines.find((l) => l.startsWith("headline,group,profit,"))!.split(",");
+    expect(Number(profit[8])).toBeCloseTo(api.bands.headline.profit.p10, 6);
+    expect(lines.some((l) => l.startsWith("probability,group,capitalShortfallAbove0,"))).toBe(true);
+  });
+
   it("evaluate: table by default, csv on request, by id or by path", () => {
     const t = run(["evaluate", "scenarios/2021-co-lending.yaml"]);
     expect(t.code).toBe(0);

@@ -105,13 +105,20 @@ function evaluatePathCommand(target: string, format: "table" | "json" | "csv", m
   return 0;
 }
 
-function evaluateCommand(target: string, format: "table" | "json" | "csv"): number {
+function evaluateCommand(
+  target: string,
+  format: "table" | "json" | "csv",
+  uncertainty: { draws: number; seed: number } | null,
+): number {
   const m = readModel();
   if ("problem" in m) {
     err(`${m.problem}\nevaluate needs the model database: create it with \`npm run db:setup\`.`);
     return 1;
   }
-  if (pathIdOfTarget(target) !== null || isPathFile(target)) return evaluatePathCommand(target, format, m.model);
+  if (pathIdOfTarget(target) !== null || isPathFile(target)) {
+    if (uncertainty) err("--draws/--seed give bands for a scenario; a path is evaluated at its values.");
+    return evaluatePathCommand(target, format, m.model);
+  }
   let loaded: ScenarioFileResult | undefined;
   if (isPathTarget(target)) {
     if (!isScenarioFile(target)) {
@@ -132,7 +139,7 @@ function evaluateCommand(target: string, format: "table" | "json" | "csv"): numb
     return 1;
   }
   for (const w of loaded.warnings) err(formatError(w, "warning"));
-  out(formatResult(resultPayload(m.model, loaded.scenario), format));
+  out(formatResult(resultPayload(m.model, loaded.scenario, { uncertainty }), format));
   return 0;
 }
 
@@ -175,7 +182,7 @@ function main(argv: string[]): number {
     case "check":
       return check(args.paths);
     case "evaluate":
-      return evaluateCommand(args.target, args.format);
+      return evaluateCommand(args.target, args.format, args.uncertainty);
     case "list":
       return list();
     case "schema":

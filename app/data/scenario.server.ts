@@ -47,11 +47,16 @@ export type ScenarioResultLookup =
 export function getScenarioResult({
   id,
   assumptions,
+  uncertainty,
   ...source
-}: { id: string; assumptions?: Record<string, number> } & ScenarioSource): ScenarioResultLookup {
+}: {
+  id: string;
+  assumptions?: Record<string, number>;
+  uncertainty?: { draws: number; seed: number } | null;
+} & ScenarioSource): ScenarioResultLookup {
   const model = source.model ?? getModel();
   const found = getScenario({ id, ...source, model });
   if (!found) return { status: "not-found" };
   if (!found.ok) return { status: "invalid", file: found.file, errors: found.errors };
-  return { status: "ok", payload: resultPayload(model, found.scenario, { assumptions }) };
+  return { status: "ok", payload: resultPayload(model, found.scenario, { assumptions, uncertainty }) };
 }

@@ -1,9 +1,10 @@
 /** Command-line arguments of `npm run scenarios -- <command>`, parsed without I/O (tested on its own). */
 import { OUTPUT_FORMATS, type OutputFormat } from "./format-result";
+import { parseDrawsSeed, type DrawsSeed } from "./uncertainty-params";
 
 export type CliCommand =
   | { command: "check"; paths: string[] }
-  | { command: "evaluate"; target: string; format: OutputFormat }
+  | { command: "evaluate"; target: string; format: OutputFormat; uncertainty: DrawsSeed | null }
   | { command: "schema" }
   | { command: "list" }
   | { command: "help" };
@@ -15,7 +16,10 @@ Commands:
                                         and scenarios/paths/).
                                         Prints path:line:col: message per error; exits 1 if any is invalid.
   evaluate <id-or-path> [--format F]    Evaluate a scenario against the model database.
-                                        F = table (default), json (same JSON as /api/scenarios/:id/result) or csv.
+           [--draws N] [--seed S]       F = table (default), json (same JSON as /api/scenarios/:id/result) or csv.
+                                        --draws/--seed add the P5-P95 bands of every figure over N seeded draws
+                                        (N from 1 to 10000, default 1000; S from 0 to 4294967295, default 20201103),
+                                        as ?draws=N&seed=S does for the API.
   evaluate paths/<id> [--format F]      Evaluate a path (scenarios/paths/<id>.yaml) step by step; json is
                                         the body of /api/paths/:id/result.
   list                                  List the scenarios in scenarios/ with their status.
@@ -43,9 +47,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { error: str
     case "evaluate": {
       let format: OutputFormat = "table";
       const positional: string[] = [];
+      const numeric: { draws?: string; seed?: string } = {};
       for (let i = 0; i < rest.length; i++) {
         const a = rest[i]!;
         let value: string | undefined;
+        const named = /^--(draws|seed)(?:=(.*))?$/.exec(a);
+        if (named) {
+          const v = named[2] ?? rest[++i];
+          if (v === undefined) return { error: `--${named[1]} needs a value` };
+          numeric[named[1] as "draws" | "seed"] = v;
+          continue;
+        }
         if (a === "--format" || a === "-f") {
           value = rest[++i];
           if (value === undefined) return { error: `--format needs a value: ${OUTPUT_FORMATS.join(", ")}` };
@@ -61,7 +73,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { error: str
       }
       if (positional.length === 0) return { error: "evaluate needs a scenario id or a path to a .yaml file" };
       if (positional.length > 1) return { error: `evaluate takes one scenario, got ${positional.length}: ${positional.join(" ")}` };
-      return { command: "evaluate", target: positional[0]!, format };
+      const uncertainty = parseDrawsSeed(numeric.draws, numeric.seed);
+      if (!uncertainty.ok) return { error: uncertainty.error };
+      return { command: "evaluate", target: positional[0]!, format, uncertainty: uncertainty.value };
     }
     case "schema":
     case "list":

@@ -2,11 +2,14 @@
  * A scenario's result as text: a terminal table, CSV rows for a spreadsheet, or JSON. Pure.
  * CSV rows are `section,id,metric,unit,baseline,scenario,delta`; text cells that a spreadsheet would read as a
  * formula (starting with = + - @ or their full-width forms, after any leading space or invisible character, or with
- * such a character at all) are prefixed with a quote.
+ * such a character at all) are prefixed with a quote. With bands (`--draws`), each
+ * row also carries the P5..P95 of its scenario value and of its change where the draws give them, and the
+ * probabilities follow as `probability` rows.
  */
 import { HEADLINE_KEYS, type Delta, type HeadlineKey } from "../engine/result";
 import { REVENUE_BASES_SHORT } from "../engine/revenue-bases";
 import { historyInputs } from "./inputs";
+import type { Band, Bands } from "../engine/uncertainty";
 import type { ScenarioResultPayload } from "./payload";
 
 export const OUTPUT_FORMATS = ["table", "json", "csv"] as const;
@@ -58,8 +61,62 @@ function deltaRow(section: string, id: string, metric: string, unit: string, d: 
   return [section, id, metric, unit, d.baseline, d.scenario, d.scenario - d.baseline];
 }
 
-/** The rows of the CSV export, header first. */
+export const CSV_BAND_HEADER = [
+  "p5",
+  "p10",
+  "p50",
+  "p90",
+  "p95",
+  "delta_p5",
+  "delta_p10",
+  "delta_p50",
+  "delta_p90",
+  "delta_p95",
+] as const;
+
+const bandCells = (b: Band | undefined): Cell[] => (b ? [b.p5, b.p10, b.p50, b.p90, b.p95] : [null, null, null, null, null]);
+
+/** The bands of a CSV row's figure (scenario value, change), by section, id and metric. */
+function rowBands(bands: Bands, section: Cell, id: Cell, metric: Cell): [Band | undefined, Band | undefined] {
+  const m = String(metric);
+  if (section === "headline") return [bands.headline[m as HeadlineKey], bands.headlineDelta[m as HeadlineKey]];
+  const pick = (fields: Record<string, Band> | undefined, level: string, delta: string | null) =>
+    [fields?.[level], delta ? fields?.[delta] : undefined] as [Band | undefined, Band | undefined];
+  if (section === "unit") {
+    const u = bands.units[String(id)] as unknown as Record<string, Band> | undefined;
+    if (m === "revenue" || m === "attributableRevenue") return pick(u, m, `${m}Delta`);
+    if (m === "capitalRequired") return pick(u, m, null);
+    if (m === "shortfall") return pick(u, "capitalShortfall", null);
+    if (m === "capitalRaised") return pick(u, m, null);
+  }
+  if (section === "service" && (m === "users" || m === "revenue"))
+    return pick(bands.services[String(id)] as unknown as Record<string, Band> | undefined, m, `${m}Delta`);
+  if (section === "market" && m === "hhi")
+    return pick(bands.markets[String(id)] as unknown as Record<string, Band> | undefined, "hhi", "hhiDelta");
+  return [undefined, undefined];
+}
+
+/** The rows of the CSV export, header first (with bands: their columns, then the probability rows). */
 export function csvRows(payload: ScenarioResultPayload): Cell[][] {
+  const rows = pointRows(payload);
+  const bands = payload.bands;
+  if (!bands) return rows;
+  const out: Cell[][] = [[...rows[0]!, ...CSV_BAND_HEADER]];
+  for (const r of rows.slice(1)) {
+    const [level, delta] = rowBands(bands, r[0]!, r[1]!, r[2]!);
+    out.push([...r, ...bandCells(level), ...bandCells(delta)]);
+  }
+  const empty = new Array<Cell>(CSV_BAND_HEADER.length).fill(null);
+  const p = bands.probabilities;
+  out.push(["probability", "group", "capitalShortfallAbove0", "share of draws", null, p.capitalShortfall, null, ...empty]);
+  out.push(["probability", "group", "anyServiceLosesHalf", "share of draws", null, p.anyServiceLosesHalf, null, ...empty]);
+  for (const [id, v] of Object.entries(p.hhiAbove2500)) out.push(["probability", id, "hhiAbove2500", "share of draws", null, v, null, ...empty]);
+  for (const [id, v] of Object.entries(p.serviceLosesHalf)) out.push(["probability", id, "losesHalfItsUsers", "share of draws", null, v, null, ...empty]);
+  out.push(["draws", "group", `seed ${bands.seed}`, "draws", null, bands.draws, null, ...empty]);
+  return out;
+}
+
+function pointRows(payload: ScenarioResultPayload): Cell[][] {
   const { result, attribution } = payload;
   const rows: Cell[][] = [[...CSV_HEADER]];
   for (const k of HEADLINE_KEYS) rows.push(deltaRow("headline", "group", k, HEADLINE_LABELS[k].unit, result.headline[k]));
@@ -156,6 +213,7 @@ export function formatTable(payload: ScenarioResultPayload): string {
       "",
     );
   }
+  if (payload.bands) out.push(...bandsTable(payload.bands));
 
   if (attribution.ruleIds.length > 0) {
     out.push("BY RULE (Shapley contribution to each headline change)");
@@ -227,6 +285,29 @@ export function formatTable(payload: ScenarioResultPayload): string {
     out.push("");
   }
   return `${out.join("\n")}\n`;
+}
+
+/** The RANGES section: each headline's percentiles and its change's 80% range, then the probabilities. */
+function bandsTable(bands: Bands): string[] {
+  const p = bands.probabilities;
+  const share = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const out = [
+    `RANGES (${bands.draws} seeded draws, seed ${bands.seed}; ${bands.inputs.length} inputs drawn, triangular on low/value/high; percentiles: ${bands.interpolation})`,
+    textTable([
+      ["metric", "P5", "P10", "P50", "P90", "P95", "change P10", "change P90"],
+      ...HEADLINE_KEYS.map((k) => {
+        const b = bands.headline[k];
+        const d = bands.headlineDelta[k];
+        return [HEADLINE_LABELS[k].label, num(b.p5), num(b.p10), num(b.p50), num(b.p90), num(b.p95), signed(d.p10), signed(d.p90)];
+      }),
+    ]),
+    `Probability of a capital shortfall above 0: ${share(p.capitalShortfall)}; of a service losing more than half its users: ${share(p.anyServiceLosesHalf)}`,
+  ];
+  const hhi = Object.entries(p.hhiAbove2500).map(([id, v]) => `${id} ${share(v)}`);
+  if (hhi.length) out.push(`Probability of an HHI above 2,500: ${hhi.join(", ")}`);
+  if (bands.notDrawn.length) out.push(`Not drawn (point values): ${bands.notDrawn.map((n) => n.id).join(", ")}`);
+  out.push("");
+  return out;
 }
 
 /** Format a payload in one of the output formats. */

@@ -5,6 +5,7 @@
 import { attribute } from "../engine/attribution";
 import { evaluate, evaluateHeadline } from "../engine/evaluate";
 import type { Model } from "../engine/model";
+import { computeBands, type Bands } from "../engine/uncertainty";
 import { HEADLINE_KEYS, type Attribution, type HeadlineKey, type Result } from "../engine/result";
 import type { ScenarioError } from "./parse";
 import { RULE_FAMILIES, type RuleFamily } from "./families";
@@ -16,15 +17,29 @@ export interface ScenarioResultPayload {
   scenario: Scenario;
   result: Result;
   attribution: Attribution;
+  /** Present when draws were asked for (`?draws=N&seed=S`, `--draws N --seed S`). */
+  bands?: Bands;
 }
 
-/** Evaluate a scenario and attribute its headline changes to its rules. */
+/**
+ * Evaluate a scenario and attribute its headline changes to its rules; with `uncertainty`, add the bands of every
+ * figure over that many seeded draws (assumptions set by the caller are pinned, not drawn).
+ */
 export function resultPayload(
   model: Model,
   scenario: Scenario,
-  opts: { assumptions?: Record<string, number> } = {},
+  opts: { assumptions?: Record<string, number>; uncertainty?: { draws: number; seed: number } | null } = {},
 ): ScenarioResultPayload {
-  return { scenario, result: evaluate(model, scenario, opts), attribution: attribute(model, scenario, opts) };
+  const payload: ScenarioResultPayload = {
+    scenario,
+    result: evaluate(model, scenario, opts),
+    attribution: attribute(model, scenario, opts),
+  };
+  if (opts.uncertainty) {
+    const whatIf = Object.fromEntries(Object.entries(opts.assumptions ?? {}).map(([k, v]) => [`a.${k}`, v]));
+    payload.bands = computeBands(model, scenario, { ...opts.uncertainty, whatIf });
+  }
+  return payload;
 }
 
 export interface HeadlineDelta {

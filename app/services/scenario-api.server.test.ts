@@ -4,7 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
-import { scenarioResponse, scenarioResultResponse, scenariosIndexResponse } from "./scenario-api.server";
+import {
+  scenarioResponse,
+  scenarioResultResponse,
+  scenarioSensitivityResponse,
+  scenariosIndexResponse,
+} from "./scenario-api.server";
 import { resultPayload } from "../scenarios/payload";
 import { parseScenario } from "../scenarios/parse";
 
@@ -77,5 +82,56 @@ describe("GET /api/scenarios/:id/result", () => {
   it("404 for unknown, 422 for broken", () => {
     expect(scenarioResultResponse("nope", src()).status).toBe(404);
     expect(scenarioResultResponse("typo", src()).status).toBe(422);
+  });
+});
+
+describe("uncertainty over the API", () => {
+  const q = (s: string) => new URLSearchParams(s);
+
+  it("?draws=N&seed=S adds bands for every headline metric, named as in result.headline, and the same seed repeats them", async () => {
+    const res = scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7"));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(Object.keys(body.bands.headline).sort()).toEqual(Object.keys(body.result.headline).sort());
+    expect(Object.keys(body.bands.headlineDelta).sort()).toEqual(Object.keys(body.result.headline).sort());
+    expect(body.bands).toMatchObject({ draws: 200, seed: 7, units: expect.any(Object), services: expect.any(Object), markets: expect.any(Object) });
+    expect(body.bands.probabilities.capitalShortfall).toBeGreaterThan(0);
+    const again = await scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7")).json();
+    expect(again.bands).toEqual(body.bands);
+    const profit = body.bands.headline.profit;
+    expect(profit.p5 <= profit.p10 && profit.p10 <= profit.p50 && profit.p50 <= profit.p90 && profit.p90 <= profit.p95).toBe(true);
+  });
+
+  it("without draws or seed there are no bands (the JSON the CLI prints without --draws)", async () => {
+    const body = await scenarioResultResponse("2021-co-lending", src()).json();
+    expect(body.bands).toBeUndefined();
+  });
+
+  it("refuses draws or seed out of range with a 400 that says why, before looking the scenario up", async () => {
+    for (const [query, pattern] of [
+      ["draws=0", /draws must be a whole number from 1 to 10000, got '0'/],
+      ["draws=10001", /draws .* got '10001'/],
+      ["draws=1e3", /draws .* got '1e3'/],
+      ["draws=abc", /draws/],
+      ["seed=-1", /seed must be a whole number from 0 to 4294967295, got '-1'/],
+      ["draws=100&seed=1.5", /seed/],
+    ] as const) {
+      const res = scenarioResultResponse("no-such-scenario", src(), q(query));
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).error).toMatch(pattern);
+    }
+  });
+
+  it("GET /api/scenarios/:id/sensitivity lists each metric's inputs by swing, largest first, kinds named", async () => {
+    const res = scenarioSensitivityResponse("2021-co-lending", src());
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, Array<{ id: string; kind: string; label: string; low: number; high: number }>>;
+    expect(Object.keys(body).sort()).toEqual(["attributableRevenue", "capitalRaised", "capitalShortfall", "profit", "revenue", "serviceReach"]);
+    const swings = body.profit.map((s) => Math.abs(s.high - s.low));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    expect(body.profit.find((s) => s.id === "own-funding-30.minOwnShare")?.kind).toBe("parameter");
+    expect(body.profit.find((s) => s.id === "cost-of-equity")?.kind).toBe("assumption");
+    expect(scenarioSensitivityResponse("nope", src()).status).toBe(404);
+    expect(scenarioSensitivityResponse("broken", src()).status).toBe(422);
   });
 });

@@ -9,8 +9,11 @@ import {
   listScenarioSummaries,
   type ScenarioSource,
 } from "../data/scenario.server";
+import { getModel } from "../data/model.server";
+import { sensitivity } from "../engine/uncertainty";
 import { DatabaseUnavailableError } from "../utils/db.server";
 import { isSlug } from "../scenarios/parse";
+import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",
@@ -58,13 +61,33 @@ export function scenarioResponse(id: string, source: ScenarioSource = {}): Respo
   });
 }
 
-/** GET /api/scenarios/:id/result: `{ scenario, result, attribution }`, as `evaluate --format json` prints. */
-export function scenarioResultResponse(id: string, source: ScenarioSource = {}): Response {
+/**
+ * GET /api/scenarios/:id/result: `{ scenario, result, attribution }`, as `evaluate --format json` prints; with
+ * `?draws=N&seed=S` (either one), also `bands`. A bad draws or seed is a 400 before any work.
+ */
+export function scenarioResultResponse(id: string, source: ScenarioSource = {}, query = new URLSearchParams()): Response {
+  const uncertainty = parseDrawsSeed(query.get("draws"), query.get("seed"));
+  if (!uncertainty.ok) return jsonResponse({ error: uncertainty.error }, 400);
   if (!isSlug(id)) return notFound(id);
   return guarded(() => {
-    const r = getScenarioResult({ id, ...source });
+    const r = getScenarioResult({ id, ...source, uncertainty: uncertainty.value });
     if (r.status === "not-found") return notFound(id);
     if (r.status === "invalid") return invalid(id, r.file, r.errors);
     return jsonResponse(r.payload);
+  });
+}
+
+/**
+ * GET /api/scenarios/:id/sensitivity: for each headline metric, every drawn input's swing from its low to its high
+ * with the others at their values, `[{ id, kind, label, low, high }]`, largest |high - low| first (zero swings last).
+ */
+export function scenarioSensitivityResponse(id: string, source: ScenarioSource = {}): Response {
+  if (!isSlug(id)) return notFound(id);
+  return guarded(() => {
+    const model = source.model ?? getModel();
+    const found = getScenario({ id, ...source, model });
+    if (!found) return notFound(id);
+    if (!found.ok) return invalid(id, found.file, found.errors);
+    return jsonResponse(sensitivity(model, found.scenario));
   });
 }
