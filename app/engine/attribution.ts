@@ -124,6 +124,10 @@ export function footprint(model: Model, rule: Rule): Set<string> {
     case "fund-size-cap":
       unit(rule.unit);
       break;
+    case "fine":
+      // Paid out of the holding company's capital, which a group minimum reads.
+      cells.add("group");
+      break;
     default:
       cells.add("*");
   }

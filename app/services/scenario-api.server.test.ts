@@ -10,6 +10,7 @@ import {
   scenarioSensitivityResponse,
   scenariosIndexResponse,
 } from "./scenario-api.server";
+import { HEADLINE_KEYS } from "../engine/result";
 import { resultPayload } from "../scenarios/payload";
 import { parseScenario } from "../scenarios/parse";
 
@@ -126,7 +127,7 @@ describe("uncertainty over the API", () => {
     const res = scenarioSensitivityResponse("2021-co-lending", src());
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, Array<{ id: string; kind: string; label: string; low: number; high: number }>>;
-    expect(Object.keys(body).sort()).toEqual(["attributableRevenue", "capitalRaised", "capitalShortfall", "profit", "revenue", "serviceReach"]);
+    expect(Object.keys(body).sort()).toEqual([...HEADLINE_KEYS].sort());
     const swings = body.profit.map((s) => Math.abs(s.high - s.low));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(body.profit.find((s) => s.id === "own-funding-30.minOwnShare")?.kind).toBe("parameter");
