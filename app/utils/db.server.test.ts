@@ -59,3 +59,39 @@ describe("openDatabase", () => {
     sqlite.close();
   });
 });
+
+describe("a lock held by another process", () => {
+  it("reads go on, and a save is refused at once with a 503 and Retry-After (it froze the server for the busy wait)", async () => {
+    const { createVariantResponse, variantsIndexResponse } = await import("../services/variant-api.server");
+    const { getModelFromDb } = await import("../data/model.server");
+    const file = path.join(dir, "locked.db");
+    setupDatabase({ path: file });
+    const { db, sqlite } = openDatabase(file);
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    // A write waits at most a moment; better-sqlite3's default is 5,000 ms of blocked event loop.
+    expect(sqlite.pragma("busy_timeout", { simple: true })).toBeLessThanOrEqual(1000);
+    const store = { db, model: getModelFromDb(db) };
+
+    const other = new Database(file);
+    other.exec("BEGIN EXCLUSIVE");
+    try {
+      const started = Date.now();
+      const list = await variantsIndexResponse(store);
+      expect(list.status).toBe(200);
+      const body = JSON.stringify({ title: "Locked out", summary: "S", date: "2021", sources: ["S36"], rules: [] });
+      const res = await createVariantResponse(
+        new Request("http://127.0.0.1:3000/api/variants", { method: "POST", body, headers: { "Content-Type": "application/json" } }),
+        store,
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers.get("Retry-After")).toBe("1");
+      expect((await res.json()).error).toContain("locked by another process; nothing was saved");
+      expect(Date.now() - started).toBeLessThan(4_000); // a hang bound only: the busy wait was 5 s
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    expect(sqlite.prepare("select count(*) as n from variants").get()).toEqual({ n: 0 });
+    sqlite.close();
+  });
+});

@@ -26,6 +26,9 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** Longest a write waits for a lock another process holds (the event loop waits with it). */
+export const BUSY_TIMEOUT_MS = 250;
+
 /** Names of the tables db/schema.ts declares. */
 const REQUIRED_TABLES: string[] = Object.values(schema)
   .filter((value) => is(value, SQLiteTable))
@@ -39,8 +42,18 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database 
   if (!fs.existsSync(path)) throw new DatabaseUnavailableError(path, "the file does not exist");
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(path, { fileMustExist: true });
+    // A lock held elsewhere (a script, the CLI) must not freeze the server: better-sqlite3 waits for it by
+    // spinning synchronously, blocking every request, for 5 s by default. Reads never wait in WAL mode; a write
+    // waits at most BUSY_TIMEOUT_MS, then is a 503 with Retry-After (DatabaseBusyError).
+    sqlite = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma("foreign_keys = ON");
+    if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") {
+      try {
+        sqlite.pragma("journal_mode = WAL"); // a file made before setup chose WAL; needs a moment without other writers
+      } catch {
+        // busy: readers may wait on writers until it succeeds on a later start
+      }
+    }
     const present = new Set(
       (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((r) => r.name),
     );
