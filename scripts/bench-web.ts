@@ -1,18 +1,21 @@
 /**
  * The web half of `npm run bench` (run after the engine half by scripts/bench.ts):
- * - requests per second on /scenarios/:id as a ratio to /healthz, the smallest route of the same server, both
- *   measured in this run with the same concurrency;
+ * - requests/s with p50/p99 latency (autocannon, 16 and 64 connections) for /healthz, the library page `/` with
+ *   1,000 saved variants, the scenario page warm (the same URL again) and cold (a new what-if query each request);
+ *   the server's RSS after the first and the third heavy (cold, 64 connections) run; /healthz while one runs;
  * - JavaScript shipped to a scenario page (gzip bytes of every script the page loads);
  * - time from a slider change to the updated numbers in Chromium, per library scenario (median and p95).
  * Needs a build (it runs `remix build` if build/ is missing) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import autocannon from "autocannon";
+import { createVariant } from "../app/models/variant.server";
+import { openDatabase } from "../app/utils/db.server";
 import { setupDatabase } from "../db/setup";
 
 let BASE = "";
@@ -45,33 +48,40 @@ async function waitForServer(url: string, ms = 20000) {
   throw new Error(`server did not answer ${url} within ${ms} ms`);
 }
 
-/** Requests per second on one path: `concurrency` keep-alive loops for `seconds`. */
-async function rps(pathname: string, seconds = 4, concurrency = 8): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const get = () =>
-    new Promise<void>((resolve, reject) => {
-      http
-        .get(`${BASE}${pathname}`, { agent }, (res) => {
-          if (res.statusCode !== 200) reject(new Error(`${pathname}: ${res.statusCode}`));
-          res.resume();
-          res.on("end", resolve);
-        })
-        .on("error", reject);
-    });
-  for (let i = 0; i < 20; i++) await get(); // warm-up
-  let done = 0;
-  const end = Date.now() + seconds * 1000;
-  const start = Date.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < end) {
-        await get();
-        done++;
-      }
-    }),
-  );
-  agent.destroy();
-  return done / ((Date.now() - start) / 1000);
+type Load = { rps: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+/**
+ * autocannon against one path for `seconds` with `connections` keep-alive connections. `fresh` gives each request
+ * its own path (the cold case: a what-if query no one asked before).
+ */
+async function load(pathname: string, connections: number, seconds: number, fresh?: () => string): Promise<Load> {
+  const r = await autocannon({
+    url: `${BASE}${pathname}`,
+    connections,
+    duration: seconds,
+    ...(fresh ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: fresh() }) }] } : {}),
+  });
+  return { rps: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+/** The server's resident set size, in MiB (Linux). */
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Saved variants for the library page to list: the issue measured `/` with 650 of them. */
+function seedVariants(dbFile: string, n: number) {
+  const { db, sqlite } = openDatabase(dbFile);
+  const definition = {
+    title: "Bench variant",
+    summary: "A saved variant made by the benchmark.",
+    date: "2021",
+    sources: ["S36"],
+    rules: [{ type: "co-lending", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: 0.3 }, response: "raise" }],
+  };
+  for (let i = 0; i < n; i++) createVariant({ definition: { ...definition, title: `Bench variant ${i}` } }, { db });
+  sqlite.close();
 }
 
 async function jsBytes(pathname: string) {
@@ -165,11 +175,17 @@ async function sliderLatency(ids: string[]) {
   return rows;
 }
 
+/** Saved variants in the benchmark's database (the library page lists them a page at a time). */
+const VARIANTS = 1000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PAGE = "/scenarios/2021-rectification";
+
 export async function benchWeb(scenarioIds: string[]) {
   if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
   const dbFile = path.join(dir, "model.db");
   setupDatabase({ path: dbFile });
+  seedVariants(dbFile, VARIANTS);
   const port = await freePort();
   BASE = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["scripts/serve.mjs", "build/index.js"], {
@@ -178,17 +194,54 @@ export async function benchWeb(scenarioIds: string[]) {
   });
   try {
     await waitForServer(`${BASE}/healthz`);
-    const page = "/scenarios/2021-rectification";
-    const minimal = await rps("/healthz");
-    const scenario = await rps(page);
-    const js = await jsBytes(page);
+    // Cold: a what-if value no request used before (the co-lending share moves within its range, 0.1 to 0.5).
+    let n = 0;
+    const fresh = () => `${PAGE}?r.own-funding-30.minOwnShare=${(0.1 + ((n++ * 0.000_013) % 0.4)).toFixed(7)}`;
+    const rows: Array<{ connections: number; target: string } & Load> = [];
+    const rssRuns: number[] = [];
+    for (const connections of [16, 64]) {
+      const targets: Array<[string, string, (() => string) | undefined]> = [
+        ["healthz", "/healthz", undefined],
+        ["library", "/", undefined],
+        ["scenarioWarm", PAGE, undefined],
+        ["scenarioCold", PAGE, fresh],
+      ];
+      for (const [target, p, f] of targets) {
+        const r = await load(p, connections, SECONDS, f);
+        rows.push({ connections, target, ...r });
+        if (target === "scenarioCold") rssRuns.push(rssMiB(server.pid!));
+      }
+    }
+    // A third heavy run (cold, 64 connections): memory should level off, not grow with every new query.
+    const third = await load(PAGE, 64, SECONDS, fresh);
+    rows.push({ connections: 64, target: "scenarioCold (3rd run)", ...third });
+    rssRuns.push(rssMiB(server.pid!));
+    // /healthz while the server is busy with cold renders at 64 connections.
+    const [, healthzBusy] = await Promise.all([load(PAGE, 64, SECONDS, fresh), load("/healthz", 4, SECONDS)]);
+    rows.push({ connections: 4, target: "healthz during cold load (64)", ...healthzBusy });
+
+    const js = await jsBytes(PAGE);
     const sliders = await sliderLatency(scenarioIds);
-    console.log(`\nWeb benchmark (server on ${BASE}, 8 concurrent keep-alive clients, 4 s each)`);
-    console.log(`/healthz: ${minimal.toFixed(0)} req/s; ${page}: ${scenario.toFixed(0)} req/s; ratio ${(scenario / minimal).toFixed(3)}`);
-    console.log(`JavaScript shipped to ${page}: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzip`);
+    const at = (target: string, connections: number) => rows.find((r) => r.target === target && r.connections === connections)!;
+    console.log(`\nWeb benchmark (server on ${BASE}, autocannon, ${SECONDS} s per row, ${VARIANTS} saved variants; 2 shared cores: noisy)`);
+    console.table(rows.map((r) => ({ ...r, rps: Math.round(r.rps), p50Ms: r.p50Ms, p99Ms: r.p99Ms })));
+    const healthzRps = at("healthz", 16).rps;
+    const summary = {
+      healthzRps,
+      libraryRps: at("library", 16).rps,
+      scenarioWarmRps: at("scenarioWarm", 16).rps,
+      scenarioColdRps: at("scenarioCold", 16).rps,
+      scenarioWarmP99Ms64: at("scenarioWarm", 64).p99Ms,
+      warmRatio: at("scenarioWarm", 16).rps / healthzRps,
+      coldRatio: at("scenarioCold", 16).rps / healthzRps,
+      rssMiB: { afterFirstHeavyRun: rssRuns[0], afterThirdHeavyRun: rssRuns[2], ratio: rssRuns[2] / rssRuns[0] },
+      healthzP99MsDuringColdLoad: healthzBusy.p99Ms,
+    };
+    console.log(summary);
+    console.log(`JavaScript shipped to ${PAGE}: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzip`);
     console.log("Slider change -> updated numbers painted, in Chromium (ms):");
     console.table(sliders);
-    return { rps: { minimal, scenario, ratio: scenario / minimal }, js, sliders };
+    return { ...summary, rows, js, sliders };
   } finally {
     server.kill();
     fs.rmSync(dir, { recursive: true, force: true });
