@@ -78,7 +78,7 @@ function seedVariants(dbFile: string, n: number) {
     summary: "A saved variant made by the benchmark.",
     date: "2021",
     sources: ["S36"],
-    rules: [{ type: "co-lending", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: 0.3 }, response: "raise" }],
+    rules: [{ type: "co-lending", label: "Platform funds at least 30%", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: 0.3 }, response: "raise" }],
   };
   for (let i = 0; i < n; i++) createVariant({ definition: { ...definition, title: `Bench variant ${i}` } }, { db });
   sqlite.close();
