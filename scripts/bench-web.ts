@@ -64,6 +64,21 @@ async function load(pathname: string, connections: number, seconds: number, fres
   return { rps: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
+/** Waits until the server has worked off what a run left queued (/healthz answers within 100 ms), at most 2 min. */
+async function settle() {
+  const end = Date.now() + 120_000;
+  while (Date.now() < end) {
+    const t = performance.now();
+    try {
+      await fetch(`${BASE}/healthz`, { signal: AbortSignal.timeout(30_000) });
+      if (performance.now() - t < 100) return;
+    } catch {
+      /* still busy */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** The server's resident set size, in MiB (Linux). */
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -208,16 +223,20 @@ export async function benchWeb(scenarioIds: string[]) {
       ];
       for (const [target, p, f] of targets) {
         const r = await load(p, connections, SECONDS, f);
+        await settle();
         rows.push({ connections, target, ...r });
+        console.log(JSON.stringify(rows.at(-1)));
         if (target === "scenarioCold") rssRuns.push(rssMiB(server.pid!));
       }
     }
     // A third heavy run (cold, 64 connections): memory should level off, not grow with every new query.
     const third = await load(PAGE, 64, SECONDS, fresh);
+    await settle();
     rows.push({ connections: 64, target: "scenarioCold (3rd run)", ...third });
     rssRuns.push(rssMiB(server.pid!));
     // /healthz while the server is busy with cold renders at 64 connections.
     const [, healthzBusy] = await Promise.all([load(PAGE, 64, SECONDS, fresh), load("/healthz", 4, SECONDS)]);
+    await settle();
     rows.push({ connections: 4, target: "healthz during cold load (64)", ...healthzBusy });
 
     const js = await jsBytes(PAGE);
