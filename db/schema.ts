@@ -3,7 +3,7 @@
  * Shapes mirror `app/engine/model.ts`; `app/data/model.server.ts` reads these tables and parses the result
  * with the model's zod schema, so a drift between the two fails loudly at the edge.
  */
-import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const sources = sqliteTable("sources", {
   key: text("key").primaryKey(),
@@ -176,13 +176,28 @@ export const seedInfo = sqliteTable("seed_info", {
 // ---- Saved variants (docs/decisions/006-variant-versions.md) ----------------------------------------------
 
 /** A scenario made in the browser or posted by a script. Its content lives in its versions. */
-export const variants = sqliteTable("variants", {
-  /** A slug: the title's slug plus a short random suffix, e.g. `co-lending-40-k3x9q2`. */
-  id: text("id").primaryKey(),
-  createdAt: text("created_at").notNull(),
-  /** A library scenario id, `variantId@version`, or null for a variant made from scratch. */
-  forkedFrom: text("forked_from"),
-});
+export const variants = sqliteTable(
+  "variants",
+  {
+    /** A slug: the title's slug plus a short random suffix, e.g. `co-lending-40-k3x9q2`. */
+    id: text("id").primaryKey(),
+    createdAt: text("created_at").notNull(),
+    /** A library scenario id, `variantId@version`, or null for a variant made from scratch. */
+    forkedFrom: text("forked_from"),
+    // The latest version, copied here at save time so the library lists a page of variants without reading or
+    // evaluating every version (decision 014). Null only on rows older than migration 0004 until it backfills them.
+    /** The latest version's title (searched by the library page). */
+    title: text("title"),
+    latestVersion: integer("latest_version"),
+    /** When the latest version was saved (the library's order). */
+    updatedAt: text("updated_at"),
+    /** The latest version's headline figures, as the library card shows them (ScenarioSummary JSON). */
+    summary: text("summary"),
+    /** The model version `summary` was computed with; another model makes the server compute it again. */
+    summaryModel: text("summary_model"),
+  },
+  (t) => [index("variants_updated_idx").on(t.updatedAt, t.id)],
+);
 
 /**
  * Immutable versions of a variant: rows are only ever inserted. The primary key (variant_id, version) is what

@@ -14,7 +14,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
-import { createVariant } from "../app/models/variant.server";
+import { createVariant } from "../app/data/variant.server";
 import { openDatabase } from "../app/utils/db.server";
 import { setupDatabase } from "../db/setup";
 

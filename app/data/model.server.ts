@@ -3,6 +3,8 @@
  * between the tables and app/engine/model.ts fails here, loudly. Read-only at runtime: cached after first read.
  * Rows come in seed order (SQLite rowid), which the seed keeps meaningful and stable.
  */
+import { createHash } from "node:crypto";
+
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
@@ -59,4 +61,19 @@ export function getFacts(): Fact[] {
 export function clearModelCache(): void {
   delete globalStore.__antModel;
   delete globalStore.__antFacts;
+}
+
+const modelVersions = new WeakMap<Model, string>();
+
+/**
+ * A short hash of the model's content: the "model database version" stored headlines and cached pages are keyed
+ * by, so figures computed with another model are never reused.
+ */
+export function modelVersion(model: Model = getModel()): string {
+  let v = modelVersions.get(model);
+  if (!v) {
+    v = createHash("sha256").update(JSON.stringify(model)).digest("hex").slice(0, 16);
+    modelVersions.set(model, v);
+  }
+  return v;
 }

@@ -11,7 +11,7 @@
  * tests and tools pass their own database; by default the server's (getDb, getModel).
  */
 import crypto from "node:crypto";
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { validateDefinition, type DefinitionCheck, type FieldError } from "../scenarios/definition-check";
 import { variants, variantVersions } from "../../db/schema";
@@ -19,11 +19,12 @@ import { slug, type Model } from "../engine/model";
 import { formatPath, messagesFor } from "../scenarios/messages";
 import { listScenarioFiles } from "../scenarios/load.server";
 import { isSlug, scenarioIdFromFile } from "../scenarios/parse";
+import { summarise, type ScenarioSummary } from "../scenarios/payload";
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
 import { textProblem } from "../scenarios/text";
 import { validateScenarioText } from "../scenarios/validate";
 import { getDb, type Db } from "../utils/db.server";
-import { getModel, getModelFromDb } from "./model.server";
+import { getModel, getModelFromDb, modelVersion } from "./model.server";
 import { scenariosDir } from "./scenario.server";
 
 // ---- types ---------------------------------------------------------------------------------------------------
@@ -304,6 +305,22 @@ function checkedDefinition(definition: unknown, model: Model, extra: FieldError[
   return { definition: r.definition, warnings: r.warnings };
 }
 
+/** A variant's scenario summary (headline figures) for the library, computed with `model`. */
+function summaryOf(model: Model, id: string, definition: unknown): ScenarioSummary {
+  const scenario: Scenario = { id, ...scenarioSchema.parse(definition) };
+  return summarise(model, { ok: true, id, file: `variant ${id}`, scenario, warnings: [] });
+}
+
+/** The latest-version columns of a variant row, written with each save (decision 014). */
+function listingOf(model: Model, id: string, definition: ScenarioDefinition, updatedAt: string) {
+  return {
+    title: definition.title,
+    updatedAt,
+    summary: JSON.stringify(summaryOf(model, id, definition)),
+    summaryModel: modelVersion(model),
+  };
+}
+
 /** A slug for a new variant: the title's slug (at most 40 characters) and 6 random characters. */
 export function newVariantId(title: string): string {
   const base =
@@ -336,6 +353,7 @@ export function createVariant(
   const json = JSON.stringify(definition);
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = newVariantId(definition.title);
+    const listing = { ...listingOf(model(), id, definition, createdAt), latestVersion: 1 };
     const stored = writeTransaction(db, () => {
       if (meta.forkedFrom && !meta.forkedFrom.includes("@")) {
         // A library scenario (a file in the library) or a variant, by id: it must exist, as a version must.
@@ -358,7 +376,7 @@ export function createVariant(
         if (!exists) throw new ValidationError([{ path: "forkedFrom", message: `no variant version '${meta.forkedFrom}'` }], "the input is invalid; nothing was saved");
       }
       if (db.select({ id: variants.id }).from(variants).where(eq(variants.id, id)).get()) return false; // id taken: draw again
-      db.insert(variants).values({ id, createdAt, forkedFrom: meta.forkedFrom }).run();
+      db.insert(variants).values({ id, createdAt, forkedFrom: meta.forkedFrom, ...listing }).run();
       db.insert(variantVersions)
         .values({ variantId: id, version: 1, definition: json, author: meta.author, note: meta.note, createdAt, restoredFrom: null })
         .run();
@@ -388,6 +406,7 @@ export function saveVersion(
   const { definition, warnings } = checkedDefinition(input.definition, model(), extra);
   const baseVersion = base.data!;
   const createdAt = now().toISOString();
+  const listing = listingOf(model(), id, definition, createdAt);
 
   const insertNext = () =>
     writeTransaction(db, () => {
@@ -407,6 +426,7 @@ export function saveVersion(
         throw new StaleVersionError({ id, baseVersion, latestVersion: latest, latest: readDefinition(row.definition), submitted: definition });
       }
       const version = latest + 1;
+      db.update(variants).set({ ...listing, latestVersion: version }).where(eq(variants.id, id)).run();
       db.insert(variantVersions)
         .values({
           variantId: id,
@@ -485,6 +505,77 @@ export function listVariants(store: VariantStore = {}): VariantSummary[] {
     const d = readDefinition(definition);
     return { ...r, title: d.title, hypothetical: d.hypothetical ?? false };
   });
+}
+
+/** Variants the library shows at a time. */
+export const VARIANT_PAGE_SIZE = 24;
+/** Longest search text kept (longer text is cut). */
+export const MAX_VARIANT_QUERY = 100;
+
+export interface VariantPage {
+  /** The search text used (trimmed, cut to MAX_VARIANT_QUERY), "" for none. */
+  q: string;
+  /** 1-based; clamped to the pages there are. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Variants matching `q` (all pages). */
+  total: number;
+  items: Array<{ variantId: string; version: number; summary: ScenarioSummary }>;
+}
+
+/**
+ * One page of saved variants for the library, latest saved first, whose title or id contains `q` (case-insensitive
+ * for ASCII). Reads only that page's rows and their stored headline figures; a row without figures for the current
+ * model (saved before migration 0004, or under another model) is evaluated once and stored.
+ */
+export function listVariantPage({ q = "", page = 1, pageSize = VARIANT_PAGE_SIZE }: { q?: string; page?: number; pageSize?: number }, store: VariantStore = {}): VariantPage {
+  const { db, model } = resolve(store);
+  const query = q.trim().slice(0, MAX_VARIANT_QUERY);
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where: SQL | undefined = query
+    ? sql`(${variants.title} like ${pattern} escape '\\' or ${variants.id} like ${pattern} escape '\\')`
+    : undefined;
+  const total = guard(() => db.select({ n: count() }).from(variants).where(where).get()?.n ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = guard(() =>
+    db
+      .select({ id: variants.id, latestVersion: variants.latestVersion, summary: variants.summary, summaryModel: variants.summaryModel })
+      .from(variants)
+      .where(where)
+      .orderBy(sql`${variants.updatedAt} desc`, asc(variants.id))
+      .limit(pageSize)
+      .offset((current - 1) * pageSize)
+      .all(),
+  );
+  const m = model();
+  const mv = modelVersion(m);
+  const items = rows.flatMap((r) => {
+    if (r.summary && r.summaryModel === mv && r.latestVersion) return [{ variantId: r.id, version: r.latestVersion, summary: JSON.parse(r.summary) as ScenarioSummary }];
+    const latest = getVersion({ id: r.id }, store);
+    if (!latest) return [];
+    let summary: ScenarioSummary;
+    try {
+      summary = summaryOf(m, r.id, latest.definition);
+    } catch {
+      return []; // a stored definition the format no longer accepts: its own page explains (StoredDefinitionError)
+    }
+    try {
+      // Best effort: a busy or read-only database only means computing it again next time.
+      guard(() =>
+        db
+          .update(variants)
+          .set({ title: latest.definition.title, latestVersion: latest.version, updatedAt: latest.createdAt, summary: JSON.stringify(summary), summaryModel: mv })
+          .where(eq(variants.id, r.id))
+          .run(),
+      );
+    } catch (error) {
+      console.warn(`[library] headline of variant ${r.id} not stored: ${(error as Error).message}`);
+    }
+    return [{ variantId: r.id, version: latest.version, summary }];
+  });
+  return { q: query, page: current, pageCount, pageSize, total, items };
 }
 
 /** A variant's id, creation, origin and latest version, or null. */

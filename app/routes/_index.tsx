@@ -3,7 +3,7 @@
  * file as an error card with its errors (the others still work); tick 2 to 4 and compare them (a GET form, so
  * it works without JavaScript).
  */
-import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
@@ -11,10 +11,9 @@ import { CompareForm } from "~/components/library/CompareForm";
 import { baselineOf, libraryEntries, variantEntries } from "~/components/library/entries";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
-import { getModel } from "~/data/model.server";
+import { VariantPager, VariantSearch } from "~/components/library/VariantPager";
 import { listScenarioSummaries } from "~/data/scenario.server";
-import { listVariants, variantAsScenario } from "~/data/variant.server";
-import { summarise } from "~/scenarios/payload";
+import { listVariantPage, MAX_VARIANT_QUERY, type VariantPage } from "~/data/variant.server";
 import libraryStyles from "~/styles/library.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 
@@ -28,28 +27,25 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-/** The latest version of every saved variant, evaluated; a variant store that cannot be read hides only them. */
-function savedVariants() {
+/**
+ * One page of saved variants (`page`, 1-based) whose title or id contains `q`, with the headline figures stored at
+ * save time: the page costs the same with ten or ten thousand variants. A store that cannot be read hides only them.
+ */
+function savedVariants(url: URL): VariantPage | null {
   try {
-    const model = getModel();
-    return variantEntries(
-      listVariants().flatMap((v) => {
-        const scenario = variantAsScenario({ id: v.id, version: v.latestVersion });
-        if (!scenario) return [];
-        const summary = summarise(model, { ok: true, id: v.id, file: `variant ${v.id}`, scenario, warnings: [] });
-        return [{ variantId: v.id, version: v.latestVersion, summary }];
-      }),
-    );
+    return listVariantPage({ q: url.searchParams.get("q") ?? "", page: Number(url.searchParams.get("page") ?? "1") });
   } catch (error) {
     console.warn(`[library] saved variants skipped: ${(error as Error).message}`);
-    return [];
+    return null;
   }
 }
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const entries = libraryEntries(listScenarioSummaries());
-    return { entries, variants: savedVariants(), baseline: baselineOf(entries) };
+    const page = savedVariants(new URL(request.url));
+    const variants = page ? { q: page.q, page: page.page, pageCount: page.pageCount, pageSize: page.pageSize, total: page.total, entries: variantEntries(page.items) } : null;
+    return { entries, variants, baseline: baselineOf(entries) };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {
       console.warn(`[library] ${error.message}`);
@@ -110,6 +106,8 @@ export default function LibraryPage() {
         ) : null}
       </header>
 
+      {/* The variant search is its own GET form; its fields sit inside the compare form (form="variant-search"). */}
+      <form id="variant-search" method="get" action="/" role="search" aria-label="Search saved variants" />
       <CompareForm>
         <section aria-labelledby="scenarios-heading">
           <h2 id="scenarios-heading" className="library-heading">
@@ -130,21 +128,27 @@ export default function LibraryPage() {
             </div>
           )}
         </section>
-        {variants.length > 0 ? (
-          <section aria-labelledby="variants-heading">
+        {variants && (variants.total > 0 || variants.q) ? (
+          <section aria-labelledby="variants-heading" className="variants-section">
             <h2 id="variants-heading" className="library-heading">
-              {variants.length} saved {variants.length === 1 ? "variant" : "variants"}
+              {variants.q ? `${variants.total} saved ${variants.total === 1 ? "variant matches" : "variants match"} “${variants.q}”` : `${variants.total} saved ${variants.total === 1 ? "variant" : "variants"}`}
               <span className="heading-note">
                 {" "}
                 Made in the <Link to="/builder">builder</Link>; each card shows its latest version and links to its
-                history.
+                history. Latest saved first.
               </span>
             </h2>
-            <div className="card-grid">
-              {variants.map((e) => (
-                <ScenarioCard key={e.id} entry={e} />
-              ))}
-            </div>
+            <VariantSearch q={variants.q} maxLength={MAX_VARIANT_QUERY} formId="variant-search" />
+            {variants.entries.length > 0 ? (
+              <div className="card-grid">
+                {variants.entries.map((e) => (
+                  <ScenarioCard key={e.id} entry={e} />
+                ))}
+              </div>
+            ) : (
+              <p>No saved variant&apos;s title or id contains “{variants.q}”.</p>
+            )}
+            <VariantPager q={variants.q} page={variants.page} pageCount={variants.pageCount} pageSize={variants.pageSize} total={variants.total} shown={variants.entries.length} />
           </section>
         ) : null}
         {broken.length > 0 ? (

@@ -33,6 +33,7 @@ import { ruleIdOf } from "~/scenarios/ids";
 import { yamlFileName } from "~/scenarios/to-yaml";
 import builderStyles from "~/styles/builder.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
+import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
@@ -129,6 +130,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const version = Number(rawVersion);
   const base = form.get("baseVersion") ?? "";
+  const wait = takeSave(request);
+  if (wait > 0) return data({ error: tooManySavesMessage(wait) }, { status: 429, headers: { "Retry-After": String(wait) } });
   try {
     const r = restoreVersion({
       id,

@@ -15,6 +15,7 @@ import { formatError } from "~/scenarios/format-errors";
 import { MAX_FILE_BYTES } from "~/scenarios/parse";
 import builderStyles from "~/styles/builder.css";
 import { DatabaseUnavailableError } from "~/utils/db.server";
+import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
@@ -27,6 +28,12 @@ export function loader() {
 type UploadAnswer = { file: string | null; renamedFrom: string | null; errors: string[]; author: string; note: string };
 
 export async function action({ request }: ActionFunctionArgs) {
+  const wait = takeSave(request);
+  if (wait > 0)
+    return data<UploadAnswer>(
+      { file: null, renamedFrom: null, errors: [tooManySavesMessage(wait)], author: "", note: "" },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   let form: FormData;
   try {
     form = await readMultipart(request, MAX_UPLOAD_REQUEST_BYTES);

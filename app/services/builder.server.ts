@@ -24,6 +24,7 @@ import { isSlug } from "~/scenarios/parse";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
 import { DatabaseUnavailableError } from "~/utils/db.server";
 import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyBytes, readBodyText } from "~/utils/http.server";
+import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, variantTitle, type Draft, type DraftError } from "../components/builder/draft";
 import type { StalePayload } from "../components/builder/StalePanel";
@@ -85,7 +86,7 @@ export async function builderAction(request: Request, target: { id: string | nul
   const form = await readForm(request);
   const { draft, meta, intent } = decodeForm(form);
   const model = getModel();
-  const answer = (extra: Partial<BuilderActionData>, status = 200) =>
+  const answer = (extra: Partial<BuilderActionData>, status = 200, headers: HeadersInit = {}) =>
     data<BuilderActionData>(
       {
         draft,
@@ -98,7 +99,7 @@ export async function builderAction(request: Request, target: { id: string | nul
         baseVersion: meta.baseVersion !== undefined && /^\d{1,9}$/.test(meta.baseVersion) ? Number(meta.baseVersion) : null,
         ...extra,
       },
-      { status },
+      { status, headers },
     );
 
   if (!intent) return answer({ formError: "The form was sent without a known button; nothing was saved." }, 400);
@@ -107,6 +108,8 @@ export async function builderAction(request: Request, target: { id: string | nul
     return answer({ draft: next, showErrors: intent.kind === "check" || intent.kind === "remove" });
   }
 
+  const wait = takeSave(request);
+  if (wait > 0) return answer({ formError: tooManySavesMessage(wait) }, 429, { "Retry-After": String(wait) });
   // The store validates as the preview did (checkDraft) and refuses an invalid draft, storing nothing.
   const definition = draftToInput(draft);
   try {

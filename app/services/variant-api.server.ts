@@ -37,6 +37,7 @@ import { DatabaseUnavailableError } from "../utils/db.server";
 import { checkSameOrigin, HttpError, json, jsonError, lineColAt, MAX_BODY_BYTES, mediaType, methodNotAllowed, readBodyText } from "../utils/http.server";
 import { duplicateJsonKey } from "../scenarios/bounds";
 import { scenarioToYaml, yamlFileName } from "../scenarios/to-yaml";
+import { takeSave, tooManySavesMessage } from "../utils/rate-limit.server";
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const LOOSE_TYPES = new Set(["", "text/plain", "application/octet-stream"]);
@@ -148,6 +149,12 @@ function created(id: string, version: number, warnings: FieldError[]): Response 
   return json({ id, version, url: location, warnings }, 201, { Location: location });
 }
 
+/** 429 with Retry-After when this client has saved too often (every attempt counts, valid or not). */
+function saveRateLimited(request: Request): Response | null {
+  const wait = takeSave(request);
+  return wait === 0 ? null : jsonError(429, tooManySavesMessage(wait), { retryAfter: wait }, { "Retry-After": String(wait) });
+}
+
 /** GET /api/variants */
 export function variantsIndexResponse(store: VariantStore = {}): Promise<Response> {
   return answer(() => json(listVariants(store)));
@@ -155,7 +162,7 @@ export function variantsIndexResponse(store: VariantStore = {}): Promise<Respons
 
 /** POST /api/variants: a new variant from a scenario (JSON, JSON wrapper, or YAML). */
 export async function createVariantResponse(request: Request, store: VariantStore = {}): Promise<Response> {
-  const stop = guardWrite(request, ["GET", "POST"]);
+  const stop = guardWrite(request, ["GET", "POST"]) ?? saveRateLimited(request);
   if (stop) return stop;
   return answer(async () => {
     const body = await readScenarioBody(request);
@@ -188,7 +195,7 @@ export function versionsResponse(id: string, store: VariantStore = {}): Promise<
 
 /** POST /api/variants/:id/versions: a new version on `baseVersion` (a scenario, or `restoreFrom` an old one). */
 export async function saveVersionResponse(request: Request, id: string, store: VariantStore = {}): Promise<Response> {
-  const stop = guardWrite(request, ["GET", "POST"]);
+  const stop = guardWrite(request, ["GET", "POST"]) ?? saveRateLimited(request);
   if (stop) return stop;
   return answer(async () => {
     if (!getVariant({ id }, store)) return jsonError(404, `no variant with id '${id}'`);

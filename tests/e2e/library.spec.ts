@@ -232,3 +232,43 @@ test.describe("saved variants", () => {
     await expect(page.getByText(`There is no saved variant '${id}' with a version 99.`)).toBeVisible();
   });
 });
+
+test.describe("saved variants without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the variant search is a GET form, the matches list a page at a time, and the page stays accessible", async ({ page, request, browser }) => {
+    test.slow();
+    const token = `srch${Date.now().toString(36)}`;
+    for (const n of [1, 2]) {
+      const created = await request.post("/api/variants", {
+        data: {
+          title: `Search ${token} ${n}`,
+          summary: "A variant for the search test.",
+          date: "2021",
+          hypothetical: true,
+          sources: ["S36"],
+          rules: [{ type: "co-lending", label: "Own funding", units: ["huabei"], minOwnShare: 0.3, response: "raise" }],
+        },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.goto("/");
+    await page.getByLabel("Search saved variants by title or id").fill(token.toUpperCase());
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/\\?q=${token.toUpperCase()}`));
+    await expect(page.getByRole("heading", { name: new RegExp(`2 saved variants match “${token.toUpperCase()}”`) })).toBeVisible();
+    await expect(page.locator("article[data-variant]")).toHaveCount(2);
+    await expect(page.getByRole("navigation", { name: "Pages of saved variants" })).toContainText("Showing 1–2 of 2 (page 1 of 1)");
+    // axe runs as a script: check the same page in a context with JavaScript
+    const withJs = await browser.newContext({ javaScriptEnabled: true });
+    const checked = await withJs.newPage();
+    await checked.goto(page.url());
+    expect(await seriousViolations(checked)).toEqual([]);
+    await withJs.close();
+    // No match: says so, and offers the whole list back.
+    await page.goto(`/?q=${token}-none`);
+    await expect(page.getByText(`No saved variant's title or id contains “${token}-none”.`)).toBeVisible();
+    await page.getByRole("link", { name: "Show all" }).click();
+    await expect(page).toHaveURL(/\/#variants-heading$/);
+  });
+});
