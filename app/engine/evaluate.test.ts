@@ -49,7 +49,10 @@ describe("evaluate on a tiny model", () => {
     expect(hb.capitalHeld.scenario).toBeCloseTo(30, 9);
     expect(hb.revenue.scenario).toBeCloseTo(20 + 1000 * 0.28 * 0.02, 9);
     expect(r.headline.capitalShortfall.scenario).toBeCloseTo(28, 9);
-    expect(r.headline.profit.scenario).toBeCloseTo(20 + 0.5 * 5.6 - 0.1 * 28, 9);
+    // Net interest 1000 x 0.28 x (yield 10% - funding 5% - loss 1% x LGD 1 - take rate 2%) = 5.6, already after
+    // funding and losses: profit takes it whole (no contribution margin on top), less 10% on the 28 raised.
+    expect(hb.netInterest).toBeCloseTo(5.6, 9);
+    expect(r.headline.profit.scenario).toBeCloseTo(20 + 5.6 - 0.1 * 28, 9);
     expect(r.warnings.some((w) => w.text.includes("shortfall"))).toBe(true);
   });
 
@@ -107,9 +110,15 @@ describe("evaluate on a tiny model", () => {
 
   it("a spin-off at 50% deconsolidates the unit and links its service out", () => {
     const r = run({ type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: false });
-    expect(r.headline.revenue.scenario).toBeCloseTo(55, 12);
-    // half of a unit that keeps 80% of its users through the link: 75.5 - 20 + 0.5 x 20 x 0.8
-    expect(r.headline.attributableRevenue.scenario).toBeCloseTo(63.5, 12);
+    // Equity method: the unit keeps 80% of its users through the link, so its book is 800; it pays Ant, the
+    // platform, 2% on it (16), which stays in Ant's consolidated revenue: 75 - 20 + 16.
+    expect(unit(r, "hb").platformFee).toBeCloseTo(16, 12);
+    expect(r.headline.revenue.scenario).toBeCloseTo(71, 12);
+    // Ant's half of what the unit keeps (20 x 0.8 - 16 = 0 here: the tiny model's fee equals its take rate) + 16.
+    expect(unit(r, "hb").revenue.scenario).toBeCloseTo(0, 12);
+    expect(r.headline.attributableRevenue.scenario).toBeCloseTo(75.5 - 20 + 0.5 * 0 + 16, 12);
+    // Profit: margin 0.5 x (71.5 - 75.5).
+    expect(r.headline.profit.scenario).toBeCloseTo(20 + 0.5 * (71.5 - 75.5), 12);
     const later = service(r, "later");
     expect(later.status).toBe("linked-out");
     expect(later.users.scenario).toBeCloseTo(320, 9);
@@ -119,6 +128,51 @@ describe("evaluate on a tiny model", () => {
     expect(service(kept, "later").status).toBe("integrated");
     expect(kept.headline.revenue.scenario).toBe(75);
     expect(kept.headline.attributableRevenue.scenario).toBeCloseTo(75.5 - 8, 12);
+  });
+
+  it("stakes consistently: Ant pays the cost of equity on its share of what a 50%-owned unit raises", () => {
+    const spin: Rule = { type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: true };
+    const colend: Rule = { type: "co-lending", label: "30%", units: ["hb"], minOwnShare: 0.3, response: "raise" };
+    const r = run(spin, colend);
+    const hb = unit(r, "hb");
+    // Book 1000 (links kept), own share 30%: 30 required against 2 held; the unit raises 28, Ant funds 14.
+    expect(hb.capitalRaised).toBeCloseTo(28, 9);
+    expect(r.headline.capitalRaised.scenario).toBeCloseTo(28, 9);
+    // Fees: the unit pays Ant 2% x 1000 = 20 and keeps 20 - 20 = 0 + net interest 5.6; Ant: 20 + half of 5.6.
+    expect(hb.platformFee).toBeCloseTo(20, 9);
+    const fees = 75.5 - 20 + 0.5 * 0 + 20;
+    expect(r.headline.profit.scenario).toBeCloseTo(20 + 0.5 * (fees - 75.5) + 0.5 * 5.6 - 0.1 * 0.5 * 28, 9);
+  });
+
+  it("link-out and removed entry points are composed once, path by path, in either order", () => {
+    const spin: Rule = { type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: false };
+    const cut: Rule = { type: "unbundle", label: "cut", services: ["later"], entryPoints: ["checkout-default"], recapture: 0.3 };
+    // 60% came by checkout: 30% of them find it another way; the other 40% follow the link at 80%.
+    const expected = 400 * (0.6 * 0.3 + 0.4 * 0.8);
+    expect(service(run(spin, cut), "later").users.scenario).toBeCloseTo(expected, 9);
+    expect(service(run(cut, spin), "later").users.scenario).toBeCloseTo(expected, 9);
+    // Not the double cut 0.8 x (1 - 0.6 x 0.7) = 0.464, and no more than either rule alone leaves.
+    expect(expected / 400).toBeGreaterThan(0.8 * (1 - 0.6 * 0.7));
+    expect(expected / 400).toBeLessThanOrEqual(Math.min(0.8, 1 - 0.6 * 0.7));
+  });
+
+  it("the financial-holding-company test: paid-in capital >= the minimum and 50% of the controlled units' capital", () => {
+    // Controlled financial units: pay 10, hb 2, fund 1 (the 30% bank is not controlled) = 13; 50% = 6.5 > 5.
+    const fhc: Rule = { type: "min-capital", label: "FHC", units: ["group"], minimum: 5, controlledShare: 0.5 };
+    const r = run(fhc);
+    expect(r.group.required).toBeCloseTo(6.5, 12);
+    expect(r.group.shortfall).toBeCloseTo(6.5 - 4, 12);
+    expect(r.headline.profit.scenario).toBeCloseTo(20 - 0.1 * 2.5, 12);
+    // Spinning the credit unit off to a minority stake takes its capital out of the base: 11 x 50% = 5.5.
+    const spun = run(fhc, { type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: true });
+    expect(spun.group.required).toBeCloseTo(5.5, 12);
+  });
+
+  it("expected loss on the own book follows the delinquency rate, LGD and stress", () => {
+    const colend: Rule = { type: "co-lending", label: "30%", units: ["hb"], minOwnShare: 0.3, response: "raise" };
+    const stressed = evaluate(model, scenarioOf([colend]), { assumptions: { "credit-loss-stress": 3 } });
+    // Net interest rate 10% - 5% - 1% x 1 x 3 = 2%, equal to the take rate: moving loans onto the book earns nothing.
+    expect(unit(stressed, "hb").netInterest).toBeCloseTo(0, 9);
   });
 
   it("unbundling the checkout default keeps only the recaptured users who came that way", () => {

@@ -46,3 +46,32 @@ export function concentration(value: number, bands: HhiBands = "2010"): "unconce
   const b = HHI_BANDS[bands];
   return value >= b.high ? "high" : value >= b.moderate ? "moderate" : "unconcentrated";
 }
+
+/**
+ * The PBoC's own test for non-bank payment institutions (January 2021 draft, S82-S84), on shares rather than HHI:
+ * talks once one institution holds 1/3 of the market or two hold 1/2; dominance presumed above 1/2 for one; a
+ * split by business type may be recommended above 1/2 for one or 2/3 for two (S84's write-up). The market they
+ * name is all electronic payments, on which neither Alipay nor WeChat Pay reached 1/3 (S84); the model's market is
+ * mobile payments, so applying the test to it overstates what the draft would have found.
+ */
+export const PBOC_THRESHOLDS = {
+  reviewOne: 1 / 3,
+  reviewTwo: 1 / 2,
+  dominantOne: 1 / 2,
+  splitTwo: 2 / 3,
+  label: "PBoC draft rules for non-bank payment institutions (Jan 2021)",
+} as const;
+
+export type PbocStatus = "split-threshold" | "dominant" | "review" | "below";
+
+/** Where a market's shares fall against the PBoC thresholds (fragmented players are many small firms: skipped). */
+export function pbocAssessment(shares: number[], fragmented: boolean[] = []): PbocStatus {
+  const sorted = shares.filter((_, i) => !fragmented[i]).sort((a, b) => b - a);
+  const one = sorted[0] ?? 0;
+  const two = one + (sorted[1] ?? 0);
+  const t = PBOC_THRESHOLDS;
+  if (one > t.dominantOne) return "dominant";
+  if (two > t.splitTwo) return "split-threshold";
+  if (one >= t.reviewOne || two >= t.reviewTwo) return "review";
+  return "below";
+}

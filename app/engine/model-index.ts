@@ -22,6 +22,8 @@ export interface ModelIndex {
   /** Credit book and fund of each unit, by unit index (undefined where it has none). */
   book: Array<CreditBook | undefined>;
   fund: Array<Fund | undefined>;
+  /** By unit index: whether it holds a financial licence (what a financial-holding-company test counts). */
+  financial: boolean[];
   /** Indexes of the units that have a credit book. */
   bookUnits: number[];
   /** By service index: entry point -> traffic share. */
@@ -115,6 +117,8 @@ export function indexModel(model: Model): ModelIndex {
     market: new Map(model.markets.map((m) => [m.id, m])),
     book,
     fund,
+    // The seed writes "none (...)" for units without a licence.
+    financial: units.map((u) => !/^none\b/i.test(u.licence.trim()) && u.licence.trim() !== ""),
     bookUnits: units.flatMap((_, i) => (book[i] ? [i] : [])),
     entryPoints,
     unitsOfService,

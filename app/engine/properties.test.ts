@@ -198,6 +198,22 @@ describe("engine invariants over generated scenarios", () => {
     );
   });
 
+  it("a link-out and removed entry points never cut the same users twice", () => {
+    fc.assert(
+      fc.property(rate, rate, fc.subarray(["home-screen", "checkout-default"] as const, { minLength: 1 }), (kept, rc, eps) => {
+        const spin: Rule = { type: "spin-off", label: "s", units: ["hb"], entity: "N", stakeKept: 0.5, keepLinks: false };
+        const cut: Rule = { type: "unbundle", label: "u", services: ["later"], entryPoints: [...eps], recapture: rc };
+        const users = (rs: Rule[]) =>
+          evaluate(model, scenarioOf(rs), { assumptions: { "linked-out-retention": kept } }).services.find((x) => x.id === "later")!
+            .users.scenario / 400;
+        const both = users([spin, cut]);
+        expect(both).toBeGreaterThanOrEqual(users([spin]) * users([cut]) - 1e-9);
+        expect(both).toBeLessThanOrEqual(Math.min(users([spin]), users([cut])) + 1e-9);
+      }),
+      runs,
+    );
+  });
+
   it("a fine lowers that year's profit by at least its amount and never raises equity value", () => {
     fc.assert(
       fc.property(rules, fc.double({ min: 0, max: 10, noNaN: true }), (rs, amount) => {

@@ -2,6 +2,7 @@
  * What `evaluate(model, scenario)` returns. Every figure carries its baseline beside the scenario value.
  * Money in RMB bn, users in millions, shares/rates/coverage as fractions.
  */
+import type { PbocStatus } from "./markets";
 import type { DataCategory } from "./model";
 
 export interface Delta {
@@ -16,7 +17,7 @@ import type { CapitalResponse } from "./rules";
 export interface Headline {
   /** Consolidated revenue. */
   revenue: Delta;
-  /** Sum over units of Ant's stake x revenue (consolidated or not). */
+  /** Sum over units of Ant's stake x revenue (consolidated or not), plus platform fees from units it no longer controls. */
   attributableRevenue: Delta;
   /** Net profit attributable to Ant in the scenario's year: recurring profit less one-off charges. */
   profit: Delta;
@@ -65,6 +66,10 @@ export interface UnitResult {
   response: CapitalResponse | null;
   /** Loans moved onto partner banks' books by a `facilitate` response, RMB bn (Ant keeps a platform fee on them). */
   facilitated: number;
+  /** Technology-service fees this unit, no longer controlled, pays Ant as the platform (in Ant's revenue), RMB bn. */
+  platformFee: number;
+  /** Net interest on own-funded loans beyond the baseline's (after funding cost and expected loss), RMB bn. */
+  netInterest: number;
 }
 
 /** The holding company: its capital after raises and one-off charges, against what a group minimum requires. */
@@ -101,6 +106,8 @@ export interface MarketResult {
   players: PlayerResult[];
   /** Herfindahl-Hirschman index on shares in percent, 0..10,000. */
   hhi: Delta;
+  /** Against the PBoC's share thresholds for payment institutions (S82-S84): see `pbocAssessment`. */
+  pboc: { baseline: PbocStatus; scenario: PbocStatus };
 }
 
 export interface FlowResult {

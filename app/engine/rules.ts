@@ -116,6 +116,8 @@ export type MinCapitalRule = RuleBase & {
   type: "min-capital";
   units: string[];
   minimum: Param;
+  /** On `group`: the holding company also holds at least this share of the capital of the financial units it controls. */
+  controlledShare?: Param | undefined;
 };
 export type FundSizeCapRule = RuleBase & {
   type: "fund-size-cap";

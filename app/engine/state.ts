@@ -57,14 +57,24 @@ export interface State {
   response: Array<CapitalResponse | null>;
   /** Balance moved onto partner banks' books by `facilitate`, earning the platform fee. */
   facilitated: number[];
+  /** Revenue of the unit's own entity: fee-type revenue + net interest (see results.ts). */
   revenue: number[];
+  /** Fee-type revenue (volume-driven fees, facilitation fees, less platform fees paid to Ant): costs follow it. */
+  feeRevenue: number[];
+  /** Net interest on own-funded loans beyond the baseline's, already after funding cost and expected loss. */
+  netInterest: number[];
+  /** Technology-service fees a deconsolidated credit unit pays Ant as the platform (Ant's own revenue). */
+  platformFee: number[];
   // By service index.
   reach: number[];
   integration: number[];
   linkedOut: Array<string | undefined>;
   entryPointsRemoved: Array<Set<string> | undefined>;
   // Group.
+  /** Whether a `min-capital` rule names the holding company, and its test: minimum, share of controlled capital. */
+  groupRule: boolean;
   groupRequired: number;
+  groupControlledShare: number;
   groupShortfall: number;
   bureauCost: number;
   /** One-off charges (fines) in the scenario's year. */
@@ -100,11 +110,16 @@ export function createState(ix: ModelIndex, a: AssumptionValues, explain: boolea
     response: filled<CapitalResponse | null>(nu, null),
     facilitated: filled(nu, 0),
     revenue: filled(nu, 0),
+    feeRevenue: filled(nu, 0),
+    netInterest: filled(nu, 0),
+    platformFee: filled(nu, 0),
     reach: filled(ns, 1),
     integration: filled(ns, 0),
     linkedOut: filled<string | undefined>(ns, undefined),
     entryPointsRemoved: filled<Set<string> | undefined>(ns, undefined),
+    groupRule: false,
     groupRequired: 0,
+    groupControlledShare: 0,
     groupShortfall: 0,
     bureauCost: 0,
     oneOffs: 0,

@@ -182,6 +182,9 @@ export const minCapitalRule = z
     type: z.literal("min-capital"),
     units: ids("Units (or the holding company 'group') that must hold at least this capital"),
     minimum: param(0, 1000, "Minimum registered or paid-in capital, RMB bn"),
+    controlledShare: rate(
+      "On 'group' only: the holding company's paid-in capital must also be at least this share (0..1) of the capital of the financial units it controls (0.5 in the 2020 financial-holding-company measures)",
+    ).optional(),
   })
   .strict();
 

@@ -90,12 +90,39 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
     sourceKeys: [],
   }),
   engine({
-    id: "own-book-net-spread",
-    label: "Net spread on own-funded loans",
-    value: 0.04, low: 0.02, high: 0.07, unit: "per year",
+    id: "own-book-yield",
+    label: "Yield on own-funded consumer loans",
+    value: 0.1, low: 0.07, high: 0.15, unit: "per year",
     rationale:
-      "Net interest income on loans funded on Ant's balance sheet after funding cost and credit losses: consumer loan " +
-      "yields of ~10-15% less funding of ~4-5% and losses of ~1-3% (>90-day delinquency 1.05% in 2019, >30-day peak 3.01% in May 2020 [S81]).",
+      "Interest on loans a credit unit funds itself. Instalment and cash-loan pricing ran ~10-18% a year, but much of " +
+      "the Huabei balance sat in interest-free periods, so the book average is lower; no source gives it: a wide range.",
+    sourceKeys: [],
+  }),
+  engine({
+    id: "own-book-funding-cost",
+    label: "Funding cost of own-funded loans",
+    value: 0.045, low: 0.03, high: 0.06, unit: "per year",
+    rationale:
+      "What a micro-lender or consumer-finance company pays for the money it lends itself (interbank borrowing, " +
+      "asset-backed securities, shareholder loans): above a bank's deposit funding; no source gives Ant's.",
+    sourceKeys: [],
+  }),
+  engine({
+    id: "loss-given-default",
+    label: "Loss given default on unsecured consumer loans",
+    value: 0.9, low: 0.7, high: 1, unit: "fraction",
+    rationale:
+      "Share of a defaulted unsecured loan never recovered. Expected loss = the book's >90-day delinquency " +
+      "(1.05% end 2019 [S81], the seed's lossRate) x this x credit-loss-stress.",
+    sourceKeys: ["S81"],
+  }),
+  engine({
+    id: "credit-loss-stress",
+    label: "Stress on expected credit losses (1 = through the cycle)",
+    value: 1, low: 1, high: 2.87, unit: "x the >90-day delinquency",
+    rationale:
+      "1 takes the end-2019 >90-day delinquency as the through-the-cycle default rate; the high end scales it as the " +
+      ">30-day rate rose to its May 2020 peak (3.01% / 1.05% = 2.87 [S81]).",
     sourceKeys: ["S81"],
   }),
   engine({

@@ -60,6 +60,7 @@ const FORMATS = {
   revenue: formatRmbBn,
   attributableRevenue: formatRmbBn,
   profit: formatRmbBn,
+  equityValue: formatRmbBn,
   capitalShortfall: formatRmbBn,
   capitalRaised: formatRmbBn,
   serviceReach: formatMillions,

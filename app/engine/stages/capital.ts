@@ -101,7 +101,12 @@ function requirements(s: State, rules: RulesByType): Map<number, Req> {
     each(id, rule.units, (u) => add(u, "proportional", ownBook(u) / paramValue(rule.maxLeverage), rule.response, id));
   for (const { rule, id } of rules("min-capital")) {
     const minimum = paramValue(rule.minimum);
-    if (rule.units.includes(GROUP)) s.groupRequired = Math.max(s.groupRequired, minimum);
+    if (rule.units.includes(GROUP)) {
+      s.groupRule = true;
+      s.groupRequired = Math.max(s.groupRequired, minimum);
+      if (rule.controlledShare !== undefined)
+        s.groupControlledShare = Math.max(s.groupControlledShare, paramValue(rule.controlledShare));
+    }
     each(id, rule.units, (u) => add(u, "fixed", minimum, "raise", id));
   }
   return reqs;
@@ -127,7 +132,7 @@ function respond(s: State, reqs: Map<number, Req>) {
         explain(
           s,
           r.binding,
-          `${unitName(s, s.ix.units[u].id)} needs ${bn(required)} of capital and holds ${bn(held)}: it raises ${bn(shortfall)}, costing ${bn(shortfall * coe)} a year at a ${pct(coe)} cost of equity.`,
+          `${unitName(s, s.ix.units[u].id)} needs ${bn(required)} of capital and holds ${bn(held)}: it raises ${bn(shortfall)}; Ant funds its ${pct(s.stake[u])} share, costing ${bn(shortfall * s.stake[u] * coe)} a year at a ${pct(coe)} cost of equity.`,
           ["cost-of-equity"],
         );
     } else {
@@ -184,22 +189,34 @@ function fines(s: State, rules: RulesByType) {
 }
 
 /**
- * A `min-capital` rule on `group` applies to the holding company's capital: paid-in capital less the year's
- * one-off charges (a fine paid by the holding company leaves less behind its subsidiaries).
+ * A `min-capital` rule on `group` tests the holding company (the financial-holding-company test): its capital,
+ * paid-in less the year's one-off charges, must reach the minimum and `controlledShare` of the capital of the
+ * financial units it controls after the scenario (consolidated, with a financial licence; capital held stands
+ * for registered capital). A spin-off to a minority stake takes a unit out of that base.
  */
 function groupMinimum(s: State, rules: RulesByType) {
-  if (s.groupRequired <= 0) return;
-  const paidIn = s.ix.model.group.paidInCapital - s.oneOffs;
-  s.groupShortfall = Math.max(0, s.groupRequired - paidIn);
+  if (!s.groupRule) return;
+  const { ix } = s;
+  let controlled = 0;
+  for (let u = 0; u < ix.units.length; u++) if (s.consolidated[u] && ix.financial[u]) controlled += s.held[u];
+  const minimum = s.groupRequired;
+  s.groupRequired = Math.max(minimum, s.groupControlledShare * controlled);
+  const capital = ix.model.group.paidInCapital - s.oneOffs;
+  s.groupShortfall = Math.max(0, s.groupRequired - capital);
   if (!s.explain) return;
   const id = rules("min-capital").find((r) => r.rule.units.includes(GROUP))!.id;
+  const test =
+    s.groupControlledShare > 0
+      ? ` (the larger of ${bn(minimum)} and ${pct(s.groupControlledShare)} of the ${bn(controlled)} held by the financial units it controls)`
+      : "";
   explain(
     s,
     id,
     s.groupShortfall > 0
-      ? `The holding company needs ${bn(s.groupRequired)} of paid-in capital and has ${bn(paidIn)}: it raises ${bn(s.groupShortfall)}.`
-      : `The holding company's ${bn(paidIn)} of paid-in capital meets the ${bn(s.groupRequired)} minimum.`,
+      ? `The holding company needs ${bn(s.groupRequired)} of paid-in capital${test} and has ${bn(capital)}: it raises ${bn(s.groupShortfall)}.`
+      : `The holding company's ${bn(capital)} of paid-in capital meets the ${bn(s.groupRequired)} it needs${test}.`,
     ["cost-of-equity"],
+    s.groupControlledShare > 0 ? ["S27"] : [],
   );
   if (s.groupShortfall > 0) warn(s, null, `Capital shortfall at the holding company: ${bn(s.groupShortfall)} (raised).`);
 }

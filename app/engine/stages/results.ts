@@ -3,22 +3,41 @@
  * read) and, when asked, the full result with every unit, service, market and flow against its baseline.
  */
 import { read } from "../assumptions";
-import { hhi, redistributeShares } from "../markets";
+import { hhi, pbocAssessment, redistributeShares } from "../markets";
 import type { Headline, MarketResult, Result, ServiceResult, ServiceStatus, UnitResult } from "../result";
 import { pct, totalVolume, type State } from "../state";
 
-/** Unit revenue: baseline x volume, plus the spread on loans Ant now funds beyond its baseline own share. */
+/** Net interest rate on own-funded loans: yield - funding cost - expected loss (delinquency x LGD x stress). */
+export function netInterestRate(s: State, lossRate: number): number {
+  const expectedLoss = lossRate * read(s.a, "loss-given-default") * read(s.a, "credit-loss-stress");
+  return read(s.a, "own-book-yield") - read(s.a, "own-book-funding-cost") - expectedLoss;
+}
+
+/**
+ * Unit revenue, split by how costs follow it:
+ * - fee-type: baseline revenue x volume (fees on the whole balance at the take rate), plus the platform fee on loans
+ *   moved to banks by `facilitate`, less the platform fee a deconsolidated credit unit pays Ant;
+ * - net interest: loans the unit now funds beyond its baseline own share earn yield - funding - expected loss
+ *   instead of the take rate. Already net of funding and losses, so profit takes it whole (no margin on top).
+ */
 export function revenueStage(s: State) {
   const { ix } = s;
-  const spread = read(s.a, "own-book-net-spread");
+  const fee = read(s.a, "platform-fee-rate");
   for (let u = 0; u < ix.units.length; u++) {
-    let revenue = ix.units[u].revenue * totalVolume(s, u);
+    let feeRevenue = ix.units[u].revenue * totalVolume(s, u);
     const book = ix.book[u];
-    // Loans Ant now funds itself earn a net interest spread instead of the partner bank's fee.
-    if (book) revenue += s.balance[u] * (s.ownShare[u] - book.ownShare) * (spread - book.takeRate);
-    // Loans moved to partner banks' books earn the platform fee.
-    if (s.facilitated[u] > 0) revenue += s.facilitated[u] * read(s.a, "platform-fee-rate");
-    s.revenue[u] = Math.max(0, revenue);
+    if (book) {
+      s.netInterest[u] = s.balance[u] * (s.ownShare[u] - book.ownShare) * (netInterestRate(s, book.lossRate) - book.takeRate);
+      feeRevenue += s.facilitated[u] * fee;
+      // Equity method: a credit unit Ant no longer controls pays Ant, the platform, a fee on every loan Alipay
+      // brings it; Ant keeps that whole and its stake of the rest.
+      if (!s.consolidated[u] && ix.units[u].consolidated) {
+        s.platformFee[u] = (s.balance[u] + s.facilitated[u]) * fee;
+        feeRevenue -= s.platformFee[u];
+      }
+    }
+    s.feeRevenue[u] = feeRevenue;
+    s.revenue[u] = Math.max(0, feeRevenue + s.netInterest[u]);
   }
 }
 
@@ -33,18 +52,33 @@ function serviceUsers(s: State, sv: number) {
   return s.ix.services[sv].users * s.reach[sv] * (den > 0 ? num / den : 1);
 }
 
+/**
+ * Recurring attributable profit = baseline profit
+ *   + contribution-margin x change in Ant's share of fee-type revenue (with the platform fees it keeps whole)
+ *   + Ant's share of the change in net interest (already after funding and losses)
+ *   - cost-of-equity x Ant's share of the capital each unit raises (partners fund the rest) and the group's raise
+ *   - net bureau fees.
+ * Profit for the year = recurring - one-off charges; equity value = recurring x valuation-multiple.
+ */
 export function headlineOf(s: State): Headline {
   const { ix } = s;
   let revenue = 0;
   let attributable = 0;
-  for (let u = 0; u < ix.units.length; u++) {
-    if (s.consolidated[u]) revenue += s.revenue[u];
-    attributable += s.stake[u] * s.revenue[u];
-  }
+  let feeShare = 0;
+  let interestShare = 0;
   let raised = s.groupShortfall;
+  let raisedShare = s.groupShortfall;
   let shortfall = s.groupShortfall;
   for (let u = 0; u < ix.units.length; u++) {
+    const stake = s.stake[u];
+    const platform = s.platformFee[u];
+    if (s.consolidated[u]) revenue += s.revenue[u];
+    revenue += platform;
+    attributable += stake * s.revenue[u] + platform;
+    feeShare += stake * s.feeRevenue[u] + platform;
+    interestShare += stake * s.netInterest[u];
     raised += s.raised[u];
+    raisedShare += stake * s.raised[u];
     shortfall += s.shortfall[u];
   }
   let reach = 0;
@@ -53,8 +87,9 @@ export function headlineOf(s: State): Headline {
   const netProfit = ix.model.group.netProfit;
   const recurring =
     netProfit +
-    read(s.a, "contribution-margin") * (attributable - base.attributableRevenue) -
-    read(s.a, "cost-of-equity") * raised -
+    read(s.a, "contribution-margin") * (feeShare - base.attributableRevenue) +
+    interestShare -
+    read(s.a, "cost-of-equity") * raisedShare -
     s.bureauCost;
   const multiple = read(s.a, "valuation-multiple");
   return {
@@ -100,6 +135,8 @@ function unitResults(s: State): UnitResult[] {
       capitalRaised: s.raised[u],
       response: s.response[u],
       facilitated: s.facilitated[u],
+      platformFee: s.platformFee[u],
+      netInterest: s.netInterest[u],
     };
   });
 }
@@ -186,6 +223,7 @@ function marketResults(s: State): MarketResult[] {
         fragmented: p.fragmented,
       })),
       hhi: { baseline: hhi(before, fragmented), scenario: hhi(after, fragmented) },
+      pboc: { baseline: pbocAssessment(before, fragmented), scenario: pbocAssessment(after, fragmented) },
     };
   });
 }

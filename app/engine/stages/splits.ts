@@ -51,7 +51,7 @@ function spinOffs(s: State, rules: RulesByType) {
   return spunBy;
 }
 
-/** A service whose main unit is spun off without `keepLinks` is reachable only through a link. */
+/** A service whose main unit is spun off without `keepLinks` is reachable only through a link (reach: `unbundle`). */
 function linkOut(s: State, spunBy: Map<number, SpinOff>) {
   if (spunBy.size === 0) return;
   const retention = read(s.a, "linked-out-retention");
@@ -59,7 +59,6 @@ function linkOut(s: State, spunBy: Map<number, SpinOff>) {
     const sp = spunBy.get(s.ix.mainUnitOfService[i]);
     if (!sp || sp.keepLinks) return;
     s.linkedOut[i] = sp.entity;
-    s.reach[i] *= retention;
     if (s.explain)
       explain(
         s,
@@ -70,7 +69,14 @@ function linkOut(s: State, spunBy: Map<number, SpinOff>) {
   });
 }
 
-/** Removed entry points: reach 1 - lost x (1 - recapture); integration = traffic share of the entry points kept. */
+/**
+ * Reach, with link-out and removed entry points composed once, path by path (order-free): every user who does
+ * not come through a removed entry point keeps r = `linked-out-retention` if the service is linked out, else 1;
+ * a user who came through a removed entry point keeps min(recapture, r), the stricter of the two cuts, never both:
+ *   reach = lost x min(recapture, r) + (1 - lost) x r.
+ * Without a link-out (r = 1) this is 1 - lost x (1 - recapture); without removals, r. Integration = traffic
+ * share of the entry points kept (0 when linked out).
+ */
 function unbundle(s: State, rules: RulesByType) {
   const { ix } = s;
   const recaptureOf = new Map<number, number>();
@@ -104,6 +110,7 @@ function unbundle(s: State, rules: RulesByType) {
         );
     }
   }
+  const retention = s.linkedOut.some((x) => x !== undefined) ? read(s.a, "linked-out-retention") : 1;
   for (let i = 0; i < ix.services.length; i++) {
     let inApp = 0;
     let lost = 0;
@@ -112,7 +119,11 @@ function unbundle(s: State, rules: RulesByType) {
       if (removed?.has(ep)) lost += share;
       else inApp += share;
     }
-    if (lost > 0) s.reach[i] *= 1 - lost * (1 - recaptureOf.get(i)!);
-    s.integration[i] = s.linkedOut[i] !== undefined ? 0 : inApp;
+    const linked = s.linkedOut[i] !== undefined;
+    const others = linked ? retention : 1;
+    // A path both cuts touch keeps the stricter factor, never their product.
+    const viaRemoved = lost > 0 ? Math.min(recaptureOf.get(i)!, others) : 0;
+    s.reach[i] *= lost * viaRemoved + (1 - lost) * others;
+    s.integration[i] = linked ? 0 : inApp;
   }
 }
