@@ -14,6 +14,9 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "~/components/NonceProvider";
 
+/** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
+export { getEnv as checkEnvironment } from "~/utils/env.server";
+
 const ABORT_DELAY = 5_000;
 
 function contentSecurityPolicy(nonce: string): string {

@@ -50,6 +50,8 @@ export function markForeignOrigin(req, _res, next) {
 
 export async function createServer(buildPath) {
   const build = await import(pathToFileURL(path.resolve(buildPath)).href);
+  // The environment is validated once, by the app's env module (app/utils/env.server.ts), before listening.
+  build.entry.module.checkEnvironment?.();
   installGlobals({ nativeFetch: build.future?.v3_singleFetch });
   const app = express();
   app.disable("x-powered-by");
@@ -65,7 +67,14 @@ async function main() {
   process.env.NODE_ENV ??= "production";
   const port = Number(process.env.PORT || 3000);
   const host = process.env.HOST || "127.0.0.1";
-  const app = await createServer(process.argv[2] ?? "build/index.js");
+  let app;
+  try {
+    app = await createServer(process.argv[2] ?? "build/index.js");
+  } catch (error) {
+    if (error?.name !== "EnvError") throw error;
+    console.error(`[serve] ${error.message}`);
+    process.exit(1);
+  }
   const server = app.listen(port, host, () => console.log(`[serve] http://${host.includes(":") ? `[${host}]` : host}:${port}`));
   server.headersTimeout = TIMEOUTS.headersMs;
   server.requestTimeout = TIMEOUTS.requestMs;

@@ -65,6 +65,30 @@ function newestUnder(dir, skip = []) {
   return newest;
 }
 
+/**
+ * Prints a line every `everyMs` while a long synchronous step runs, from a small child process (this one is blocked
+ * in spawnSync): `npm ci` says nothing for minutes when its output is not a terminal, which looked like a hang.
+ * Returns the function that stops it.
+ * @param {string} label
+ * @param {{ everyMs?: number; dir?: string; out?: "inherit" | number }} [options] `out`: where lines go (a file descriptor in tests)
+ */
+export function startHeartbeat(label, { everyMs = 10_000, dir = path.join(ROOT, "node_modules"), out = "inherit" } = {}) {
+  const script = `
+    const fs = require("node:fs");
+    const started = Date.now();
+    // Ends with its parent (the pipe closes when \`npm start\` exits, even through process.exit).
+    process.stdin.on("end", () => process.exit(0));
+    process.stdin.resume();
+    setInterval(() => {
+      let n = 0;
+      try { n = fs.readdirSync(${JSON.stringify(dir)}).filter((f) => !f.startsWith(".")).length; } catch {}
+      const s = Math.round((Date.now() - started) / 1000);
+      console.log(\`[start] ${label.replace(/[`$\\]/g, "")}: still working, \${s} s, \${n} packages in node_modules so far\`);
+    }, ${Number(everyMs)});`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", out, "inherit"] });
+  return () => child.kill();
+}
+
 /** Installs dependencies when node_modules is missing or older than package.json / package-lock.json. */
 export function ensureDependencies() {
   const marker = path.join(ROOT, "node_modules", ".package-lock.json");
@@ -73,11 +97,21 @@ export function ensureDependencies() {
   const manifest = mtime(path.join(ROOT, "package.json")) ?? 0;
   if (installed === undefined) {
     const [cmd, why] = lock ? ["ci", "node_modules is missing"] : ["install", "no lock file"];
-    say(`dependencies: ${why}, running npm ${cmd} (a few minutes the first time)`);
-    run(NPM, [cmd, "--no-audit", "--no-fund"]);
+    say(`dependencies: ${why}, running npm ${cmd} (a few minutes the first time; a line every 10 s shows it working)`);
+    const stop = startHeartbeat(`npm ${cmd}`);
+    try {
+      run(NPM, [cmd, "--no-audit", "--no-fund", "--foreground-scripts"]);
+    } finally {
+      stop();
+    }
   } else if (Math.max(lock ?? 0, manifest) > installed) {
     say("dependencies: package.json or package-lock.json changed since the last install, running npm install");
-    run(NPM, ["install", "--no-audit", "--no-fund"]);
+    const stop = startHeartbeat("npm install");
+    try {
+      run(NPM, ["install", "--no-audit", "--no-fund", "--foreground-scripts"]);
+    } finally {
+      stop();
+    }
   } else {
     say("dependencies: up to date (skipped npm install)");
     return;

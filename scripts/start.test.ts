@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { readServerEnv } from "./start.mjs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { readServerEnv, startHeartbeat } from "./start.mjs";
 
 describe("npm start's PORT and HOST checks", () => {
   it("uses the defaults when unset or empty", () => {
@@ -20,5 +24,29 @@ describe("npm start's PORT and HOST checks", () => {
   it.each(["   ", "http://localhost", "local host"])("names HOST=%j as invalid", (value) => {
     const { errors } = readServerEnv({ HOST: value });
     expect(errors[0]).toMatch(/^HOST=.* is invalid: expected a host name or IP address/);
+  });
+});
+
+describe("npm start's install progress", () => {
+  it("prints a line while a long install runs, with the packages installed so far, and stops when told", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "heartbeat-"));
+    try {
+      fs.mkdirSync(path.join(dir, "node_modules", "react"), { recursive: true });
+      const log = path.join(dir, "out.txt");
+      const fd = fs.openSync(log, "w");
+      const stop = startHeartbeat("npm ci", { everyMs: 100, dir: path.join(dir, "node_modules"), out: fd });
+      await new Promise((r) => setTimeout(r, 1_500));
+      stop();
+      await new Promise((r) => setTimeout(r, 300));
+      fs.closeSync(fd);
+      const lines = fs.readFileSync(log, "utf8").trim().split("\n");
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines[0]).toMatch(/^\[start\] npm ci: still working, \d+ s, 1 packages in node_modules so far$/);
+      const count = lines.length;
+      await new Promise((r) => setTimeout(r, 400));
+      expect(fs.readFileSync(log, "utf8").trim().split("\n").length).toBe(count); // stopped
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
