@@ -131,6 +131,9 @@ function pointRows(payload: ScenarioResultPayload): Cell[][] {
     rows.push(deltaRow("unit", u.id, "capitalHeld", "RMB bn", u.capitalHeld));
     rows.push(["unit", u.id, "shortfall", "RMB bn", null, u.shortfall, null]);
     rows.push(["unit", u.id, "capitalRaised", "RMB bn", null, u.capitalRaised, null]);
+    rows.push(["unit", u.id, "facilitated", "RMB bn", null, u.facilitated, null]);
+    rows.push(["unit", u.id, "platformFee", "RMB bn", null, u.platformFee, null]);
+    rows.push(["unit", u.id, "netInterest", "RMB bn", null, u.netInterest, null]);
   }
   for (const s of result.services) {
     rows.push(deltaRow("service", s.id, "users", "m users", s.users));
@@ -140,6 +143,7 @@ function pointRows(payload: ScenarioResultPayload): Cell[][] {
   }
   for (const m of result.markets) {
     rows.push(deltaRow("market", m.id, "hhi", "index 0-10000", m.hhi));
+    rows.push(["market", m.id, "pboc", "status", m.pboc.baseline, m.pboc.scenario, null]);
     for (const p of m.players) rows.push(deltaRow("market", m.id, `share:${p.playerId}`, "fraction", p.share));
   }
   attribution.ruleIds.forEach((ruleId, i) => {
@@ -199,6 +203,11 @@ export function formatTable(payload: ScenarioResultPayload): string {
       }),
     ]),
     REVENUE_BASES_SHORT,
+    "Equity value is illustrative: recurring profit (profit + one-off charges) x a multiple calibrated on the 2020 IPO valuation.",
+    `Holding company capital ${num(result.group.capital.baseline)} -> ${num(result.group.capital.scenario)} RMB bn` +
+      (result.group.required > 0 ? ` (group minimum ${num(result.group.required)}, shortfall ${num(result.group.shortfall)})` : "") +
+      (result.group.oneOffCharges > 0 ? `; one-off charges ${num(result.group.oneOffCharges)}` : "") +
+      ".",
     "",
   );
 
@@ -229,7 +238,7 @@ export function formatTable(payload: ScenarioResultPayload): string {
   out.push("UNITS (RMB bn)");
   out.push(
     textTable([
-      ["unit", "entity", "revenue", "scenario", "attrib.", "scenario", "coverage", "own book", "scenario", "cap. req.", "cap. held", "shortfall"],
+      ["unit", "entity", "revenue", "scenario", "attrib.", "scenario", "coverage", "own book", "scenario", "facilitated", "platform fee", "net interest", "cap. req.", "cap. held", "shortfall"],
       ...result.units.map((u) => [
         u.id,
         u.entity ?? "Ant Group",
@@ -240,6 +249,9 @@ export function formatTable(payload: ScenarioResultPayload): string {
         pct(u.dataCoverage.scenario),
         u.ownFundedBook ? num(u.ownFundedBook.baseline) : "",
         u.ownFundedBook ? num(u.ownFundedBook.scenario) : "",
+        u.facilitated > 0 ? num(u.facilitated) : "",
+        u.platformFee > 0 ? num(u.platformFee) : "",
+        u.netInterest !== 0 ? signed(u.netInterest) : "",
         num(u.capitalRequired.scenario),
         num(u.capitalHeld.scenario),
         num(u.shortfall),
@@ -269,6 +281,7 @@ export function formatTable(payload: ScenarioResultPayload): string {
   const marketRows: string[][] = [["market", "player", "share", "scenario", "delta"]];
   for (const m of result.markets) {
     marketRows.push([m.id, "HHI", num(m.hhi.baseline, 0), num(m.hhi.scenario, 0), signed(m.hhi.scenario - m.hhi.baseline, 0)]);
+    marketRows.push(["", "PBoC 2021 test", m.pboc.baseline, m.pboc.scenario, ""]);
     for (const p of m.players)
       marketRows.push(["", `${p.playerId}${p.isAnt ? " (Ant)" : ""}`, pct(p.share.baseline), pct(p.share.scenario), pctDelta(p.share.scenario - p.share.baseline)]);
   }

@@ -45,7 +45,8 @@ function spinOffs(s: State, rules: RulesByType) {
       explain(
         s,
         sp.id,
-        `${unit.name} moves into ${sp.entity}; Ant keeps ${pct(s.stake[u])}${s.consolidated[u] ? "" : ", so its revenue leaves Ant's consolidated revenue"}.`,
+        `${unit.name} moves into ${sp.entity}; Ant keeps ${pct(s.stake[u])}${s.consolidated[u] ? "" : ", so its revenue leaves Ant's consolidated revenue and Ant counts its stake of the entity's result"}${!s.consolidated[u] && ix.book[u] && unit.consolidated ? "; as the platform Ant keeps a technology-service fee on every loan it brings the entity" : ""}.`,
+        !s.consolidated[u] && ix.book[u] && unit.consolidated ? ["platform-fee-rate"] : [],
       );
   }
   return spunBy;
