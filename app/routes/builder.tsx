@@ -22,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export function loader({ request }: LoaderFunctionArgs) {
   try {
     const model = getModel();
-    const fork = forkDraft(new URL(request.url).searchParams.get("fork"));
+    const params = new URL(request.url).searchParams;
+    const fork = forkDraft(params.get("fork"), params);
     return { ...fork, model: { ...model, provenance: [] }, limits: LIMITS };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) throw data(databaseUnavailable(error.message), { status: 503 });
@@ -47,7 +48,8 @@ export default function BuilderPage() {
         <p className="lede">
           {loaded.forkLabel ? (
             <>
-              Starting from the {loaded.forkLabel}. Saving creates a new variant that records where it came from; the original is not
+              Starting from the {loaded.forkLabel}
+              {loaded.moved > 0 ? `, with the ${loaded.moved === 1 ? "value" : `${loaded.moved} values`} moved in the what-if` : ""}. Saving creates a new variant that records where it came from; the original is not
               changed.
             </>
           ) : (

@@ -95,6 +95,10 @@ export default function ScenarioPage() {
   for (const [k, v] of Object.entries(keep)) viewSearch.set(k, v);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // "Save as variant": the builder forks this scenario with every value moved in the what-if.
+  const forkSearch = new URLSearchParams({ fork: variant ? `${scenario.id}@${variant.version}` : scenario.id });
+  for (const [k, v] of new URLSearchParams(whatIfSearch(w.values, available))) forkSearch.set(k, v);
+  const forkHref = `/builder?${forkSearch}`;
 
   const names = new Map<string, string>([
     ...model.units.map((u) => [u.id, u.name] as const),
@@ -106,7 +110,7 @@ export default function ScenarioPage() {
   return (
     <main id="main" className="page scenario-page">
       <PatternDefs />
-      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} />
+      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
       <ExportBar id={scenario.id} search={viewSearch.toString()} />
       <div className="scenario-layout">
@@ -149,6 +153,9 @@ export default function ScenarioPage() {
           changed={w.changed}
           hydrated={hydrated}
           keep={keep}
+          undo={w.undo}
+          canUndo={w.canUndo}
+          forkHref={forkHref}
         />
       </div>
     </main>

@@ -20,6 +20,9 @@ import {
   VariantNotFoundError,
 } from "~/data/variant.server";
 import { describeChanges, diffScenarios } from "~/scenarios/diff";
+import type { Scenario, ScenarioDefinition } from "~/scenarios/schema";
+import { tunables } from "~/scenarios/tunables";
+import { applyWhatIf, parseWhatIf } from "~/scenarios/what-if";
 import { isSlug } from "~/scenarios/parse";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
 import { DatabaseUnavailableError } from "~/utils/db.server";
@@ -147,15 +150,35 @@ export async function builderAction(request: Request, target: { id: string | nul
   }
 }
 
-/** A fork's draft: the original's, titled "… (variant)" so the two are never confused in a list. */
-function forkOf(definition: Parameters<typeof draftFromDefinition>[0]): Draft {
-  const draft = draftFromDefinition(definition);
-  return { ...draft, title: variantTitle(draft.title) };
+/**
+ * A fork's draft: the original's with the what-if values of the address in place (`r.<rule>.<field>`, `a.<id>`,
+ * as the scenario page writes them, so "Save as variant" keeps every value moved), titled "… (variant)" so the
+ * two are never confused in a list. Invalid what-if values are a 400 naming each: nothing is silently dropped.
+ */
+function forkOf(definition: ScenarioDefinition, params: URLSearchParams): { draft: Draft; moved: number } {
+  const scenario: Scenario = { ...definition, id: "fork" };
+  const available = tunables(scenario, getModel());
+  const whatIf = parseWhatIf(params, available);
+  if (whatIf.errors.length > 0)
+    throw data(
+      { title: "The what-if values cannot be carried into the builder", message: whatIf.errors.join(" ") } satisfies ErrorPayload,
+      { status: 400 },
+    );
+  const applied = applyWhatIf(scenario, whatIf.values);
+  const assumptions = { ...(definition.assumptions ?? {}), ...applied.assumptions };
+  const { id: _id, ...rest } = applied.scenario;
+  void _id;
+  const draft = draftFromDefinition({ ...rest, ...(Object.keys(assumptions).length > 0 ? { assumptions } : {}) });
+  const moved = available.filter((t) => whatIf.values[t.key] !== undefined && whatIf.values[t.key] !== t.fileValue).length;
+  return { draft: { ...draft, title: variantTitle(draft.title) }, moved };
 }
 
 /** The draft a `fork` URL parameter asks for: a library scenario id, or `<variant-id>@<n>`. */
-export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: string | null; forkLabel: string | null } {
-  if (fork === null || fork === "") return { draft: EMPTY_DRAFT, forkedFrom: null, forkLabel: null };
+export function forkDraft(
+  fork: string | null,
+  params: URLSearchParams = new URLSearchParams(),
+): { draft: Draft; forkedFrom: string | null; forkLabel: string | null; moved: number } {
+  if (fork === null || fork === "") return { draft: EMPTY_DRAFT, forkedFrom: null, forkLabel: null, moved: 0 };
   const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@([1-9]\d{0,8}))?$/.exec(fork);
   if (!m)
     throw data(
@@ -169,7 +192,7 @@ export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: stri
   if (n !== undefined) {
     const v = getVersion({ id: id!, version: Number(n) });
     if (!v) throw data({ title: "Nothing to fork", message: `There is no variant version '${fork}'.` } satisfies ErrorPayload, { status: 404 });
-    return { draft: forkOf(v.definition), forkedFrom: `${id}@${n}`, forkLabel: `variant ${v.definition.title} (version ${n})` };
+    return { ...forkOf(v.definition, params), forkedFrom: `${id}@${n}`, forkLabel: `variant ${v.definition.title} (version ${n})` };
   }
   const found = isSlug(id!) ? getScenario({ id: id! }) : null;
   if (!found) throw data({ title: "Nothing to fork", message: `There is no scenario '${id}' in the library.` } satisfies ErrorPayload, { status: 404 });
@@ -178,7 +201,9 @@ export function forkDraft(fork: string | null): { draft: Draft; forkedFrom: stri
       { title: "Cannot fork this scenario", message: `The file ${found.file} has errors; fix it first (\`npm run scenarios -- check ${found.file}\`).` } satisfies ErrorPayload,
       { status: 422 },
     );
-  return { draft: forkOf(found.scenario), forkedFrom: id!, forkLabel: `library scenario ${found.scenario.title}` };
+  const { id: _file, ...definition } = found.scenario;
+  void _file;
+  return { ...forkOf(definition, params), forkedFrom: id!, forkLabel: `library scenario ${found.scenario.title}` };
 }
 
 /** Largest upload request: a scenario file (MAX_BODY_BYTES) plus room for the form's other fields. */

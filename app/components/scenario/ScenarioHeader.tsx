@@ -9,7 +9,10 @@ export function ScenarioHeader({
   file,
   variant = null,
   warnings,
+  forkHref,
 }: {
+  /** The builder with this scenario and the what-if values on screen (so a fork keeps them). */
+  forkHref?: string;
   scenario: Scenario;
   model: Pick<Model, "sources">;
   /** The library file, or null for a saved variant. */
@@ -72,8 +75,8 @@ export function ScenarioHeader({
         )}
         <span className="scenario-fork">
           {" "}
-          · <a href={`/builder?fork=${encodeURIComponent(variant ? `${variant.id}@${variant.version}` : scenario.id)}`}>Fork in the builder</a> (make
-          and save a variant)
+          · <a href={forkHref ?? `/builder?fork=${encodeURIComponent(variant ? `${variant.id}@${variant.version}` : scenario.id)}`}>Fork in the builder</a> (make
+          and save a variant, with the what-if values)
         </span>
       </p>
       {warnings.length > 0 ? (

@@ -116,7 +116,14 @@ export function WhatIfPanel({
   changed,
   hydrated,
   keep,
+  undo,
+  canUndo,
+  forkHref,
 }: {
+  undo: () => void;
+  canUndo: boolean;
+  /** The builder, forking this scenario with the values on screen (`/builder?fork=…&r.…`). */
+  forkHref: string;
   tunables: Tunable[];
   current: (t: Tunable) => number;
   setValue: (key: string, v: number) => void;
@@ -169,6 +176,12 @@ export function WhatIfPanel({
               }}
             >
               Reset to the file's values
+            </a>
+            <button type="button" className="button button-secondary" onClick={undo} disabled={!hydrated || !canUndo} data-testid="whatif-undo" title="Back one step (the browser's Back does the same)">
+              Undo
+            </button>
+            <a href={forkHref} className="button button-secondary" data-testid="whatif-save-variant">
+              Save as variant{changed ? " (with these values)" : ""}
             </a>
           </div>
         </div>

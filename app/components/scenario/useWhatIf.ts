@@ -3,11 +3,15 @@
  *
  * The values a user moves live in React state, so a slider change re-evaluates the scenario in the same event
  * (no round trip); the URL follows a moment later (debounced: Chromium throttles history updates beyond a few
- * hundred per ten seconds) through Remix's navigate with `replace`, and the route's `shouldRevalidate` skips the
- * loader for a URL this hook wrote itself. Any other change of the URL (the bands link, the no-JS form, back)
- * runs the loader, and the state follows its data.
+ * hundred per ten seconds) through Remix's navigate, and the route's `shouldRevalidate` skips the loader for a URL
+ * this hook wrote itself. Any other change of the URL (the bands link, the no-JS form, Back) runs the loader, and
+ * the state follows its data.
+ *
+ * Each change is a history entry, so Back and Forward step through the what-if (decision 019); the writes of one
+ * gesture share one entry: while a pointer holds a slider, and writes less than GROUP_MS apart (typing, keys). Each entry carries its
+ * step number in the history state, so "Undo" knows whether there is a step of this page's to go back to.
  */
-import { useNavigate } from "@remix-run/react";
+import { useLocation, useNavigate } from "@remix-run/react";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { evaluate, startAttribution, type Attribution, type Model, type Result } from "~/engine";
@@ -16,6 +20,15 @@ import { applyWhatIf, whatIfSearch, type Tunable } from "~/scenarios/what-if";
 
 /** How long the URL waits for the slider to settle. Numbers never wait. */
 export const URL_DEBOUNCE_MS = 150;
+
+/** Writes to the URL closer together than this are one gesture: one history entry (replaced, not pushed). */
+export const GROUP_MS = 1000;
+
+/** The what-if step a history entry holds (0: the page as loaded). */
+export function whatIfStep(state: unknown): number {
+  const n = (state as { whatIfStep?: unknown } | null)?.whatIfStep;
+  return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : 0;
+}
 
 /** The longest the attribution may hold the main thread at a time, so a slider change still shows in its frame. */
 export const ATTRIBUTION_SLICE_MS = 4;
@@ -49,6 +62,36 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 export function useWhatIf(input: WhatIfInput) {
   const { model, scenario, tunables, whatIf, keep } = input;
   const navigate = useNavigate();
+  const location = useLocation();
+  const step = whatIfStep(location.state);
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  // The last write, to group a gesture's writes; forgotten when the URL moves by other means (Back, a link).
+  // (The location may lag the writes: any search written in the gesture is ours.)
+  const lastWrite = useRef<{ at: number; searches: Set<string> } | null>(null);
+  useEffect(() => {
+    if (lastWrite.current && !lastWrite.current.searches.has(location.search)) lastWrite.current = null;
+  }, [location.search]);
+  // A slider held by the pointer: everything until it is let go is one step, however slow the drag.
+  const held = useRef<number | null>(null);
+  useEffect(() => {
+    const down = (e: PointerEvent) => {
+      if ((e.target as HTMLInputElement | null)?.type === "range") held.current = Date.now();
+    };
+    const up = () => {
+      if (held.current === null) return;
+      held.current = null;
+      if (lastWrite.current) lastWrite.current.at = Date.now();
+    };
+    document.addEventListener("pointerdown", down);
+    document.addEventListener("pointerup", up);
+    document.addEventListener("pointercancel", up);
+    return () => {
+      document.removeEventListener("pointerdown", down);
+      document.removeEventListener("pointerup", up);
+      document.removeEventListener("pointercancel", up);
+    };
+  }, []);
 
   // State follows the loader whenever it ran (a URL this hook did not write).
   const [state, setState] = useState({ from: whatIf, values: whatIf.values, errors: whatIf.errors, touched: false });
@@ -106,7 +149,12 @@ export function useWhatIf(input: WhatIfInput) {
       const query = params.toString();
       lastWrittenSearch = query ? `?${query}` : "";
       if (lastWrittenSearch === window.location.search) return;
-      navigate({ search: lastWrittenSearch }, { replace: true, preventScrollReset: true });
+      const now = Date.now();
+      // Grouped: a write of the same hold of a slider, or soon after the last write.
+      const grouped = lastWrite.current !== null && (held.current !== null ? lastWrite.current.at >= held.current : now - lastWrite.current.at < GROUP_MS);
+      lastWrite.current = { at: now, searches: grouped ? lastWrite.current!.searches.add(lastWrittenSearch) : new Set([lastWrittenSearch]) };
+      const s = stepRef.current;
+      navigate({ search: lastWrittenSearch }, { replace: grouped, state: { whatIfStep: grouped ? s : s + 1 }, preventScrollReset: true });
     }, URL_DEBOUNCE_MS);
     return () => {
       if (timer.current) clearTimeout(timer.current);
@@ -119,6 +167,11 @@ export function useWhatIf(input: WhatIfInput) {
   const reset = useCallback(() => {
     setState((s) => ({ ...s, values: {}, errors: [], touched: true }));
   }, []);
+  /** Back one what-if step (the browser's Back does the same); only over steps this page made. */
+  const undo = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    if (stepRef.current > 0) navigate(-1);
+  }, [navigate]);
 
   const current = useCallback(
     (t: Tunable) => values[t.key] ?? t.fileValue,
@@ -133,6 +186,8 @@ export function useWhatIf(input: WhatIfInput) {
     errors,
     setValue,
     reset,
+    undo,
+    canUndo: step > 0,
     /** The scenario with the what-if values in place (what the numbers are computed from). */
     scenario: applied.scenario,
     result: evaluation.value,
