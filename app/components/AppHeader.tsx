@@ -15,7 +15,15 @@ export function AppHeader() {
             </NavLink>
           </li>
           <li>
-            <NavLink to="/model">Baseline model</NavLink>
+            <NavLink to="/model" end>
+              Baseline model
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/history">Back-test</NavLink>
+          </li>
+          <li>
+            <NavLink to="/model/about">About the model</NavLink>
           </li>
           <li>
             <NavLink to="/variants">Saved variants</NavLink>

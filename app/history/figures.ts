@@ -14,6 +14,12 @@ export interface ModelFigure {
   /** What the model computes for it, in a sentence. */
   reads: string;
   read(result: Result): number | null;
+  /**
+   * Which rules could carry this figure typed in from history: the ones of these types, or acting on these
+   * targets (keys as app/paths/resolve.ts's targetKeys). The back-test marks a reported value an input when such
+   * a rule in force holds it (or it divided among the rule's units).
+   */
+  typedIn: { types?: string[]; keys?: string[] };
 }
 
 const unit = (r: Result, id: string) => r.units.find((u) => u.id === id);
@@ -37,6 +43,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "RMB bn",
     reads: "the fund's AUM after fund-size caps (unit yuebao)",
     read: (r) => unit(r, "yuebao")?.book?.scenario ?? null,
+    typedIn: { types: ["fund-size-cap"], keys: ["unit:yuebao"] },
   },
   {
     id: "consumer-credit-capital",
@@ -47,6 +54,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
       const us = CONSUMER_UNITS.map((id) => unit(r, id));
       return us.every(Boolean) ? us.reduce((s, u) => s + u!.capitalHeld.scenario, 0) : null;
     },
+    typedIn: { types: ["min-capital"], keys: ["unit:huabei", "unit:jiebei"] },
   },
   {
     id: "consumer-own-share",
@@ -59,6 +67,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
       const own = us.reduce((s, u) => s + (u?.ownFundedBook?.scenario ?? 0), 0);
       return book > 0 ? own / book : null;
     },
+    typedIn: { types: ["co-lending"], keys: ["unit:huabei", "unit:jiebei"] },
   },
   {
     id: "alipay-payment-share",
@@ -66,6 +75,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "share",
     reads: "Alipay's share of the mobile-payments market",
     read: (r) => share(r, "mobile-payments", ["alipay"]),
+    typedIn: { types: ["market-share-cap"], keys: ["market:mobile-payments/alipay"] },
   },
   {
     id: "alipay-tenpay-share",
@@ -73,6 +83,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "share",
     reads: "Alipay's plus Tenpay's share of the mobile-payments market",
     read: (r) => share(r, "mobile-payments", ["alipay", "tenpay"]),
+    typedIn: { types: ["market-share-cap"], keys: ["market:mobile-payments/alipay", "market:mobile-payments/tenpay"] },
   },
   {
     id: "equity-value",
@@ -80,6 +91,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "RMB bn",
     reads: "the engine's equity value: profit x a calibrated multiple",
     read: (r) => headline(r, "equityValue"),
+    typedIn: {},
   },
   {
     id: "fine",
@@ -87,6 +99,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "RMB bn",
     reads: "the one-off fines of the path's fine rules",
     read: (r) => headline(r, "fines") ?? headline(r, "fine") ?? headline(r, "oneOff"),
+    typedIn: { types: ["fine"] },
   },
 ];
 

@@ -1,0 +1,66 @@
+/**
+ * Bands of a path's figures, step by step: the uncertainty engine's draws (app/engine/uncertainty.ts) applied
+ * to each step's rules in force. Inputs are drawn by key (assumption id, `r.<rule id>.<field>`), and a rule keeps
+ * its id along the path, so draw i is the same world at every step and at the baseline: common random numbers,
+ * the band of a change between steps is the band of that change. Pure.
+ */
+import { evaluate } from "../engine/evaluate";
+import type { Model } from "../engine/model";
+import { hashKey } from "../engine/random";
+import { HEADLINE_KEYS } from "../engine/result";
+import type { EngineScenario } from "../engine/rules";
+import { applyDraw, bandOf, DEFAULT_DRAWS, DEFAULT_SEED, drawVector, uncertainInputs, type Band } from "../engine/uncertainty";
+import { MODEL_FIGURES } from "../history/figures";
+import { scenarioOf } from "./evaluate";
+import type { ResolvedPath } from "./resolve";
+
+export interface StateBands {
+  /** Headline figures by metric. */
+  headline: Record<string, Band>;
+  /** The model figures history reports (app/history/figures.ts), null where the engine cannot produce one. */
+  figures: Record<string, Band | null>;
+}
+
+export interface PathBands {
+  draws: number;
+  seed: number;
+  baseline: StateBands;
+  steps: StateBands[];
+}
+
+function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: number): StateBands {
+  const { inputs } = uncertainInputs(model, scenario);
+  const hashes = inputs.map((i) => hashKey(i.key));
+  const cols = new Map<string, Float64Array>();
+  const put = (name: string, i: number, v: number | null) => {
+    let col = cols.get(name);
+    if (!col) cols.set(name, (col = new Float64Array(draws).fill(Number.NaN)));
+    if (v !== null) col[i] = v;
+  };
+  for (let i = 0; i < draws; i++) {
+    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes));
+    const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
+    for (const k of HEADLINE_KEYS) put(`h.${k}`, i, r.headline[k].scenario);
+    for (const f of MODEL_FIGURES) put(`f.${f.id}`, i, f.read(r));
+  }
+  const band = (name: string): Band | null => {
+    const col = cols.get(name);
+    return col && !col.some(Number.isNaN) ? bandOf(col) : null;
+  };
+  return {
+    headline: Object.fromEntries(HEADLINE_KEYS.map((k) => [k, band(`h.${k}`)!])),
+    figures: Object.fromEntries(MODEL_FIGURES.map((f) => [f.id, band(`f.${f.id}`)])),
+  };
+}
+
+/** Bands at the baseline and after every step, over `draws` seeded draws (the engine's defaults). */
+export function pathBands(model: Model, path: ResolvedPath, opts: { draws?: number; seed?: number } = {}): PathBands {
+  const draws = Math.max(1, Math.floor(opts.draws ?? DEFAULT_DRAWS));
+  const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
+  return {
+    draws,
+    seed,
+    baseline: bandsOf(model, { id: `${path.id}@baseline`, rules: [] }, draws, seed),
+    steps: path.steps.map((s) => bandsOf(model, scenarioOf(path, s, s.active), draws, seed)),
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * /paths/:id: a path as a timeline. The headline and key figures step by step with their 80% bands, the events
+ * marked on the time axis, each step's rules (and what they replaced), and attribution: by step (the change
+ * between consecutive steps) and within a step by rule. Server-rendered SVG charts, each with a table.
+ */
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+
+import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
+import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
+import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { HEADLINE_KEYS } from "~/engine/result";
+import { MODEL_FIGURES } from "~/history/figures";
+import { HEADLINE_LABELS } from "~/scenarios/format-result";
+import { getPathView } from "~/services/paths.server";
+import historyStyles from "~/styles/history.css";
+import { DatabaseUnavailableError } from "~/utils/db.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${d?.path.title ?? "Path"} · Ant Group regulatory scenarios` },
+  { name: "description", content: "A scenario path as a timeline: figures step by step with 80% bands, events, rules and attribution." },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const id = params.id ?? "";
+  try {
+    const r = getPathView(id);
+    if (r.status === "not-found")
+      throw data({ title: "No such path", message: `There is no path '${id}' in scenarios/paths.` }, { status: 404 });
+    if (r.status === "invalid")
+      throw data(
+        {
+          title: "This path file is invalid",
+          message: r.file.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.path ? `${e.path}: ` : ""}${e.message}`).join("\n"),
+          hint: "Run `npm run scenarios -- check` for every error.",
+        },
+        { status: 422 },
+      );
+    const { payload, bands } = r.view;
+    return {
+      path: payload.path,
+      baseline: payload.baseline,
+      steps: payload.steps,
+      bands: { draws: bands.draws, seed: bands.seed, baseline: bands.baseline, steps: bands.steps },
+    };
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) {
+      console.warn(`[paths] ${error.message}`);
+      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
+    }
+    throw error;
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const unitOf = (key: string) => HEADLINE_LABELS[key as keyof typeof HEADLINE_LABELS]?.unit ?? "RMB bn";
+const labelOf = (key: string) => HEADLINE_LABELS[key as keyof typeof HEADLINE_LABELS]?.label ?? key;
+const CHARTED = ["profit", "attributableRevenue", "capitalRaised", "serviceReach"] as const;
+
+function headlineStates(d: Data, key: string): ChartState[] {
+  const b = d.bands.baseline.headline[key];
+  return [
+    { date: "2020-06", value: d.baseline.headline[key as keyof Data["baseline"]["headline"]] ?? null, low: b?.p10, high: b?.p90 },
+    ...d.steps.map((s, k) => {
+      const band = d.bands.steps[k]!.headline[key];
+      return { date: s.date, value: s.headline[key as keyof typeof s.headline] ?? null, low: band?.p10, high: band?.p90 };
+    }),
+  ];
+}
+
+export default function PathPage() {
+  const d = useLoaderData<typeof loader>();
+  const events = d.steps.map((s, k) => ({ date: s.date, n: k + 1, label: s.label }));
+  return (
+    <main id="main" className="page path-page">
+      <header className="page-header">
+        <p className="crumbs">
+          <Link to="/history">Back-test</Link> · path <code>{d.path.id}</code>
+        </p>
+        <h1>{d.path.title}</h1>
+        <p className="lede">{d.path.summary}</p>
+        <p className="note">
+          Each step applies on the previous step's result: a later rule of the same type on the same unit replaces
+          the earlier one, a spin-off, unbundling, interoperability opening, data ban or fine adds to it (decision
+          018). Bands are the 80% range (P10 to P90) of {d.bands.draws} seeded draws (seed {d.bands.seed}) of
+          every ranged assumption and rule parameter. A model, not a forecast.
+        </p>
+      </header>
+
+      <section aria-labelledby="events">
+        <h2 id="events">Events on the time axis</h2>
+        <ol className="path-events">
+          {d.steps.map((s, k) => (
+            <li key={s.date} value={k + 1}>
+              <time dateTime={s.date}>{s.date}</time> {s.label}
+              {s.hypothetical && <strong> (hypothetical)</strong>}
+              {s.scenarios.length > 0 && (
+                <>
+                  {" "}
+                  ({s.scenarios.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ", "}
+                      <Link to={`/scenarios/${id}`}>{id}</Link>
+                    </span>
+                  ))}
+                  )
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+        <TimeChartLegend reported={false} />
+        <div className="time-grid">
+          {CHARTED.map((key) => (
+            <TimeChart
+              key={key}
+              id={`chart-${key}`}
+              title={`${labelOf(key)}, ${unitOf(key)}`}
+              states={headlineStates(d, key)}
+              events={events}
+              format={(v) => formatFigure(v, unitOf(key))}
+            />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="step-table">
+        <h2 id="step-table">Figures step by step</h2>
+        <div className="table-wrap">
+          <table className="data-table path-steps" id="path-steps">
+            <caption>Headline and key figures after each step: point value, and its 80% band beneath</caption>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col" className="numeric">
+                  Baseline (mid-2020)
+                </th>
+                {d.steps.map((s, k) => (
+                  <th scope="col" className="numeric" key={s.date}>
+                    {k + 1}. {s.date}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {HEADLINE_KEYS.map((key) => {
+                const unit = unitOf(key);
+                const b = d.bands.baseline.headline[key];
+                return (
+                  <tr key={key} data-row-id={key}>
+                    <th scope="row">
+                      {labelOf(key)} <span className="unit">({unit})</span>
+                    </th>
+                    <td className="numeric">
+                      {formatFigure(d.baseline.headline[key], unit)}
+                      <span className="band">{formatBand(b?.p10, b?.p90, unit)}</span>
+                    </td>
+                    {d.steps.map((s, k) => {
+                      const band = d.bands.steps[k]!.headline[key];
+                      return (
+                        <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
+                          {formatFigure(s.headline[key], unit)}
+                          <span className="band">{formatBand(band?.p10, band?.p90, unit)}</span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+              {MODEL_FIGURES.map((f) => {
+                const b = d.bands.baseline.figures[f.id];
+                return (
+                  <tr key={f.id} data-row-id={f.id}>
+                    <th scope="row">
+                      {f.label} <span className="unit">({f.unit === "share" ? "%" : f.unit})</span>
+                    </th>
+                    <td className="numeric">
+                      {formatFigure(d.baseline.figures[f.id], f.unit)}
+                      <span className="band">{formatBand(b?.p10, b?.p90, f.unit)}</span>
+                    </td>
+                    {d.steps.map((s, k) => {
+                      const band = d.bands.steps[k]!.figures[f.id];
+                      return (
+                        <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
+                          {formatFigure(s.figures[f.id], f.unit)}
+                          <span className="band">{formatBand(band?.p10, band?.p90, f.unit)}</span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="by-step">
+        <h2 id="by-step">Attribution by step</h2>
+        <div className="table-wrap">
+          <table className="data-table" id="attribution-by-step">
+            <caption>Change of each headline figure from the previous step (the first from the baseline); money in RMB bn, reach in m users</caption>
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                {HEADLINE_KEYS.map((key) => (
+                  <th scope="col" className="numeric" key={key}>
+                    {labelOf(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.steps.map((s, k) => (
+                <tr key={s.date} data-row-id={`step-${k + 1}`}>
+                  <th scope="row" className="wrap">
+                    {k + 1}. {s.date} {s.label}
+                  </th>
+                  {HEADLINE_KEYS.map((key) => (
+                    <td className="numeric" key={key} data-field={key}>
+                      {formatSigned(s.change[key], unitOf(key))}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="steps">
+        <h2 id="steps">Each step: its rules and their parts</h2>
+        {d.steps.map((s, k) => (
+          <section key={s.date} className="path-step" aria-labelledby={`step-${k + 1}`}>
+            <h3 id={`step-${k + 1}`}>
+              {k + 1}. <time dateTime={s.date}>{s.date}</time> {s.label}
+            </h3>
+            {s.note && <p>{s.note}</p>}
+            {s.replaced.length > 0 && (
+              <ul className="replaced">
+                {s.replaced.map((r) => (
+                  <li key={r.id}>
+                    Replaces <code>{r.id}</code> (by <code>{r.by}</code>)
+                    {r.narrowedTo ? `; it stays in force for ${r.narrowedTo.join(", ")}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div className="table-wrap">
+              <table className="data-table" id={`attribution-step-${k + 1}`}>
+                <caption>Step {k + 1}: each rule's part of the step's change (Shapley values over the step's rules; they add up)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Rule</th>
+                    <th scope="col">Type</th>
+                    {HEADLINE_KEYS.map((key) => (
+                      <th scope="col" className="numeric" key={key}>
+                        {labelOf(key)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.attribution.ids.map((id, i) => {
+                    const rule = s.rules.find((r) => r.id === id);
+                    return (
+                      <tr key={id} data-row-id={id}>
+                        <th scope="row" className="wrap">
+                          {s.attribution.labels[i]} <code className="rule-id">{id}</code>
+                        </th>
+                        <td>{rule?.type ?? "assumptions"}</td>
+                        {HEADLINE_KEYS.map((key) => (
+                          <td className="numeric" key={key}>
+                            {formatSigned(s.attribution.byRule[key][i] ?? 0, unitOf(key))}
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Step change</th>
+                    <td />
+                    {HEADLINE_KEYS.map((key) => (
+                      <td className="numeric" key={key}>
+                        {formatSigned(s.change[key], unitOf(key))}
+                      </td>
+                    ))}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+        ))}
+      </section>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
+  return <ErrorPage status={500} data={null} />;
+}
