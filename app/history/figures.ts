@@ -20,6 +20,8 @@ export interface ModelFigure {
    * a rule in force holds it (or it divided among the rule's units).
    */
   typedIn: { types?: string[]; keys?: string[] };
+  /** Set when the figure is a headline figure too: tables that list the headline do not repeat it. */
+  headline?: string;
 }
 
 const unit = (r: Result, id: string) => r.units.find((u) => u.id === id);
@@ -29,7 +31,7 @@ const share = (r: Result, market: string, players: string[]) => {
   const found = m.players.filter((p) => players.includes(p.playerId));
   return found.length === players.length ? found.reduce((s, p) => s + p.share.scenario, 0) : null;
 };
-/** A headline figure by name, when the engine has it (equity value, fines arrive with the model's second round). */
+/** A headline figure by name, read defensively so a renamed figure shows as not produced rather than breaking the page. */
 const headline = (r: Result, key: string): number | null => {
   const d = (r.headline as unknown as Record<string, { scenario: number } | undefined>)[key];
   return d && typeof d.scenario === "number" ? d.scenario : null;
@@ -47,7 +49,7 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
   },
   {
     id: "consumer-credit-capital",
-    label: "Capital of the consumer-credit units (Huabei + Jiebei, the consumer-finance company from 2021)",
+    label: "Capital of Huabei + Jiebei (the consumer-finance company from 2021)",
     unit: "RMB bn",
     reads: "capital held by huabei and jiebei after minima and raises",
     read: (r) => {
@@ -91,17 +93,22 @@ export const MODEL_FIGURES: readonly ModelFigure[] = [
     unit: "RMB bn",
     reads: "the engine's equity value: profit x a calibrated multiple",
     read: (r) => headline(r, "equityValue"),
+    headline: "equityValue",
     typedIn: {},
   },
   {
     id: "fine",
     label: "Fines imposed on Ant",
     unit: "RMB bn",
-    reads: "the one-off fines of the path's fine rules",
-    read: (r) => headline(r, "fines") ?? headline(r, "fine") ?? headline(r, "oneOff"),
+    reads: "the engine's one-off charges: the fines of the path's fine rules",
+    read: (r) => headline(r, "oneOffCharges"),
+    headline: "oneOffCharges",
     typedIn: { types: ["fine"] },
   },
 ];
+
+/** The figures beyond the headline: what a step-by-step table adds under the headline rows. */
+export const KEY_FIGURES: readonly ModelFigure[] = MODEL_FIGURES.filter((f) => !f.headline);
 
 export function figureById(id: string): ModelFigure | undefined {
   return MODEL_FIGURES.find((f) => f.id === id);

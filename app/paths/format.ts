@@ -3,7 +3,7 @@
  * or JSON (the API's body). Pure; reuses the scenario formatter's table layout and CSV cells.
  */
 import { HEADLINE_KEYS } from "../engine/result";
-import { MODEL_FIGURES } from "../history/figures";
+import { KEY_FIGURES, MODEL_FIGURES } from "../history/figures";
 import { csvCell, HEADLINE_LABELS, textTable, type OutputFormat } from "../scenarios/format-result";
 import type { PathResultPayload } from "./payload";
 
@@ -23,7 +23,7 @@ export function formatPathTable(p: PathResultPayload): string {
     num(p.baseline.headline[k]),
     ...p.steps.map((s) => num(s.headline[k])),
   ]);
-  const figs = MODEL_FIGURES.map((f) => [f.label.slice(0, 48), f.unit, figureText(f.unit, p.baseline.figures[f.id] ?? null), ...p.steps.map((s) => figureText(f.unit, s.figures[f.id] ?? null))]);
+  const figs = KEY_FIGURES.map((f) => [f.label.slice(0, 48), f.unit, figureText(f.unit, p.baseline.figures[f.id] ?? null), ...p.steps.map((s) => figureText(f.unit, s.figures[f.id] ?? null))]);
   out.push("STEP BY STEP", textTable([head, ...rows, ...figs]), "");
   p.steps.forEach((s, k) => {
     out.push(`STEP ${k + 1} · ${s.date} · ${s.label}${s.hypothetical ? "  [HYPOTHETICAL]" : ""}`);

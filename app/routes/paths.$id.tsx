@@ -10,7 +10,7 @@ import { TimeChart, TimeChartLegend, type ChartState } from "~/components/histor
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
 import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
-import { MODEL_FIGURES } from "~/history/figures";
+import { KEY_FIGURES } from "~/history/figures";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { getPathView } from "~/services/paths.server";
 import historyStyles from "~/styles/history.css";
@@ -58,7 +58,19 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const unitOf = (key: string) => HEADLINE_LABELS[key as keyof typeof HEADLINE_LABELS]?.unit ?? "RMB bn";
 const labelOf = (key: string) => HEADLINE_LABELS[key as keyof typeof HEADLINE_LABELS]?.label ?? key;
-const CHARTED = ["profit", "attributableRevenue", "capitalRaised", "serviceReach"] as const;
+const CHARTED = ["profit", "equityValue", "attributableRevenue", "serviceReach"] as const;
+/** Short column headers for the attribution tables (the full label is the header's title and the caption's). */
+const SHORT: Record<string, string> = {
+  revenue: "Revenue",
+  attributableRevenue: "Attrib. revenue",
+  profit: "Profit",
+  capitalShortfall: "Shortfall",
+  capitalRaised: "Capital raised",
+  serviceReach: "Reach",
+  oneOffCharges: "Fines",
+  equityValue: "Equity value",
+};
+const shortOf = (key: string) => SHORT[key] ?? labelOf(key);
 
 function headlineStates(d: Data, key: string): ChartState[] {
   const b = d.bands.baseline.headline[key];
@@ -170,7 +182,7 @@ export default function PathPage() {
                   </tr>
                 );
               })}
-              {MODEL_FIGURES.map((f) => {
+              {KEY_FIGURES.map((f) => {
                 const b = d.bands.baseline.figures[f.id];
                 return (
                   <tr key={f.id} data-row-id={f.id}>
@@ -202,13 +214,16 @@ export default function PathPage() {
         <h2 id="by-step">Attribution by step</h2>
         <div className="table-wrap">
           <table className="data-table" id="attribution-by-step">
-            <caption>Change of each headline figure from the previous step (the first from the baseline); money in RMB bn, reach in m users</caption>
+            <caption>
+              Change of each headline figure from the previous step (the first from the baseline); money in RMB bn, reach
+              in m users
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Step</th>
                 {HEADLINE_KEYS.map((key) => (
-                  <th scope="col" className="numeric" key={key}>
-                    {labelOf(key)}
+                  <th scope="col" className="numeric" key={key} title={labelOf(key)}>
+                    {shortOf(key)}
                   </th>
                 ))}
               </tr>
@@ -251,14 +266,16 @@ export default function PathPage() {
             )}
             <div className="table-wrap">
               <table className="data-table" id={`attribution-step-${k + 1}`}>
-                <caption>Step {k + 1}: each rule's part of the step's change (Shapley values over the step's rules; they add up)</caption>
+                <caption>
+                  Step {k + 1}: each rule's part of the step's change (Shapley values over the step's rules; they add
+                  up); money in RMB bn, reach in m users
+                </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Type</th>
+                    <th scope="col">Rule (type)</th>
                     {HEADLINE_KEYS.map((key) => (
-                      <th scope="col" className="numeric" key={key}>
-                        {labelOf(key)}
+                      <th scope="col" className="numeric" key={key} title={labelOf(key)}>
+                        {shortOf(key)}
                       </th>
                     ))}
                   </tr>
@@ -269,9 +286,11 @@ export default function PathPage() {
                     return (
                       <tr key={id} data-row-id={id}>
                         <th scope="row" className="wrap">
-                          {s.attribution.labels[i]} <code className="rule-id">{id}</code>
+                          {s.attribution.labels[i]}{" "}
+                          <code className="rule-id">
+                            {id} ({rule?.type ?? "assumptions"})
+                          </code>
                         </th>
-                        <td>{rule?.type ?? "assumptions"}</td>
                         {HEADLINE_KEYS.map((key) => (
                           <td className="numeric" key={key}>
                             {formatSigned(s.attribution.byRule[key][i] ?? 0, unitOf(key))}
@@ -284,7 +303,6 @@ export default function PathPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">Step change</th>
-                    <td />
                     {HEADLINE_KEYS.map((key) => (
                       <td className="numeric" key={key}>
                         {formatSigned(s.change[key], unitOf(key))}
