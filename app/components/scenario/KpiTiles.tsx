@@ -50,6 +50,11 @@ export function KpiTiles({ headline, changed }: { headline: Headline; changed: b
         })}
       </ul>
       <p className="kpi-note" data-testid="revenue-bases">{REVENUE_BASES_NOTE}</p>
+      <p className="kpi-note" data-testid="equity-value-note">
+        Equity value is illustrative: recurring profit (fines left out) times a multiple calibrated so the baseline gives the
+        2020 IPO valuation of about 2,100 RMB bn. Rules do not move the multiple: the model cannot explain a risk premium (the
+        2023 buyback at 567.1 RMB bn implied about 24 times profit).
+      </p>
     </section>
   );
 }

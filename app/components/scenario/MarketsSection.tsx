@@ -7,7 +7,7 @@ import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
 import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
 import { DataTable } from "~/components/shared/DataTable";
 import { Section } from "~/components/shared/Section";
-import { concentration, HHI_BANDS, type HhiBands, type MarketResult, type Result } from "~/engine";
+import { concentration, HHI_BANDS, PBOC_THRESHOLDS, type HhiBands, type MarketResult, type PbocStatus, type Result } from "~/engine";
 import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
@@ -15,6 +15,12 @@ import { memoBySlice } from "./memo";
 
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 const BottomTick = makeBottomTick((v) => String(v), 16, 14);
+const PBOC_NAME: Record<PbocStatus, string> = {
+  below: "below the thresholds",
+  review: "review (one holds 1/3, or two hold 1/2)",
+  "split-threshold": "split threshold (two hold more than 2/3)",
+  dominant: "dominance presumed (one holds more than 1/2)",
+};
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
 function pointLabel(format: (n: number) => string, size = 13) {
@@ -158,6 +164,21 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
           />
         </div>
       </div>
+      <DataTable
+        id="pboc-result-table"
+        caption={`Against the ${PBOC_THRESHOLDS.label}: a share test, not an HHI band`}
+        rows={result.markets}
+        rowKey={(m) => m.id}
+        columns={[
+          { key: "name", header: "Market", cell: (m) => m.name },
+          { key: "pbocBaseline", header: "Before", className: "wrap", cell: (m) => PBOC_NAME[m.pboc.baseline] },
+          { key: "pboc", header: "After", className: "wrap", cell: (m) => PBOC_NAME[m.pboc.scenario] },
+        ]}
+      />
+      <p className="table-note">
+        The draft's market is all electronic payments (bank cards and online banking included), on which neither Alipay nor WeChat
+        Pay reached 1/3 [S84]; the model's market is mobile payments, so the test here overstates what the draft would have found.
+      </p>
     </Section>
   );
 }
