@@ -220,7 +220,7 @@ test.describe("a broken scenario file", () => {
     await expect(page.locator('input[name="s"][value="2021-co-lending"]')).toBeChecked();
     expect(await page.content()).not.toMatch(STACK_TRACE);
 
-    const ok = await page.goto(`${server.url}/compare?s=2021-co-lending&s=2022-credit-bureau`);
+    const ok = await page.goto(`${server.url}/compare?s=2021-co-lending&s=2024-credit-bureau`);
     expect(ok?.status()).toBe(200);
     await expect(page.locator("#compare-headline-table")).toBeVisible();
   });

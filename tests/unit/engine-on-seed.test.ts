@@ -79,16 +79,27 @@ describe("the engine on the seeded model", () => {
     const r = evaluate(model, get("2021-rectification"));
     const consumer = ["huabei", "jiebei"];
     const own = (f: "baseline" | "scenario") => consumer.reduce((x, id) => x + unit(r, id).ownFundedBook![f], 0);
-    // consumer credit funded by Ant's own capital rises
-    expect(own("scenario")).toBeGreaterThan(own("baseline") * 3);
-    // a capital need appears
+    // consumer credit funded by Ant's own capital rises, and a capital need appears
+    expect(own("scenario")).toBeGreaterThan(own("baseline") * 2);
     expect(r.headline.capitalShortfall.scenario).toBeGreaterThan(0);
-    // the credit business Ant keeps shrinks
+    // the loans the company does not fund go on under the banks' names, facilitated for a fee [S87]
+    for (const id of consumer) expect(unit(r, id).facilitated, id).toBeGreaterThan(100);
+    expect(r.headline.capitalRaised.scenario).toBe(0);
+    // the credit business Ant keeps shrinks; profit and the (illustrative) equity value fall
     const kept = (f: "baseline" | "scenario") => consumer.reduce((x, id) => x + unit(r, id).attributableRevenue[f], 0);
     expect(kept("scenario")).toBeLessThan(kept("baseline"));
-    // and Huabei/Jiebei are no longer integrated in Alipay
-    for (const id of ["pay-later", "cash-loans"])
-      expect(r.services.find((s) => s.id === id)!.status).not.toBe("integrated");
+    expect(r.headline.profit.scenario).toBeLessThan(r.headline.profit.baseline);
+    expect(r.headline.equityValue.scenario).toBeLessThan(r.headline.equityValue.baseline);
+    // Huabei and Jiebei stay inside Alipay [S86, S87]: reached there, not linked out or gone
+    for (const id of ["pay-later", "cash-loans"]) expect(["integrated", "reduced"], id).toContain(r.services.find((s) => s.id === id)!.status);
+    expect(r.services.find((s) => s.id === "pay-later")!.users.scenario).toBeGreaterThan(0.5 * 450);
+  });
+
+  it("the 2023 fine comes out of profit once, and leaves recurring profit's value alone", () => {
+    const r = evaluate(model, get("2023-07-fine"));
+    expect(r.headline.profit.scenario - r.headline.profit.baseline).toBeCloseTo(-7.123, 9);
+    expect(r.headline.oneOffCharges.scenario).toBeCloseTo(7.123, 9);
+    expect(r.headline.equityValue.scenario).toBeCloseTo(r.headline.equityValue.baseline, 9);
   });
 
   it("the 30% co-lending rule alone needs far more capital than the credit units held", () => {
