@@ -15,7 +15,7 @@ const LINE_WIDTH = 110;
 /** Strings longer than this (or with a line break) are written as folded blocks (`>-`). */
 const BLOCK_THRESHOLD = 90;
 
-const TOP_LEVEL_ORDER = ["title", "summary", "date", "hypothetical", "sources", "assumptions", "rules"] as const;
+const TOP_LEVEL_ORDER = ["title", "summary", "date", "hypothetical", "sources", "assumptions", "rules", "inputs"] as const;
 const RULE_LEAD = ["id", "type", "label", "note"];
 
 /** Field order of each rule type, read off the schema so a new field needs no change here. */
@@ -91,6 +91,10 @@ export function scenarioToYaml(definition: ScenarioDefinition & { id?: string })
       for (const rule of value as Array<Record<string, unknown>>)
         seq.items.push(toNode(rule, ruleFieldOrder(String(rule.type))));
       seq.flow = seq.items.length === 0;
+      node = seq;
+    } else if (key === "inputs") {
+      const seq = new YAMLSeq();
+      for (const input of value as Array<Record<string, unknown>>) seq.items.push(toNode(input, ["rule", "field", "what", "sources"]));
       node = seq;
     } else if (key === "assumptions") {
       node = toNode(value);
