@@ -172,6 +172,14 @@ describe("evaluating a path", () => {
     expect(ev.steps.at(-1)!.headline.profit).toBeCloseTo(direct.headline.profit.scenario, 9);
   });
 
+  it("what-happened applies the 2023 money-market rules to the fund as reported in Feb 2023, not to 2020's", () => {
+    const p = ok(fs.readFileSync(path.join(dir, "paths/what-happened.yaml"), "utf8")).path;
+    const ev = evaluatePath(scratch.model, p);
+    const aum = (date: string) => ev.steps.find((s) => s.date === date)!.result.units.find((u) => u.id === "yuebao")!.book!.scenario;
+    expect(aum("2023-02-01")).toBeCloseTo(689.3, 9); // reported [S43]: an input from history
+    expect(aum("2023-02-17")).toBeCloseTo(500, 9); // the rule's own step: 689.3 -> 500
+  });
+
   it("a path of one step is that scenario on the baseline", () => {
     const p = ok(`${HEAD}  - date: "2021-04-12"\n    scenarios: [2021-rectification]\n`).path;
     const sc = library.find((r) => r.id === "2021-rectification");

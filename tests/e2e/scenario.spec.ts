@@ -76,7 +76,7 @@ test.describe("with JavaScript", () => {
     await expect(rule).toHaveAttribute("data-whatif", "changed");
     await expect(rule.locator(".rule-text")).toContainText(/^What-if: .*40%/);
     await expect(rule.locator(".rule-file-text")).toContainText(/^In the file: .*30%/);
-    await expect(page.locator('[data-rule-id="cut-links"]')).not.toHaveAttribute("data-whatif", "changed");
+    await expect(page.locator('[data-rule-id="yuebao-reduced"]')).not.toHaveAttribute("data-whatif", "changed");
 
     // The keyboard moves the slider too.
     const slider = page.locator(`[data-key="a.cost-of-equity"] input[type="range"]`);
@@ -97,7 +97,7 @@ test.describe("with JavaScript", () => {
     await expect(page.locator(".waterfalls-body")).toHaveAttribute("data-pending", "false");
     // The moved rule's bar says so (its label was written for the file's 30%).
     await expect(cell(page, "waterfall-table", "own-funding-30", "step")).toContainText("(what-if)");
-    await expect(cell(page, "waterfall-table", "cut-links", "step")).not.toContainText("(what-if)");
+    await expect(cell(page, "waterfall-table", "yuebao-reduced", "step")).not.toContainText("(what-if)");
     const live = await pageKpis(page);
     const liveWaterfall = await page.locator("#waterfall-table").innerText();
 
@@ -282,5 +282,28 @@ test.describe("a saved variant in depth", () => {
     await expect(page.locator("main")).toContainText(`'${ID}' is a library scenario: it has no versions`);
     expect((await page.goto(`/scenarios/${id}?v=abc`))?.status()).toBe(400);
     await expect(page.locator("main")).toContainText("'v' must be a version number (1, 2, ...), got 'abc'.");
+  });
+});
+
+test.describe("inputs from history", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the scenario page and the deck mark the numbers typed in from history, with their sources, as no prediction", async ({ page, request }) => {
+    const definition = (await (await request.get(`/api/scenarios/${ID}`)).json()) as { inputs: Array<{ rule: string; field: string; sources: string[] }> };
+    expect(definition.inputs.length).toBeGreaterThanOrEqual(4);
+    await page.goto(`/scenarios/${ID}`);
+    for (const input of definition.inputs) {
+      const note = page.locator(`#rules [data-rule-id="${input.rule}"] [data-input="${input.rule}.${input.field}"]`);
+      await expect(note).toContainText("Input from history");
+      await expect(note).toContainText("not a prediction");
+      for (const key of input.sources) await expect(note.locator(`a[href="/model#src-${key}"]`)).toHaveText(key);
+    }
+    await expect(page.locator('[data-input="yuebao-reduced.maxAum"]')).toContainText("780.8");
+    // A what-if that moves an input says it is no longer the historical figure.
+    await page.goto(`/scenarios/${ID}?r.yuebao-reduced.maxAum=700`);
+    await expect(page.locator('[data-input="yuebao-reduced.maxAum"]')).toContainText("no longer the historical figure");
+    // The deck's rules slide says the same.
+    await page.goto(`/present/${ID}?slide=2`);
+    await expect(page.locator('[data-testid="rules-list"] [data-input="yuebao-reduced.maxAum"]')).toContainText("Input from history [S42]");
   });
 });
