@@ -29,7 +29,9 @@ test.describe("without JavaScript", () => {
     const rect = result.steps.findIndex((s: { scenarios: string[] }) => s.scenarios.includes("2021-rectification"));
     expect(rect).toBeGreaterThanOrEqual(0);
     const table = page.locator(`#attribution-step-${rect + 1}`);
-    await expect(table.locator('tr[data-row-id="2021-rectification.cut-links"]')).toBeVisible();
+    const ids: string[] = result.steps[rect].attribution.ids;
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) await expect(table.locator(`tr[data-row-id="${id}"]`)).toHaveCount(1);
     const sum = result.steps[rect].attribution.byRule.profit.reduce((a: number, b: number) => a + b, 0);
     expect(sum).toBeCloseTo(result.steps[rect].change.profit, 6);
   });
