@@ -53,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const author = text("versionAuthor");
   const note = text("versionNote");
   const fail = (errors: string[], file: string | null = null, renamedFrom: string | null = null, status = 400) =>
-    data<UploadAnswer>({ file, renamedFrom, errors, author, note }, { status });
+    // A locked database (503) is worth another try in a moment, as the API says too.
+    data<UploadAnswer>({ file, renamedFrom, errors, author, note }, { status, headers: status === 503 ? { "Retry-After": "1" } : {} });
 
   const upload = form.get("file");
   if (!upload || typeof upload === "string" || upload.size === 0) return fail(["choose a scenario file (.yaml) to upload"]);
