@@ -13,6 +13,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "~/components/NonceProvider";
+import { hashOf, PAGE_KEY_HEADER, pageCache } from "~/services/cache.server";
 
 /** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
 export { getEnv as checkEnvironment } from "~/utils/env.server";
@@ -58,12 +59,78 @@ function setCommonSecurityHeaders(headers: Headers) {
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
 }
 
+/** Whether the request's If-None-Match names `etag` (or is `*`). */
+function notModified(request: Request, etag: string): boolean {
+  const header = request.headers.get("If-None-Match");
+  if (!header) return false;
+  return header.split(",").some((t) => {
+    const tag = t.trim().replace(/^W\//, "");
+    return tag === etag || tag === "*";
+  });
+}
+
+/** The whole document as a string (NULs stripped), for a page that is cached. */
+function renderToText(request: Request, remixContext: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          const body = new StripNul();
+          const chunks: Buffer[] = [];
+          body.on("data", (c: Buffer) => chunks.push(c));
+          body.on("end", () => resolve({ html: Buffer.concat(chunks).toString("utf8"), failed }));
+          body.on("error", reject);
+          pipe(body);
+        },
+        onShellError: reject,
+        onError(error: unknown) {
+          failed = true;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY + 1_000);
+  });
+}
+
+/**
+ * A page whose loader named its content (PAGE_KEY_HEADER: scenario content, model version, query) is rendered once
+ * per key and build, then served from the page cache with a fresh CSP nonce; its ETag answers If-None-Match with a
+ * 304 (decision 014).
+ */
+async function cachedDocument(request: Request, pageKey: string, responseHeaders: Headers, remixContext: EntryContext): Promise<Response> {
+  const etag = `"${hashOf([pageKey, request.url, remixContext.manifest.version])}"`;
+  responseHeaders.set("ETag", etag);
+  // Browsers may keep the page but must ask again (a 304 costs the server a hash, not a render).
+  responseHeaders.set("Cache-Control", "no-cache");
+  setCommonSecurityHeaders(responseHeaders);
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
+  const nonce = randomBytes(16).toString("base64");
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  const cache = pageCache();
+  const hit = cache.get(etag);
+  if (hit) return new Response(hit.html.split(hit.nonce).join(nonce), { status: 200, headers: responseHeaders });
+  const { html, failed } = await renderToText(request, remixContext, nonce);
+  if (failed) return new Response(html, { status: 500, headers: responseHeaders });
+  cache.set(etag, { html, nonce }, html.length * 2);
+  return new Response(html, { status: 200, headers: responseHeaders });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  const pageKey = responseHeaders.get(PAGE_KEY_HEADER);
+  responseHeaders.delete(PAGE_KEY_HEADER);
+  if (pageKey && responseStatusCode === 200 && request.method === "GET") return cachedDocument(request, pageKey, responseHeaders, remixContext);
   const nonce = randomBytes(16).toString("base64");
   // Crawlers and the no-JavaScript case get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -104,6 +171,7 @@ export default function handleRequest(
 
 /** Data requests (client navigations) carry the same basic headers as documents. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  response.headers.delete(PAGE_KEY_HEADER);
   setCommonSecurityHeaders(response.headers);
   return response;
 };

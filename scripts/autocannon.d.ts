@@ -8,6 +8,7 @@ declare module "autocannon" {
   }
   interface Histogram {
     average: number;
+    total: number;
     p50: number;
     p99: number;
   }
@@ -17,6 +18,8 @@ declare module "autocannon" {
     non2xx: number;
     errors: number;
     timeouts: number;
+    /** Seconds the run lasted. */
+    duration: number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -48,6 +48,15 @@ export function markForeignOrigin(req, _res, next) {
   next();
 }
 
+/** Where the client's socket address goes (read by the save rate limit, app/utils/rate-limit.server.ts). */
+export const CLIENT_ADDRESS_HEADER = "x-ant-client-address";
+
+/** Express middleware: tags the request with its socket address, replacing any value the client sent. */
+export function tagClientAddress(req, _res, next) {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+  next();
+}
+
 export async function createServer(buildPath) {
   const build = await import(pathToFileURL(path.resolve(buildPath)).href);
   // The environment is validated once, by the app's env module (app/utils/env.server.ts), before listening.
@@ -59,6 +68,7 @@ export async function createServer(buildPath) {
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(markForeignOrigin);
+  app.use(tagClientAddress);
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   return app;
 }

@@ -7,7 +7,7 @@
  * Every chart has a table with the same numbers: the page reads completely without JavaScript, and its controls
  * are then a GET form.
  */
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useDeferredValue, useEffect, useState } from "react";
 
@@ -20,6 +20,7 @@ import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
 import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { PatternDefs } from "~/components/scenario/patterns";
+import { PAGE_KEY_HEADER } from "~/services/cache.server";
 import { loadScenarioView } from "~/services/scenario-view.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
@@ -41,12 +42,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.scenario.summary.slice(0, 160) ?? "A regulatory scenario applied to Ant Group." },
 ];
 
+/** The page is cached by its view key (entry.server.tsx): the key goes to the renderer as a header. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const key = loaderHeaders.get(PAGE_KEY_HEADER);
+  return key ? { [PAGE_KEY_HEADER]: key } : new Headers();
+};
+
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { model, viewed, tunables: available, whatIf, bands, result, attribution } = loadScenarioView(params.id ?? "", new URL(request.url), {
+  const { model, viewed, tunables: available, whatIf, bands, result, attribution, key } = loadScenarioView(params.id ?? "", new URL(request.url), {
     verb: "shown",
     log: "scenario",
   });
-  return {
+  return data({
     scenario: viewed.scenario,
     file: viewed.file,
     // A saved variant: which version is shown, of how many (the URL keeps `v` beside the what-if keys).
@@ -59,7 +66,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     result,
     attribution,
-  };
+  }, { headers: { [PAGE_KEY_HEADER]: key } });
 }
 
 /** A URL the page wrote itself while a slider moved needs no loader: the browser has already evaluated it. */

@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 
 import { databaseUnavailable, type ErrorPayload } from "~/components/shared/ErrorPage";
 import { attribute, evaluate, type Attribution, type HhiBands, type Model, type Result } from "~/engine";
-import { getModel } from "~/data/model.server";
+import { getModel, modelVersion } from "~/data/model.server";
 import { StoredDefinitionError } from "~/data/variant.server";
 import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
@@ -16,6 +16,8 @@ import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import { DatabaseUnavailableError } from "~/utils/db.server";
+
+import { cached, hashOf, viewCacheKey } from "./cache.server";
 
 import type { ScenarioFilePayload } from "../components/scenario/ScenarioFileErrors";
 
@@ -30,6 +32,8 @@ export interface ScenarioView {
   applied: { scenario: Scenario; assumptions: Record<string, number> };
   result: Result;
   attribution: Attribution;
+  /** The view's cache key (scenario content, model version, normalised query): the same key, the same page. */
+  key: string;
 }
 
 /** `bands` URL parameter: which HHI guidelines the market charts show. */
@@ -88,14 +92,15 @@ export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: st
   if (bandsError) whatIf.errors.push(bandsError);
   const applied = applyWhatIf(viewed.scenario, whatIf.values);
   const opts = { assumptions: applied.assumptions };
-  return {
-    model,
-    viewed,
-    tunables: available,
-    whatIf,
-    bands,
-    applied,
+  // The same scenario content, model and normalised what-if give the same figures (and page): computed once.
+  const key = viewCacheKey({
+    scenario: hashOf({ kind: viewed.kind, scenario: viewed.scenario, file: viewed.file, warnings: viewed.warnings, version: viewed.version, latest: viewed.latestVersion }),
+    model: modelVersion(model),
+    query: { ...whatIf.values, bands, errors: whatIf.errors },
+  });
+  const { result, attribution } = cached(`view:${key}`, () => ({
     result: evaluate(model, applied.scenario, opts),
     attribution: attribute(model, applied.scenario, opts),
-  };
+  }));
+  return { model, viewed, tunables: available, whatIf, bands, applied, result, attribution, key };
 }

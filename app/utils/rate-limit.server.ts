@@ -4,26 +4,8 @@
  * bucket answers 429 with Retry-After. State is per process and forgotten on restart, which is enough for one
  * server in a room; several server processes would need a shared store.
  */
-import http from "node:http";
-
-/** The header the server sets on every request to the client's socket address (a client's own value is replaced). */
+/** The header scripts/serve.mjs sets on every request to the client's socket address (a client's own value is replaced). */
 export const CLIENT_ADDRESS_HEADER = "x-ant-client-address";
-
-// remix-serve gives loaders no load context, so the socket address is not otherwise visible to the app: tag each
-// request as the HTTP server receives it, before Express and Remix copy its headers. Installed once per process.
-const installed = Symbol.for("ant.clientAddressTag");
-const proto = http.Server.prototype as http.Server & { [installed]?: true };
-if (!proto[installed]) {
-  proto[installed] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const req = args[0] as http.IncomingMessage;
-      req.headers[CLIENT_ADDRESS_HEADER] = req.socket?.remoteAddress ?? "unknown";
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof proto.emit;
-}
 
 /** The client a request came from (its socket address), or null for a request that did not come over the network. */
 export function clientAddress(request: Request): string | null {

@@ -1,0 +1,106 @@
+/**
+ * Identical requests computed once (decision 014): engine results and rendered scenario pages, kept in LRUs with a
+ * byte cap and keyed by what they depend on, so a changed scenario file, a new variant version or another model
+ * database is a different key and never a stale hit.
+ */
+import { createHash } from "node:crypto";
+
+/** A least-recently-used map that holds at most `maxBytes` (as estimated by the caller per entry). */
+export class ByteLru<V> {
+  private entries = new Map<string, { value: V; bytes: number }>();
+  private used = 0;
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e); // most recently used last
+    return e.value;
+  }
+
+  /** Stores `value`; an entry larger than the whole cap is not kept. Evicts the least recently used first. */
+  set(key: string, value: V, bytes: number): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.used -= old.bytes;
+      this.entries.delete(key);
+    }
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.used += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.used -= e.bytes;
+    }
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+  get size(): number {
+    return this.entries.size;
+  }
+  clear(): void {
+    this.entries.clear();
+    this.used = 0;
+  }
+}
+
+/**
+ * What a scenario view depends on. `scenario` is a hash of the scenario as loaded (file content, warnings, or the
+ * variant version); `query` is the normalised what-if (sorted values, bands, messages for rejected parameters).
+ * `draws` and `seed` are for Monte-Carlo bands: a view with bands is another key.
+ */
+export interface ViewKey {
+  scenario: string;
+  model: string;
+  query: Record<string, string | number | string[]>;
+  draws?: number;
+  seed?: number;
+}
+
+export function hashOf(value: unknown): string {
+  return createHash("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url").slice(0, 22);
+}
+
+/** A stable string key for a view (object keys sorted, so the order of URL parameters does not matter). */
+export function viewCacheKey(key: ViewKey): string {
+  const query = Object.fromEntries(Object.entries(key.query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return hashOf({ s: key.scenario, m: key.model, q: query, d: key.draws ?? null, r: key.seed ?? null });
+}
+
+/** Engine results by view key: 32 MB (a result and attribution of the largest scenario is about 60 KB). */
+export const RESULT_CACHE_BYTES = 32 * 1024 * 1024;
+/** Rendered pages by view key and build: 64 MB (a scenario page is about 300 KB). */
+export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+
+const store = globalThis as typeof globalThis & { __antResultCache?: ByteLru<unknown>; __antPageCache?: ByteLru<CachedPage> };
+
+export interface CachedPage {
+  html: string;
+  /** The CSP nonce the HTML was rendered with (replaced by a fresh one each time it is served). */
+  nonce: string;
+}
+
+export function resultCache(): ByteLru<unknown> {
+  return (store.__antResultCache ??= new ByteLru(RESULT_CACHE_BYTES));
+}
+
+export function pageCache(): ByteLru<CachedPage> {
+  return (store.__antPageCache ??= new ByteLru(PAGE_CACHE_BYTES));
+}
+
+/** Computes `fn()` once per key; the size is estimated from its JSON (UTF-16: two bytes a character). */
+export function cached<T>(key: string, fn: () => T): T {
+  const cache = resultCache();
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit as T;
+  const value = fn();
+  cache.set(key, value, JSON.stringify(value).length * 2);
+  return value;
+}
+
+/** The response header a loader sets to let the document renderer cache and validate the page (ETag). */
+export const PAGE_KEY_HEADER = "X-Page-Key";
