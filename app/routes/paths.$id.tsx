@@ -141,7 +141,8 @@ export default function PathPage() {
 
       <section aria-labelledby="step-table">
         <h2 id="step-table">Figures step by step</h2>
-        <div className="table-wrap">
+        {/* Focusable: with many steps the table scrolls sideways, and a keyboard must reach it too (axe). */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="step-table">
           <table className="data-table path-steps" id="path-steps">
             <caption>Headline and key figures after each step: point value, and its 80% band beneath</caption>
             <thead>
