@@ -21,12 +21,14 @@ import { RulesSection } from "~/components/scenario/RulesSection";
 import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { PAGE_KEY_HEADER } from "~/services/cache.server";
-import { loadScenarioView } from "~/services/scenario-view.server";
+import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
+import { SensitivitySection } from "~/components/scenario/SensitivitySection";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
 import { WaterfallSection } from "~/components/scenario/WaterfallSection";
 import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
+import type { HeadlineKey } from "~/engine/result";
 import { formatError } from "~/scenarios/format-errors";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import exportStyles from "~/styles/export.css";
@@ -49,10 +51,10 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 };
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const { model, viewed, tunables: available, whatIf, bands, result, attribution, key } = loadScenarioView(params.id ?? "", new URL(request.url), {
-    verb: "shown",
-    log: "scenario",
-  });
+  const url = new URL(request.url);
+  const view = loadScenarioView(params.id ?? "", url, { verb: "shown", log: "scenario" });
+  const uncertainty = loadUncertainty(view, url);
+  const { model, viewed, tunables: available, whatIf, bands, result, attribution, key } = view;
   return data({
     scenario: viewed.scenario,
     file: viewed.file,
@@ -66,6 +68,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     result,
     attribution,
+    uncertainty,
   }, { headers: { [PAGE_KEY_HEADER]: key } });
 }
 
@@ -82,6 +85,10 @@ export default function ScenarioPage() {
   const keep: Record<string, string> = {};
   if (variant) keep.v = String(variant.version);
   if (bands !== "2010") keep.bands = bands;
+  if (loaded.uncertainty.explicit) {
+    keep.draws = String(loaded.uncertainty.draws);
+    keep.seed = String(loaded.uncertainty.seed);
+  }
   const w = useWhatIf({
     model,
     scenario,
@@ -143,10 +150,18 @@ export default function ScenarioPage() {
               </ul>
             </div>
           ) : null}
-          <KpiTiles headline={w.result.headline} changed={w.changed} />
+          <KpiTiles
+            headline={w.result.headline}
+            changed={w.changed}
+            ranges={{ ...loaded.uncertainty, stale: whatIfSearch(w.values, available) !== whatIfSearch(loaded.whatIf.values, available) }}
+          />
           <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
           <ServicesSection result={charted} />
           <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} />
+          <SensitivitySection
+            sensitivity={loaded.uncertainty.sensitivity}
+            point={Object.fromEntries(Object.entries(loaded.result.headline).map(([k, d]) => [k, d.scenario])) as Record<HeadlineKey, number>}
+          />
           <CapitalSection result={charted} />
           <FlowsSection result={charted} names={(id) => names.get(id)} />
           <MarketsSection result={charted} bands={bands} search={loadedSearch} />
@@ -159,6 +174,7 @@ export default function ScenarioPage() {
           reset={w.reset}
           changed={w.changed}
           hydrated={hydrated}
+          swings={loaded.uncertainty.swingByKey}
           keep={keep}
           undo={w.undo}
           canUndo={w.canUndo}

@@ -16,6 +16,9 @@ import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import { DatabaseUnavailableError } from "~/utils/db.server";
+import type { HeadlineKey } from "~/engine/result";
+import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "~/engine/uncertainty";
+import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
 
 import { cached, hashOf, viewCacheKey } from "./cache.server";
 
@@ -93,14 +96,69 @@ export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: st
   const applied = applyWhatIf(viewed.scenario, whatIf.values);
   const opts = { assumptions: applied.assumptions };
   // The same scenario content, model and normalised what-if give the same figures (and page): computed once.
+  // Draws and seed of the page's ranges (loadUncertainty): a bad value is reported with the what-if's messages.
+  const drawsSeed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
+  if (!drawsSeed.ok) whatIf.errors.push(`${drawsSeed.error}. The defaults are used.`);
   const key = viewCacheKey({
     scenario: hashOf({ kind: viewed.kind, scenario: viewed.scenario, file: viewed.file, warnings: viewed.warnings, version: viewed.version, latest: viewed.latestVersion }),
     model: modelVersion(model),
     query: { ...whatIf.values, bands, errors: whatIf.errors },
+    draws: drawsSeed.ok ? drawsSeed.value?.draws : undefined,
+    seed: drawsSeed.ok ? drawsSeed.value?.seed : undefined,
   });
   const { result, attribution } = cached(`view:${key}`, () => ({
     result: evaluate(model, applied.scenario, opts),
     attribution: attribute(model, applied.scenario, opts),
   }));
   return { model, viewed, tunables: available, whatIf, bands, applied, result, attribution, key };
+}
+
+/** What the scenario page shows of the uncertainty: the bands it needs and the tornado, computed on the server. */
+export interface PageUncertainty {
+  draws: number;
+  seed: number;
+  /** Whether the URL named draws or seed (kept in links and the what-if form). */
+  explicit: boolean;
+  headline: Record<HeadlineKey, Band>;
+  headlineDelta: Record<HeadlineKey, Band>;
+  services: Record<string, { users: Band; usersDelta: Band }>;
+  probabilities: Probabilities;
+  inputsDrawn: number;
+  notDrawn: Array<{ id: string; label: string; reason: string }>;
+  sensitivity: Record<HeadlineKey, Swing[]>;
+  /** By what-if key: the input's profit swing and whether it moves any headline figure end to end. */
+  swingByKey: Record<string, { profit: number; moves: boolean }>;
+}
+
+/**
+ * Bands (`draws`, `seed` from the URL, else the defaults: the same numbers as the API and the CLI for the same
+ * seed) and sensitivity of the scenario as shown. A bad draws or seed is reported with the what-if's messages and
+ * the defaults are used.
+ */
+export function loadUncertainty(view: ScenarioView, url: URL): PageUncertainty {
+  // A bad value was reported by loadScenarioView (before the cache key was made).
+  const parsed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
+  const chosen = parsed.ok ? parsed.value : null;
+  const { model, applied, whatIf } = view;
+  const bands = computeBands(model, applied.scenario, { ...(chosen ?? {}), whatIf: whatIf.values });
+  const swings = sensitivity(model, applied.scenario, whatIf.values);
+  const inert = inertInputs(swings);
+  const swingByKey: PageUncertainty["swingByKey"] = {};
+  for (const s of swings.profit) {
+    const key = s.kind === "assumption" ? `a.${s.id}` : `r.${s.id}`;
+    swingByKey[key] = { profit: Math.abs(s.high - s.low), moves: !inert.has(s.id) };
+  }
+  return {
+    draws: bands.draws,
+    seed: bands.seed,
+    explicit: chosen !== null,
+    headline: bands.headline,
+    headlineDelta: bands.headlineDelta,
+    services: Object.fromEntries(Object.entries(bands.services).map(([id, b]) => [id, { users: b.users, usersDelta: b.usersDelta }])),
+    probabilities: bands.probabilities,
+    inputsDrawn: bands.inputs.length,
+    notDrawn: bands.notDrawn,
+    sensitivity: swings,
+    swingByKey,
+  };
 }

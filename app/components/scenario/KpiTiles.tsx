@@ -1,5 +1,6 @@
 /** The headline figures as large tiles: the scenario's value, the baseline and the change (sign, arrow, word). */
 import type { Headline, HeadlineKey } from "~/engine";
+import type { Band } from "~/engine/uncertainty";
 import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
@@ -15,7 +16,16 @@ const TILES: Array<{ key: HeadlineKey; label: string; unit: string; format: (n: 
   { key: "serviceReach", label: "Users reached by Alipay's services", unit: "m users, summed over services", format: formatMillions },
 ];
 
-export function KpiTiles({ headline, changed }: { headline: Headline; changed: boolean }) {
+/** The 80% ranges (P10-P90) of the headline over seeded draws, and whether they belong to other values. */
+export interface KpiRanges {
+  headline: Record<HeadlineKey, Band>;
+  draws: number;
+  seed: number;
+  /** The what-if moved in the browser since the page loaded: the ranges are those of the loaded values. */
+  stale: boolean;
+}
+
+export function KpiTiles({ headline, changed, ranges }: { headline: Headline; changed: boolean; ranges?: KpiRanges | null }) {
   return (
     <section aria-labelledby="kpi-heading" className="kpis">
       <h2 id="kpi-heading" className="visually-hidden">
@@ -42,6 +52,13 @@ export function KpiTiles({ headline, changed }: { headline: Headline; changed: b
                 <span aria-hidden="true">{ARROW[dir]} </span>
                 {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
               </p>
+              {ranges?.headline[key] ? (
+                <p className="kpi-range" data-testid={`kpi-${key}-range`} data-stale={ranges.stale ? "true" : "false"}>
+                  80% range <span className="num">{format(ranges.headline[key].p10)}</span> to{" "}
+                  <span className="num">{format(ranges.headline[key].p90)}</span>
+                  {ranges.stale ? " (for the values loaded)" : ""}
+                </p>
+              ) : null}
               <p className="kpi-baseline">
                 baseline <span className="num" data-testid={`kpi-${key}-baseline`}>{format(baseline)}</span>
               </p>
@@ -49,6 +66,13 @@ export function KpiTiles({ headline, changed }: { headline: Headline; changed: b
           );
         })}
       </ul>
+      {ranges ? (
+        <p className="kpi-note" data-testid="kpi-ranges-note">
+          80% range: the 10th to the 90th percentile over {ranges.draws.toLocaleString("en-GB")} draws of every ranged
+          assumption and rule parameter (seed {ranges.seed}; the same seed gives the same numbers in the API and the
+          command line).{ranges.stale ? " The ranges are those of the values the page loaded with: reload to recompute them." : ""}
+        </p>
+      ) : null}
       <p className="kpi-note" data-testid="revenue-bases">{REVENUE_BASES_NOTE}</p>
       <p className="kpi-note" data-testid="equity-value-note">
         Equity value is illustrative: recurring profit (fines left out) times a multiple calibrated so the baseline gives the

@@ -41,11 +41,13 @@ const TunableControl = memo(function TunableControl({
   value,
   onValue,
   hydrated,
+  swing,
 }: {
   t: Tunable;
   value: number;
   onValue: (key: string, v: number) => void;
   hydrated: boolean;
+  swing?: { profit: number; moves: boolean } | undefined;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = `wi-${t.key.replace(/[^a-z0-9-]/gi, "-")}`;
@@ -99,6 +101,13 @@ const TunableControl = memo(function TunableControl({
       <p className="control-range" id={`${id}-range`}>
         {display(t, t.min)} to {display(t, t.max)}
       </p>
+      {swing ? (
+        <p className="control-swing" data-testid={`swing-${t.key}`} data-moves={swing.moves ? "true" : "false"}>
+          {swing.moves
+            ? `End to end: net profit moves ${swing.profit.toFixed(1)} RMB bn`
+            : "Moves no headline figure from end to end"}
+        </p>
+      ) : null}
       {invalid ? (
         <p className="control-error" id={`${id}-error`} role="alert">
           Enter a number from {t.min} to {t.max}; the last valid value ({display(t, value)}) is used.
@@ -119,6 +128,7 @@ export function WhatIfPanel({
   undo,
   canUndo,
   forkHref,
+  swings = {},
 }: {
   undo: () => void;
   canUndo: boolean;
@@ -132,9 +142,18 @@ export function WhatIfPanel({
   hydrated: boolean;
   /** View state kept beside the values (a variant's `v`, the HHI `bands`): hidden fields, and kept by reset. */
   keep: Record<string, string>;
+  /** By key: the input's swing of net profit end to end and whether it moves any headline (sensitivity). */
+  swings?: Record<string, { profit: number; moves: boolean }>;
 }) {
+  // Sliders that matter first: by profit swing, then those that move another headline, then the rest; a parameter
+  // the file gives as a single number is not drawn and keeps its place after them.
+  const rank = (t: Tunable) => {
+    const s = swings[t.key];
+    return s ? (s.moves ? 2 + s.profit : 1) : 0;
+  };
+  const ordered = [...tunables].sort((a, b) => rank(b) - rank(a));
   const groups: Array<{ id: string; title: string; items: Tunable[] }> = [];
-  for (const t of tunables) {
+  for (const t of ordered) {
     const gid = t.kind === "rule" ? `rule:${t.targetId}` : "assumptions";
     let g = groups.find((x) => x.id === gid);
     if (!g) {
@@ -192,7 +211,7 @@ export function WhatIfPanel({
               {g.id.startsWith("rule:") ? <code className="sub">{g.id.slice(5)}</code> : null}
             </legend>
             {g.items.map((t) => (
-              <TunableControl key={t.key} t={t} value={current(t)} onValue={setValue} hydrated={hydrated} />
+              <TunableControl key={t.key} t={t} value={current(t)} onValue={setValue} hydrated={hydrated} swing={swings[t.key]} />
             ))}
           </fieldset>
         ))}

@@ -1,0 +1,152 @@
+/**
+ * What matters first: a tornado of the net profit (each drawn input at its low and at its high, the others at their
+ * values), its table, the same tables for the other headline figures, and the inputs that move nothing. Plain SVG
+ * rendered on the server, so it reads without JavaScript; the bars carry their values as text, not only colour.
+ */
+import { INK, OKABE_ITO } from "~/components/charts/palette";
+import { DataTable } from "~/components/shared/DataTable";
+import { ChartWithTable, Section } from "~/components/shared/Section";
+import { HEADLINE_KEYS, type HeadlineKey } from "~/engine/result";
+import type { Swing } from "~/engine/uncertainty";
+import { formatMillions, formatRmbBn } from "~/utils/format";
+
+const LABELS: Record<HeadlineKey, string> = {
+  revenue: "Revenue (consolidated)",
+  attributableRevenue: "Ant's attributable revenue",
+  profit: "Net profit",
+  equityValue: "Equity value (illustrative)",
+  capitalShortfall: "Capital shortfall",
+  capitalRaised: "Capital raised",
+  serviceReach: "Users reached",
+  oneOffCharges: "One-off charges",
+} as Record<HeadlineKey, string>;
+
+const fmt = (k: HeadlineKey) => (k === "serviceReach" ? formatMillions : formatRmbBn);
+const swingOf = (s: Swing) => Math.abs(s.high - s.low);
+const TOP = 10;
+
+function Tornado({ swings, point, metric }: { swings: Swing[]; point: number; metric: HeadlineKey }) {
+  const rows = swings.filter((s) => swingOf(s) > 0).slice(0, TOP);
+  const f = fmt(metric);
+  const lo = Math.min(point, ...rows.map((r) => Math.min(r.low, r.high)));
+  const hi = Math.max(point, ...rows.map((r) => Math.max(r.low, r.high)));
+  const width = 640;
+  const labelW = 250;
+  const plotL = labelW + 70;
+  const plotR = width - 70;
+  const rowH = 30;
+  const top = 28;
+  const height = top + rows.length * rowH + 10;
+  const x = (v: number) => (hi > lo ? plotL + ((v - lo) / (hi - lo)) * (plotR - plotL) : (plotL + plotR) / 2);
+  const short = (t: string) => (t.length > 36 ? `${t.slice(0, 35)}…` : t);
+  return (
+    <figure className="chart" id="scenario-tornado-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby="scenario-tornado-title"
+        style={{ maxWidth: width }}
+      >
+        <title id="scenario-tornado-title">
+          {`Tornado: ${LABELS[metric]} with each input at its low and its high end; the table beside gives the numbers.`}
+        </title>
+        <text x={x(point)} y={14} textAnchor="middle" fontSize={13} fill={INK.text}>
+          {`at the values shown: ${f(point)}`}
+        </text>
+        <line x1={x(point)} x2={x(point)} y1={20} y2={height - 6} stroke={INK.text} strokeWidth={1.5} />
+        {rows.map((r, i) => {
+          const y = top + i * rowH;
+          const a = x(Math.min(r.low, r.high));
+          const b = x(Math.max(r.low, r.high));
+          const lowLeft = r.low <= r.high;
+          return (
+            <g key={r.id}>
+              <text x={labelW - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={13} fill={INK.text}>
+                {short(r.label)}
+              </text>
+              {/* Low end of the input: orange; high end: blue; each half carries its value as text too. */}
+              <rect x={a} y={y + 6} width={Math.max(1, x(point) - a)} height={rowH - 12} fill={lowLeft ? OKABE_ITO.orange : OKABE_ITO.blue} />
+              <rect x={x(point)} y={y + 6} width={Math.max(1, b - x(point))} height={rowH - 12} fill={lowLeft ? OKABE_ITO.blue : OKABE_ITO.orange} />
+              <text x={a - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fill={INK.text}>
+                {f(Math.min(r.low, r.high))}
+              </text>
+              <text x={b + 4} y={y + rowH / 2} dominantBaseline="central" fontSize={12} fill={INK.text}>
+                {f(Math.max(r.low, r.high))}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="chart-caption">
+        Orange: the input at its low end; blue: at its high end. The {Math.min(TOP, rows.length)} inputs with the largest
+        swing; the table lists every input.
+      </figcaption>
+    </figure>
+  );
+}
+
+function SwingTable({ metric, swings, id }: { metric: HeadlineKey; swings: Swing[]; id: string }) {
+  const f = fmt(metric);
+  return (
+    <DataTable
+      id={id}
+      caption={`${LABELS[metric] ?? metric}: each input from its low to its high end, largest swing first`}
+      rows={swings}
+      rowKey={(s) => s.id}
+      columns={[
+        { key: "input", header: "Input", cell: (s) => s.label, className: "wrap" },
+        { key: "kind", header: "Kind", cell: (s) => (s.kind === "parameter" ? "rule parameter" : "assumption") },
+        { key: "low", header: "At its low end", cell: (s) => f(s.low), numeric: true },
+        { key: "high", header: "At its high end", cell: (s) => f(s.high), numeric: true },
+        { key: "swing", header: "Swing", cell: (s) => (swingOf(s) > 0 ? f(swingOf(s)) : "moves nothing"), numeric: true },
+      ]}
+    />
+  );
+}
+
+export function SensitivitySection({
+  sensitivity,
+  point,
+}: {
+  sensitivity: Record<HeadlineKey, Swing[]>;
+  /** The headline at the values the page loaded with. */
+  point: Record<HeadlineKey, number>;
+}) {
+  const moving = new Set<string>();
+  const all = new Map<string, string>();
+  for (const k of HEADLINE_KEYS)
+    for (const s of sensitivity[k] ?? []) {
+      all.set(s.id, s.label);
+      if (swingOf(s) > 1e-9 * Math.max(1, Math.abs(s.low))) moving.add(s.id);
+    }
+  const inert = [...all].filter(([id]) => !moving.has(id));
+  return (
+    <Section
+      id="sensitivity"
+      title="What matters first"
+      intro={
+        <p>
+          Each ranged input moved from its low to its high end with every other input at its value (one at a time).
+          {inert.length > 0 ? ` ${inert.length} of ${all.size} inputs move no headline figure at all (listed below).` : ""}
+        </p>
+      }
+    >
+      <ChartWithTable
+        chart={<Tornado swings={sensitivity.profit} point={point.profit} metric="profit" />}
+        table={<SwingTable metric="profit" swings={sensitivity.profit} id="sensitivity-profit-table" />}
+      />
+      {HEADLINE_KEYS.filter((k) => k !== "profit" && sensitivity[k]?.some((s) => swingOf(s) > 0)).map((k) => (
+        <details key={k} className="sensitivity-more">
+          <summary>{LABELS[k] ?? k}: what moves it</summary>
+          <SwingTable metric={k} swings={sensitivity[k].filter((s) => swingOf(s) > 0)} id={`sensitivity-${k}-table`} />
+        </details>
+      ))}
+      {inert.length > 0 ? (
+        <p data-testid="inert-inputs">
+          <strong>Move nothing from end to end:</strong> {inert.map(([, label]) => label).join("; ")}.
+        </p>
+      ) : null}
+    </Section>
+  );
+}
