@@ -83,7 +83,8 @@ export async function pageKpis(page: Page): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     for (const el of document.querySelectorAll("[data-testid^='kpi-']")) {
       const id = el.getAttribute("data-testid")!;
-      if (!id.endsWith("-delta")) out[id] = el.textContent ?? "";
+      // The 80% ranges and their note have their own tests (uncertainty.spec.ts).
+      if (!id.endsWith("-delta") && !id.endsWith("-range") && id !== "kpi-ranges-note") out[id] = el.textContent ?? "";
     }
     return out;
   });
