@@ -28,7 +28,12 @@ export interface ScenarioResultPayload {
 export function resultPayload(
   model: Model,
   scenario: Scenario,
-  opts: { assumptions?: Record<string, number>; uncertainty?: { draws: number; seed: number } | null } = {},
+  opts: {
+    assumptions?: Record<string, number>;
+    uncertainty?: { draws: number; seed: number } | null;
+    /** What-if values by key, already in the scenario: pinned, not drawn. */
+    whatIf?: Record<string, number>;
+  } = {},
 ): ScenarioResultPayload {
   const payload: ScenarioResultPayload = {
     scenario,
@@ -36,7 +41,10 @@ export function resultPayload(
     attribution: attribute(model, scenario, opts),
   };
   if (opts.uncertainty) {
-    const whatIf = Object.fromEntries(Object.entries(opts.assumptions ?? {}).map(([k, v]) => [`a.${k}`, v]));
+    const whatIf = {
+      ...Object.fromEntries(Object.entries(opts.assumptions ?? {}).map(([k, v]) => [`a.${k}`, v])),
+      ...opts.whatIf,
+    };
     payload.bands = computeBands(model, scenario, { ...opts.uncertainty, whatIf });
   }
   return payload;

@@ -17,6 +17,7 @@ import { jsonError, methodNotAllowed } from "../utils/http.server";
 import { EXPORT_FORMATS, exportCsv, exportFileName, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "../components/export/files";
 import { formatJson } from "../scenarios/format-result";
 import { resultPayload } from "../scenarios/payload";
+import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 import { scenarioToYaml } from "../scenarios/to-yaml";
 import { tunables } from "../scenarios/tunables";
 import { parseWhatIf } from "../scenarios/what-if";
@@ -43,6 +44,9 @@ export function exportResponse(request: Request, id: string, format: string, { m
       return jsonError(400, `the address has ${whatIf.errors.length === 1 ? "an invalid what-if value" : `${whatIf.errors.length} invalid what-if values`}; nothing was exported`, {
         errors: whatIf.errors,
       });
+    // `draws`/`seed` (as on the page and the API) add the bands to result.json and result.csv.
+    const uncertainty = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
+    if (!uncertainty.ok) return jsonError(400, `${uncertainty.error}; nothing was exported`, { errors: [uncertainty.error] });
     const changed = whatIfChanged(whatIf.values, available);
     const scenario = scenarioWithWhatIf(viewed.scenario, whatIf.values);
     const name = exportFileName(format, { id, version: viewed.version, changed });
@@ -52,7 +56,7 @@ export function exportResponse(request: Request, id: string, format: string, { m
       const { id: _id, ...definition } = scenario;
       body = scenarioToYaml(definition);
     } else {
-      const payload = resultPayload(m, scenario);
+      const payload = resultPayload(m, scenario, { uncertainty: uncertainty.value, whatIf: whatIf.values });
       if (format === "result.json") body = formatJson(payload);
       else {
         const moved = available
