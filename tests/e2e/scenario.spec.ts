@@ -212,11 +212,14 @@ test.describe("without JavaScript", () => {
     await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`${KEY.replace(/\./g, "\\.")}=0\\.4`));
+    await page.waitForLoadState("load");
     const expected = await evaluateWithEngine(request, ID, new URL(page.url()).search);
     expect(await pageKpis(page)).toEqual(expectedKpis(expected.result));
     // Reset is a plain link back to the file's values.
     await page.getByTestId("whatif-reset").click();
     await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}\\??$`));
+    // The URL changes when the response starts; the tiles are read once the whole page has arrived.
+    await page.waitForLoadState("load");
     expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
   });
 });
