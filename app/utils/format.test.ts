@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatHhi, formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "./format";
+import { formatHhi, formatMillions, formatNumber, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "./format";
 
 describe("format", () => {
   it("prints money with decimals that suit its size", () => {
@@ -9,6 +9,10 @@ describe("format", () => {
     expect(formatRmbBn(7.123)).toBe("7.12");
     expect(formatRmbBn(0.35)).toBe("0.35");
     expect(formatRmbBn(-0.0001)).toBe("0.00");
+    // One minus sign everywhere: the true minus, as the deltas write it.
+    expect(formatRmbBn(-0.74)).toBe("\u22120.74");
+    expect(formatNumber(-1190, 1)).toBe("\u22121,190.0");
+    expect(formatPercent(-0.102, 1)).toBe("\u221210.2%");
   });
 
   it("prints shares as percentages without trailing zeros", () => {

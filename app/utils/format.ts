@@ -17,9 +17,13 @@ function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-/** Replaces "-0" with "0" so a tiny negative rounding residue never shows a sign. */
+/**
+ * Replaces "-0" with "0" so a tiny negative rounding residue never shows a sign, and writes a negative number
+ * with the true minus sign (U+2212), the one the deltas use: one minus sign everywhere.
+ */
 function tidy(text: string): string {
-  return /^-0(\.0+)?(%|$)/.test(text) ? text.slice(1) : text;
+  if (/^-0(\.0+)?(%|$)/.test(text)) return text.slice(1);
+  return text.startsWith("-") ? `\u2212${text.slice(1)}` : text;
 }
 
 /** A plain number with grouping and a fixed number of decimals: 1234.5 -> "1,234.5". */

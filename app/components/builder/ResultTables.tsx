@@ -15,7 +15,7 @@ const HEADLINE_ROWS: Record<HeadlineKey, { label: string; unit: string; format: 
   capitalRaised: { label: "Capital raised", unit: "RMB bn", format: formatRmbBn },
   serviceReach: { label: "Users reached by Alipay's services", unit: "m users", format: formatMillions },
   oneOffCharges: { label: "One-off charges (fines)", unit: "RMB bn, that year", format: formatRmbBn },
-  equityValue: { label: "Equity value (illustrative)", unit: "RMB bn, recurring profit x multiple", format: formatRmbBn },
+  equityValue: { label: "Equity value (illustrative)", unit: "RMB bn, recurring profit × multiple", format: formatRmbBn },
 };
 
 /** "▲ up +2.6 (+4.1%)", "■ no change". */
