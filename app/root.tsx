@@ -6,13 +6,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { AppHeader } from "~/components/AppHeader";
-import { ErrorPage } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { useNonce } from "~/components/NonceProvider";
 import appStyles from "~/styles/app.css";
 
@@ -55,11 +53,4 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Last resort for errors no route handled: a readable message, never a stack trace. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    return <ErrorPage status={error.status} data={error.data} />;
-  }
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factSchema } from "../app/engine/model";
 import { getFactsFromDb, getModelFromDb } from "../app/data/model.server";
-import { openDatabase } from "../app/utils/db.server";
+import { openDatabase } from "../app/data/db.server";
 import { FACTS, factFigure } from "./seed/facts";
 import { FACTS_DOC, renderFactRegister } from "./seed/facts-doc";
 import { SOURCES } from "./seed/sources";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINE_ASSUMPTIONS as ENGINE_READS } from "../app/engine/assumptions";
 import { modelSchema, type Model } from "../app/engine/model";
 import { getModelFromDb } from "../app/data/model.server";
-import { openDatabase } from "../app/utils/db.server";
+import { openDatabase } from "../app/data/db.server";
 import { setupDatabase } from "./setup";
 
 let dir: string;

@@ -15,7 +15,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { createVariant } from "../app/data/variant.server";
-import { openDatabase } from "../app/utils/db.server";
+import { openDatabase } from "../app/data/db.server";
 import { setupDatabase } from "../db/setup";
 
 let BASE = "";

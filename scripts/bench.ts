@@ -21,7 +21,7 @@ import { stackScenarios } from "../app/engine/stack";
 import { computeBands } from "../app/engine/uncertainty";
 import { getModelFromDb } from "../app/data/model.server";
 import { loadScenarios } from "../app/scenarios/load.server";
-import { openDatabase } from "../app/utils/db.server";
+import { openDatabase } from "../app/data/db.server";
 import { setupDatabase } from "../db/setup";
 import { benchWeb } from "./bench-web";
 

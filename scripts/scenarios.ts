@@ -25,7 +25,7 @@ import { PATH_SCHEMA_PATH, pathJsonSchemaText } from "../app/paths/json-schema";
 import { listPathFiles, loadPathFile, pathsDirOf, type PathFileResult } from "../app/paths/load.server";
 import { formatPathResult } from "../app/paths/format";
 import { pathResultPayload } from "../app/paths/payload";
-import { openDatabase } from "../app/utils/db.server";
+import { openDatabase } from "../app/data/db.server";
 import { parseEnv } from "../app/utils/env.server";
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);

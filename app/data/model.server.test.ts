@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupDatabase } from "../../db/setup";
-import { DatabaseUnavailableError } from "../utils/db.server";
+import { DatabaseUnavailableError } from "./db.server";
 import { clearModelCache, getModel } from "./model.server";
 
 let dir: string;

@@ -10,7 +10,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import * as schema from "../../db/schema";
 import { factSchema, modelSchema, type Fact, type Model } from "../engine/model";
-import { getDb, type Db } from "../utils/db.server";
+import { getDb, type Db } from "./db.server";
 
 /** Reads every table of `db` and assembles a validated Model (for tests and tools; the app uses getModel). */
 export function getModelFromDb(db: Db): Model {

@@ -6,6 +6,7 @@
 import type { Model } from "../engine/model";
 import type { ScenarioError } from "../scenarios/parse";
 import { isSlug } from "../scenarios/parse";
+import { parseVersion } from "../scenarios/ref";
 import type { Scenario } from "../scenarios/schema";
 import { getScenario } from "./scenario.server";
 import { getVariant, isVariantId, variantAsScenario } from "./variant.server";
@@ -20,15 +21,12 @@ export type ViewedScenario =
   /** A library file with errors: 422. */
   | { status: "invalid"; file: string; errors: ScenarioError[] };
 
-/** Largest version number accepted from a URL (far above any real history; keeps the parse trivially bounded). */
-const MAX_VERSION = 1_000_000;
-
 /** `v` from a URL: null when absent, a version number, or an error message. */
-export function parseVersionParam(raw: string | null): { version: number | null; error: string | null } {
+function versionParam(raw: string | null): { version: number | null; error: string | null } {
   if (raw === null) return { version: null, error: null };
-  if (!/^[1-9]\d{0,6}$/.test(raw) || Number(raw) > MAX_VERSION)
-    return { version: null, error: `'v' must be a version number (1, 2, ...), got '${raw.slice(0, 40)}'.` };
-  return { version: Number(raw), error: null };
+  const version = parseVersion(raw);
+  if (version === null) return { version: null, error: `'v' must be a version number (1, 2, ...), got '${raw.slice(0, 40)}'.` };
+  return { version, error: null };
 }
 
 /** The library scenario or variant version named by `id` and the raw `v` parameter. Throws DatabaseUnavailableError. */
@@ -38,7 +36,7 @@ export function getViewedScenario({ id, v, model }: { id: string; v: string | nu
       status: "not-found",
       message: `'${id.slice(0, 80)}' is not a scenario id: ids are lower-case letters, digits and dashes, like 2021-co-lending.`,
     };
-  const { version, error } = parseVersionParam(v);
+  const { version, error } = versionParam(v);
   if (error) return { status: "bad-request", message: error };
 
   const file = getScenario({ id, model });

@@ -20,10 +20,11 @@ import { formatPath, messagesFor } from "../scenarios/messages";
 import { listScenarioFiles } from "../scenarios/load.server";
 import { isSlug, scenarioIdFromFile } from "../scenarios/parse";
 import { summarise, type ScenarioSummary } from "../scenarios/payload";
+import { formatScenarioRef, parseScenarioRef } from "../scenarios/ref";
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scenarios/schema";
 import { textProblem } from "../scenarios/text";
 import { validateScenarioText } from "../scenarios/validate";
-import { getDb, type Db } from "../utils/db.server";
+import { getDb, type Db } from "./db.server";
 import { getModel, getModelFromDb, modelVersion } from "./model.server";
 import { scenariosDir } from "./scenario.server";
 
@@ -181,11 +182,14 @@ const noteSchema = z
   .trim()
   .max(MAX_NOTE_LENGTH, { error: `expected at most ${MAX_NOTE_LENGTH} characters` })
   .superRefine(freeText(false));
-/** A library scenario id, or `variantId@version`. */
+/** A ScenarioRef as written (`<library-id>` or `<variant-id>@<version>`), stored in its one spelling. */
 const forkedFromSchema = z
   .string({ error: "expected text" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:@[1-9]\d{0,8})?$/, {
-    error: "expected a scenario id like '2021-co-lending' or a variant version like 'my-variant-k3x9q2@2'",
+  .transform((text, ctx) => {
+    const parsed = parseScenarioRef(text);
+    if (parsed.ok && !text.startsWith("variant:")) return formatScenarioRef(parsed.ref);
+    ctx.addIssue({ code: "custom", message: "expected a scenario id like '2021-co-lending' or a variant version like 'my-variant-k3x9q2@2'" });
+    return z.NEVER;
   });
 const versionNumber = z
   .number({ error: "expected a version number (an integer from 1)" })
@@ -355,23 +359,24 @@ export function createVariant(
     const id = newVariantId(definition.title);
     const listing = { ...listingOf(model(), id, definition, createdAt), latestVersion: 1 };
     const stored = writeTransaction(db, () => {
-      if (meta.forkedFrom && !meta.forkedFrom.includes("@")) {
+      const fork = meta.forkedFrom === null ? null : parseScenarioRef(meta.forkedFrom);
+      if (fork?.ok && fork.ref.kind === "library") {
         // A library scenario (a file in the library) or a variant, by id: it must exist, as a version must.
+        const forkId = fork.ref.id;
         const known =
-          listScenarioFiles(scenariosDir()).some((f) => scenarioIdFromFile(f) === meta.forkedFrom) ||
-          db.select({ id: variants.id }).from(variants).where(eq(variants.id, meta.forkedFrom)).get() !== undefined;
+          listScenarioFiles(scenariosDir()).some((f) => scenarioIdFromFile(f) === forkId) ||
+          db.select({ id: variants.id }).from(variants).where(eq(variants.id, forkId)).get() !== undefined;
         if (!known)
           throw new ValidationError(
             [{ path: "forkedFrom", message: `no library scenario or saved variant '${meta.forkedFrom}'` }],
             "the input is invalid; nothing was saved",
           );
       }
-      if (meta.forkedFrom?.includes("@")) {
-        const [fid, fv] = meta.forkedFrom.split("@");
+      if (fork?.ok && fork.ref.kind === "variant") {
         const exists = db
           .select({ v: variantVersions.version })
           .from(variantVersions)
-          .where(and(eq(variantVersions.variantId, fid!), eq(variantVersions.version, Number(fv))))
+          .where(and(eq(variantVersions.variantId, fork.ref.id), eq(variantVersions.version, fork.ref.version)))
           .get();
         if (!exists) throw new ValidationError([{ path: "forkedFrom", message: `no variant version '${meta.forkedFrom}'` }], "the input is invalid; nothing was saved");
       }

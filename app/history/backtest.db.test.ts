@@ -10,7 +10,7 @@ import { getFactsFromDb } from "../data/model.server";
 import type { Fact } from "../engine/model";
 import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
 import { loadScenarios } from "../scenarios/load.server";
-import { openDatabase } from "../utils/db.server";
+import { openDatabase } from "../data/db.server";
 import { pathBands } from "../paths/bands";
 import { evaluatePath } from "../paths/evaluate";
 import { loadPathFile } from "../paths/load.server";

@@ -1,8 +1,7 @@
 /** Any URL no other route matches: a clear 404 page (rendered by the ErrorBoundary), never a stack trace. */
 import { data, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
-import { ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary, type ErrorPayload } from "~/components/shared/ErrorPage";
 
 export const meta: MetaFunction = () => [{ title: "Page not found · Ant Group regulatory scenarios" }];
 
@@ -20,7 +19,4 @@ export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} data={isRouteErrorResponse(error) ? error.data : null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

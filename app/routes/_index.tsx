@@ -3,19 +3,16 @@
  * file as an error card with its errors (the others still work); tick 2 to 4 and compare them (a GET form, so
  * it works without JavaScript).
  */
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { CompareForm } from "~/components/library/CompareForm";
-import { baselineOf, libraryEntries, variantEntries } from "~/components/library/entries";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
 import { VariantPager, VariantSearch } from "~/components/library/VariantPager";
-import { listScenarioSummaries } from "~/data/scenario.server";
-import { listVariantPage, MAX_VARIANT_QUERY, type VariantPage } from "~/data/variant.server";
+import { loadLibrary } from "~/services/library.server";
 import libraryStyles from "~/styles/library.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
 
@@ -27,32 +24,8 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-/**
- * One page of saved variants (`page`, 1-based) whose title or id contains `q`, with the headline figures stored at
- * save time: the page costs the same with ten or ten thousand variants. A store that cannot be read hides only them.
- */
-function savedVariants(url: URL): VariantPage | null {
-  try {
-    return listVariantPage({ q: url.searchParams.get("q") ?? "", page: Number(url.searchParams.get("page") ?? "1") });
-  } catch (error) {
-    console.warn(`[library] saved variants skipped: ${(error as Error).message}`);
-    return null;
-  }
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  try {
-    const entries = libraryEntries(listScenarioSummaries());
-    const page = savedVariants(new URL(request.url));
-    const variants = page ? { q: page.q, page: page.page, pageCount: page.pageCount, pageSize: page.pageSize, total: page.total, entries: variantEntries(page.items) } : null;
-    return { entries, variants, baseline: baselineOf(entries) };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[library] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
-  }
+  return loadLibrary(new URL(request.url));
 }
 
 export default function LibraryPage() {
@@ -138,7 +111,7 @@ export default function LibraryPage() {
                 history. Latest saved first.
               </span>
             </h2>
-            <VariantSearch q={variants.q} maxLength={MAX_VARIANT_QUERY} formId="variant-search" />
+            <VariantSearch q={variants.q} maxLength={variants.maxQuery} formId="variant-search" />
             {variants.entries.length > 0 ? (
               <div className="card-grid">
                 {variants.entries.map((e) => (
@@ -168,8 +141,4 @@ export default function LibraryPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

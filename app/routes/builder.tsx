@@ -1,17 +1,15 @@
 /**
  * /builder: a new scenario in a form, from scratch or forked (`?fork=<library-id>` or `?fork=<variant-id>@<n>`),
  * with a live preview. Saving creates a variant (its version 1) and opens its page. Works without JavaScript:
- * every button posts the form and the action re-renders it (app/components/builder/builder.server.ts).
+ * every button posts the form and the action re-renders it (app/services/builder.server.ts).
  */
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { BuilderForm } from "~/components/builder/BuilderForm";
-import { builderAction, forkDraft, LIMITS, type BuilderActionData } from "~/services/builder.server";
-import { databaseUnavailable, ErrorPage } from "~/components/shared/ErrorPage";
-import { getModel } from "~/data/model.server";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { builderAction, loadBuilder, type BuilderActionData } from "~/services/builder.server";
 import builderStyles from "~/styles/builder.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
@@ -20,15 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  try {
-    const model = getModel();
-    const params = new URL(request.url).searchParams;
-    const fork = forkDraft(params.get("fork"), params);
-    return { ...fork, model: { ...model, provenance: [] }, limits: LIMITS };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) throw data(databaseUnavailable(error.message), { status: 503 });
-    throw error;
-  }
+  return loadBuilder(new URL(request.url));
 }
 
 export function action({ request }: ActionFunctionArgs) {
@@ -76,7 +66,4 @@ export default function BuilderPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? <ErrorPage status={error.status} data={error.data} /> : <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

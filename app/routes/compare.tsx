@@ -4,27 +4,19 @@
  * malformed or unknown id, a duplicate, a broken file) gets 400 / 404 / 422 with what is wrong, close ids, and
  * the library to pick from, with the valid part of the request still ticked.
  */
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import { CapitalCompareChart, HeadlineDeltaChart, HhiCompareChart, ServiceUsersCompareChart } from "~/components/compare/CompareCharts";
 import { CapitalTable, HeadlineTable, HhiTable, ServicesTable } from "~/components/compare/CompareTables";
 import { ScenarioPicker } from "~/components/compare/ScenarioPicker";
-import { describeProblem, formatRef, MAX_COMPARE, MIN_COMPARE, parseSelection } from "~/components/compare/selection";
-import { compareView, type CompareInput } from "~/components/compare/view";
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
-import { formatScenarioDate, libraryEntries, scenarioHref, type LibraryEntry } from "~/components/library/entries";
+import { MAX_COMPARE, MIN_COMPARE } from "~/components/compare/selection";
+import { formatScenarioDate, type LibraryEntry } from "~/components/library/entries";
 import { FamilyTags, FileErrorList } from "~/components/library/ScenarioCard";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { ChartWithTable } from "~/components/shared/Section";
-import { evaluate } from "~/engine/evaluate";
-import { getModel } from "~/data/model.server";
-import { listScenarios } from "~/data/scenario.server";
-import { getVersion, variantAsScenario } from "~/data/variant.server";
-import { familiesOf, summarise } from "~/scenarios/payload";
-import type { ScenarioError } from "~/scenarios/validate";
-import { closest } from "~/scenarios/suggest";
+import { loadComparison, type Problem } from "~/services/compare.server";
 import libraryStyles from "~/styles/library.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
 
@@ -36,108 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: `${title} · Ant Group regulatory scenarios` }];
 };
 
-type Problem = {
-  text: string;
-  /** A close id to try instead, with its title. */
-  suggestion?: { ref: string; title: string; search: string };
-  /** A broken file's errors. */
-  errors?: ScenarioError[];
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  try {
-    return loadComparison(new URL(request.url).searchParams.getAll("s"));
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[compare] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
-  }
-}
-
-function loadComparison(values: string[]) {
-  const model = getModel();
-  const files = listScenarios({ model });
-  const selection = parseSelection(values);
-  const problems: Problem[] = [];
-  let status: 200 | 400 | 404 | 422 = 200;
-  const worst = (s: 400 | 404 | 422) => {
-    // A malformed request first, then what is missing, then what is broken.
-    const rank = { 200: 0, 422: 1, 404: 2, 400: 3 } as const;
-    if (rank[s] > rank[status]) status = s;
-  };
-  if (!selection.ok) {
-    for (const p of selection.problems) problems.push({ text: describeProblem(p) });
-    worst(400);
-  }
-
-  const known = files.map((f) => f.id);
-  const inputs: CompareInput[] = [];
-  const keep: string[] = [];
-  for (const ref of selection.refs) {
-    if (ref.kind === "variant") {
-      const v = getVersion({ id: ref.id, version: ref.version });
-      const scenario = v ? variantAsScenario({ id: ref.id, version: ref.version }) : null;
-      if (!v || !scenario) {
-        problems.push({ text: `There is no saved variant '${ref.id}' with a version ${ref.version}.` });
-        worst(404);
-        continue;
-      }
-      keep.push(formatRef(ref));
-      inputs.push({
-        ref: formatRef(ref),
-        id: `${ref.id}@${ref.version}`,
-        title: `${scenario.title} (variant, v${ref.version})`,
-        // The version compared, in depth (charts, waterfall, what-if), as a library column links to its page.
-        href: `/scenarios/${encodeURIComponent(ref.id)}?v=${ref.version}`,
-        date: scenario.date,
-        hypothetical: scenario.hypothetical,
-        families: familiesOf(scenario),
-        result: evaluate(model, scenario),
-      });
-      continue;
-    }
-    const found = files.find((f) => f.id === ref.id);
-    if (!found) {
-      const near = closest(ref.id, known);
-      const nearFile = near ? files.find((f) => f.id === near && f.ok) : undefined;
-      const replaced = values.map((v) => (v.trim() === ref.id ? near! : v));
-      problems.push({
-        text: `There is no scenario '${ref.id}'.`,
-        suggestion:
-          near && nearFile && nearFile.ok
-            ? { ref: near, title: nearFile.scenario.title, search: `?${replaced.map((v) => `s=${encodeURIComponent(v)}`).join("&")}` }
-            : undefined,
-      });
-      worst(404);
-      continue;
-    }
-    if (!found.ok) {
-      problems.push({ text: `The scenario file ${found.file} has errors, so '${ref.id}' cannot be evaluated.`, errors: found.errors });
-      worst(422);
-      continue;
-    }
-    keep.push(formatRef(ref));
-    const s = found.scenario;
-    inputs.push({
-      ref: formatRef(ref),
-      id: s.id,
-      title: s.title,
-      href: scenarioHref(s.id),
-      date: s.date,
-      hypothetical: s.hypothetical,
-      families: familiesOf(s),
-      result: evaluate(model, s),
-    });
-  }
-
-  if (status === 200 && values.length > 0) {
-    return { kind: "ok" as const, view: compareView(inputs) };
-  }
-  const library: LibraryEntry[] = libraryEntries(files.map((f) => summarise(model, f)));
-  if (values.length === 0) return { kind: "choose" as const, problems: [] as Problem[], chosen: [] as string[], library };
-  return data({ kind: "problem" as const, problems, chosen: keep, library }, { status });
+  return loadComparison(new URL(request.url).searchParams.getAll("s"));
 }
 
 export default function ComparePage() {
@@ -249,8 +141,4 @@ function ChooseScenarios({ problems, chosen, library }: { problems: Problem[]; c
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

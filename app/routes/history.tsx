@@ -8,11 +8,11 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 
 import { TimeChart, TimeChartLegend, type ChartReported, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { ErrorPage } from "~/components/shared/ErrorPage";
 import { MODEL_FIGURES } from "~/history/figures";
 import { getHistory, HISTORY_PATH_ID } from "~/services/history.server";
 import historyStyles from "~/styles/history.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
+import { throwErrorPage } from "~/services/errors.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
 
@@ -53,11 +53,7 @@ export async function loader() {
       pathTitle: payload.path.title,
     };
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[history] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
+    throwErrorPage(error, "history");
   }
 }
 

@@ -3,10 +3,10 @@
  * Every figure links to its source or assumption; every chart has a table with the same numbers, so the page
  * reads completely without JavaScript.
  */
-import { data, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { CapitalSection } from "~/components/model-page/CapitalSection";
 import { FactsSection } from "~/components/model-page/FactsSection";
 import { FlowsSection } from "~/components/model-page/FlowsSection";
@@ -15,12 +15,7 @@ import { Fig, ProvenanceProvider } from "~/components/model-page/Provenance";
 import { ServicesSection } from "~/components/model-page/ServicesSection";
 import { AssumptionsSection, SourcesSection } from "~/components/model-page/SourcesSection";
 import { UnitsSection } from "~/components/model-page/UnitsSection";
-import { evaluate } from "~/engine/evaluate";
-import type { Model } from "~/engine/model";
-import { getFacts, getModel } from "~/data/model.server";
-import { listScenarios } from "~/data/scenario.server";
-import { scenariosByUnit } from "~/scenarios/touches";
-import { DatabaseUnavailableError } from "~/utils/db.server";
+import { loadModelPage } from "~/services/model-page.server";
 import { formatRmbBn } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
@@ -28,30 +23,8 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Ant Group as it stood in mid-2020: units, services, markets, credit, sources and assumptions." },
 ];
 
-/** unitId -> library scenarios that change it; a broken library never takes the model page down. */
-function scenarioLinks(model: Model) {
-  try {
-    const evaluated = listScenarios({ model }).flatMap((r) =>
-      r.ok ? [{ id: r.id, title: r.scenario.title, result: evaluate(model, r.scenario) }] : [],
-    );
-    return scenariosByUnit(evaluated);
-  } catch (error) {
-    console.warn(`[model] scenario links skipped: ${(error as Error).message}`);
-    return {};
-  }
-}
-
 export async function loader() {
-  try {
-    const model = getModel();
-    return { model, facts: getFacts(), scenariosByUnit: scenarioLinks(model) };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[model] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
-  }
+  return loadModelPage();
 }
 
 const CONTENTS = [
@@ -125,8 +98,4 @@ export default function ModelPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

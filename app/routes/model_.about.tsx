@@ -7,11 +7,11 @@
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { ErrorPage } from "~/components/shared/ErrorPage";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { modelAbout } from "~/services/model-docs.server";
 import historyStyles from "~/styles/history.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
+import { throwErrorPage } from "~/services/errors.server";
 import { formatRange, formatWithUnit } from "~/utils/format";
 import { formatFigure } from "~/components/history/figures-format";
 
@@ -26,11 +26,7 @@ export async function loader() {
   try {
     return modelAbout();
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[model/about] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
+    throwErrorPage(error, "model/about");
   }
 }
 

@@ -8,13 +8,13 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { ErrorPage, databaseUnavailable } from "~/components/shared/ErrorPage";
+import { ErrorPage } from "~/components/shared/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
 import { KEY_FIGURES } from "~/history/figures";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { getPathView } from "~/services/paths.server";
 import historyStyles from "~/styles/history.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
+import { throwErrorPage } from "~/services/errors.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
 
@@ -46,11 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       bands: { draws: bands.draws, seed: bands.seed, baseline: bands.baseline, steps: bands.steps },
     };
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[paths] ${error.message}`);
-      throw data(databaseUnavailable(error.message), { status: 503, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
+    throwErrorPage(error, "paths");
   }
 }
 

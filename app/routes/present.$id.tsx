@@ -20,6 +20,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ChartDownloads } from "~/components/export/ChartDownloads";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
 import {
   KEY_HELP,
@@ -42,7 +43,6 @@ import {
   type SlideId,
 } from "~/components/present/deck";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
-import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { loadScenarioView } from "~/services/scenario-view.server";
@@ -717,4 +717,4 @@ function SourcesSlide({ d }: { d: Loaded }) {
   );
 }
 
-export { ScenarioErrorBoundary as ErrorBoundary };
+export { RouteErrorBoundary as ErrorBoundary };

@@ -12,13 +12,13 @@ import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
 import { FlowsSection } from "~/components/scenario/FlowsSection";
 import { KpiTiles } from "~/components/scenario/KpiTiles";
 import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
-import { ScenarioErrorBoundary } from "~/components/scenario/ScenarioFileErrors";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { PAGE_KEY_HEADER } from "~/services/cache.server";
 import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
@@ -185,4 +185,4 @@ export default function ScenarioPage() {
   );
 }
 
-export { ScenarioErrorBoundary as ErrorBoundary };
+export { RouteErrorBoundary as ErrorBoundary };

@@ -4,36 +4,16 @@
  * every version, and the result of one version (`?v=2#result`) against the baseline. Reads fully without
  * JavaScript: the diff picker is a GET form and restore a POST form.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { readForm } from "~/services/builder.server";
 import { HeadlineTable, ServicesTable } from "~/components/builder/ResultTables";
 import { formatWhen } from "~/components/builder/StalePanel";
-import { databaseUnavailable, ErrorPage, type ErrorPayload } from "~/components/shared/ErrorPage";
-import { evaluate } from "~/engine";
-import { getModel } from "~/data/model.server";
-import {
-  DatabaseBusyError,
-  DatabaseReadOnlyError,
-  getVariant,
-  getVersion,
-  isVariantId,
-  listVersions,
-  restoreVersion,
-  StaleVersionError,
-  StoredDefinitionError,
-  ValidationError,
-  variantAsScenario,
-  VariantNotFoundError,
-} from "~/data/variant.server";
-import { describeRule } from "~/scenarios/describe-rule";
-import { describeChanges, diffScenarios } from "~/scenarios/diff";
-import { ruleIdOf } from "~/scenarios/ids";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { parseScenarioRef, scenarioRefHref } from "~/scenarios/ref";
 import { yamlFileName } from "~/scenarios/to-yaml";
+import { loadVariantPage, restoreAction } from "~/services/variant-pages.server";
 import builderStyles from "~/styles/builder.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
-import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
@@ -41,116 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} (variant) · Ant Group regulatory scenarios` : "Variant · Ant Group regulatory scenarios" },
 ];
 
-function notFound(message: string): never {
-  throw data({ title: "Variant not found", message, hint: "The saved variants are listed at /variants." } satisfies ErrorPayload, { status: 404 });
-}
-
-/** A version number from the URL: valid and existing, else the fallback (and a note saying so). */
-function versionParam(raw: string | null, latest: number, fallback: number, name: string, notes: string[]): number {
-  if (raw === null || raw === "") return fallback;
-  if (/^[1-9]\d{0,8}$/.test(raw) && Number(raw) <= latest) return Number(raw);
-  notes.push(`'${name}' must be a version from 1 to ${latest}, got '${raw.slice(0, 20)}'; version ${fallback} is shown.`);
-  return fallback;
-}
-
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!isVariantId(id)) notFound(`'${id.slice(0, 80)}' is not a variant id: ids are lower-case letters, digits and dashes.`);
-  try {
-    const variant = getVariant({ id });
-    const versions = variant && listVersions({ id });
-    if (!variant || !versions) notFound(`There is no saved variant '${id}'.`);
-    const latest = variant.latestVersion;
-    const url = new URL(request.url);
-    const notes: string[] = [];
-    const v = versionParam(url.searchParams.get("v"), latest, latest, "v", notes);
-    const a = versionParam(url.searchParams.get("a"), latest, Math.max(1, latest - 1), "a", notes);
-    const b = versionParam(url.searchParams.get("b"), latest, latest, "b", notes);
-    const va = getVersion({ id, version: a })!;
-    const vb = getVersion({ id, version: b })!;
-    const selected = getVersion({ id, version: v })!;
-    const model = getModel();
-    let result = null;
-    let resultError: string | null = null;
-    try {
-      const scenario = variantAsScenario({ id, version: v });
-      if (scenario) result = evaluate(model, scenario);
-    } catch (e) {
-      if (!(e instanceof StoredDefinitionError)) throw e;
-      resultError = e.message;
-    }
-    const names = new Map<string, string>([
-      ...model.units.map((u) => [u.id, u.name] as const),
-      ...model.services.map((s) => [s.id, s.name] as const),
-      ...model.markets.map((m) => [m.id, m.name] as const),
-      ...model.marketPlayers.map((p) => [p.playerId, p.name] as const),
-    ]);
-    const saved = url.searchParams.get("saved");
-    return {
-      id,
-      title: versions[versions.length - 1]!.title,
-      createdAt: variant.createdAt,
-      forkedFrom: variant.forkedFrom,
-      latest,
-      versions,
-      notes,
-      saved: saved !== null && /^[1-9]\d{0,8}$/.test(saved) && Number(saved) <= latest ? Number(saved) : null,
-      diff: { a, b, changes: describeChanges(diffScenarios(va.definition, vb.definition)) },
-      selected: {
-        version: v,
-        title: selected.definition.title,
-        summary: selected.definition.summary,
-        date: selected.definition.date,
-        hypothetical: selected.definition.hypothetical ?? false,
-        rules: selected.definition.rules.map((r, i) => ({ id: ruleIdOf(r, i), label: r.label, text: describeRule(r, (x) => names.get(x)) })),
-        headline: result?.headline ?? null,
-        services: result?.services ?? [],
-        warnings: result?.warnings.map((w) => w.text) ?? [],
-        error: resultError,
-      },
-    };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError)
-      throw data(databaseUnavailable(error.message), { status: 503 });
-    throw error;
-  }
+  return loadVariantPage(params.id ?? "", new URL(request.url));
 }
 
-/** POST intent=restore&version=n&baseVersion=m: a new version equal to version n, if m is still the latest. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = params.id ?? "";
-  if (!isVariantId(id)) notFound(`'${id.slice(0, 80)}' is not a variant id.`);
-  const form = await readForm(request);
-  if (form.get("intent") !== "restore") return data({ error: "Unknown action; nothing was saved." }, { status: 400 });
-  const rawVersion = form.get("version") ?? "";
-  if (!/^[1-9]\d{0,8}$/.test(rawVersion))
-    return data(
-      { error: `Not restored: the version to restore must be a version number (1, 2, ...), got '${rawVersion.slice(0, 40)}'; nothing was saved.` },
-      { status: 400 },
-    );
-  const version = Number(rawVersion);
-  const base = form.get("baseVersion") ?? "";
-  const wait = takeSave(request);
-  if (wait > 0) return data({ error: tooManySavesMessage(wait) }, { status: 429, headers: { "Retry-After": String(wait) } });
-  try {
-    const r = restoreVersion({
-      id,
-      version,
-      baseVersion: /^\d{1,9}$/.test(base) ? Number(base) : base,
-      author: form.get("versionAuthor") || undefined,
-    });
-    return redirect(`/variants/${id}?saved=${r.version}&v=${r.version}&a=${version}&b=${r.version}`);
-  } catch (e) {
-    if (e instanceof StaleVersionError)
-      return data(
-        { error: `Not restored: version ${e.latestVersion} was saved since this page was loaded (it showed version ${e.baseVersion} as the latest). Nothing was overwritten; the history below is now up to date — restore again if you still want to.` },
-        { status: 409 },
-      );
-    if (e instanceof VariantNotFoundError) return data({ error: `${e.message}; nothing was saved.` }, { status: 404 });
-    if (e instanceof ValidationError) return data({ error: `${e.summary}: ${e.errors.map((x) => `${x.path}: ${x.message}`).join("; ")}` }, { status: 400 });
-    if (e instanceof DatabaseBusyError || e instanceof DatabaseReadOnlyError) return data({ error: e.message }, { status: 503 });
-    throw e;
-  }
+  return restoreAction(request, params.id ?? "");
 }
 
 export default function VariantPage() {
@@ -159,10 +35,12 @@ export default function VariantPage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const yamlUrl = (n: number) => `/api/variants/${d.id}/versions/${n}/yaml`;
-  const forkLink = d.forkedFrom
-    ? d.forkedFrom.includes("@")
-      ? `/variants/${d.forkedFrom.split("@")[0]}?v=${d.forkedFrom.split("@")[1]}`
-      : `/scenarios/${d.forkedFrom}`
+  const forkRef = d.forkedFrom ? parseScenarioRef(d.forkedFrom) : null;
+  // A variant version's history page; a library scenario's own page.
+  const forkLink = forkRef?.ok
+    ? forkRef.ref.kind === "variant"
+      ? `/variants/${forkRef.ref.id}?v=${forkRef.ref.version}`
+      : scenarioRefHref(forkRef.ref)
     : null;
   const s = d.selected;
 
@@ -368,7 +246,4 @@ export default function VariantPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? <ErrorPage status={error.status} data={error.data} /> : <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

@@ -1,25 +1,18 @@
 /** /variants: every saved variant, most recently saved first, with links to build a new one or upload a file. */
-import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import { formatWhen } from "~/components/builder/StalePanel";
-import { databaseUnavailable, ErrorPage } from "~/components/shared/ErrorPage";
-import { DatabaseBusyError, listVariants } from "~/data/variant.server";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { loadVariantList } from "~/services/variant-pages.server";
 import builderStyles from "~/styles/builder.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Saved variants · Ant Group regulatory scenarios" }];
 
 export function loader() {
-  try {
-    return { variants: listVariants() };
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError)
-      throw data(databaseUnavailable(error.message), { status: 503 });
-    throw error;
-  }
+  return loadVariantList();
 }
 
 export default function VariantsPage() {
@@ -85,7 +78,4 @@ export default function VariantsPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? <ErrorPage status={error.status} data={error.data} /> : <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

@@ -4,18 +4,14 @@
  * its errors are shown as the command line prints them: `file:line:col: path: message`. Nothing is stored unless
  * the file is valid.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { LIMITS, MAX_UPLOAD_REQUEST_BYTES, readMultipart, UploadRefused, uploadFileName } from "~/services/builder.server";
-import { ErrorPage } from "~/components/shared/ErrorPage";
-import { getModel } from "~/data/model.server";
-import { createVariant, DatabaseBusyError, DatabaseReadOnlyError, validateDefinitionYaml, ValidationError } from "~/data/variant.server";
-import { formatError } from "~/scenarios/format-errors";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { MAX_FILE_BYTES } from "~/scenarios/parse";
+import { LIMITS } from "~/services/builder.server";
+import { uploadAction } from "~/services/variant-pages.server";
 import builderStyles from "~/styles/builder.css";
-import { DatabaseUnavailableError } from "~/utils/db.server";
-import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
@@ -25,66 +21,8 @@ export function loader() {
   return { limits: LIMITS, fileKb: Math.round(MAX_FILE_BYTES / 1024) };
 }
 
-type UploadAnswer = { file: string | null; renamedFrom: string | null; errors: string[]; author: string; note: string };
-
-export async function action({ request }: ActionFunctionArgs) {
-  const wait = takeSave(request);
-  if (wait > 0)
-    return data<UploadAnswer>(
-      { file: null, renamedFrom: null, errors: [tooManySavesMessage(wait)], author: "", note: "" },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
-  let form: FormData;
-  try {
-    form = await readMultipart(request, MAX_UPLOAD_REQUEST_BYTES);
-  } catch (e) {
-    if (e instanceof UploadRefused)
-      return data<UploadAnswer>(
-        { file: null, renamedFrom: null, errors: [e.message], author: "", note: "" },
-        // A refused body may not have been read to its end: close rather than read what is left on this connection.
-        { status: e.status, headers: e.status === 408 ? { Connection: "close" } : {} },
-      );
-    throw e;
-  }
-  const text = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v : "";
-  };
-  const author = text("versionAuthor");
-  const note = text("versionNote");
-  const fail = (errors: string[], file: string | null = null, renamedFrom: string | null = null, status = 400) =>
-    // A locked database (503) is worth another try in a moment, as the API says too.
-    data<UploadAnswer>({ file, renamedFrom, errors, author, note }, { status, headers: status === 503 ? { "Retry-After": "1" } : {} });
-
-  const upload = form.get("file");
-  if (!upload || typeof upload === "string" || upload.size === 0) return fail(["choose a scenario file (.yaml) to upload"]);
-  const file = uploadFileName(upload.name);
-  const original = upload.name.split(/[\\/]/).pop() ?? upload.name;
-  const renamedFrom = original !== file ? original.slice(0, 120) : null;
-  if (upload.size > MAX_FILE_BYTES)
-    return fail([`${file}:1:1: file is ${Math.ceil(upload.size / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB a scenario may be`], file, renamedFrom, 413);
-  let yaml: string;
-  try {
-    yaml = new TextDecoder("utf-8", { fatal: true }).decode(await upload.arrayBuffer());
-  } catch {
-    return fail([`${file}:1:1: the file is not UTF-8 text`], file, renamedFrom);
-  }
-  try {
-    const checked = validateDefinitionYaml(yaml, getModel(), file);
-    if (!checked.ok)
-      return fail(
-        checked.errors.map((e) => formatError({ file, line: e.line ?? 1, col: e.col ?? 1, path: e.path, message: e.message })),
-        file,
-        renamedFrom,
-      );
-    const r = createVariant({ definition: checked.definition, author: author || undefined, note: note || undefined });
-    return redirect(`/variants/${r.id}?saved=1`);
-  } catch (e) {
-    if (e instanceof ValidationError) return fail(e.errors.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)), file, renamedFrom);
-    if (e instanceof DatabaseBusyError || e instanceof DatabaseReadOnlyError || e instanceof DatabaseUnavailableError)
-      return fail([e.message], file, renamedFrom, 503);
-    throw e;
-  }
+export function action({ request }: ActionFunctionArgs) {
+  return uploadAction(request);
 }
 
 export default function UploadPage() {
@@ -143,7 +81,4 @@ export default function UploadPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return isRouteErrorResponse(error) ? <ErrorPage status={error.status} data={error.data} /> : <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

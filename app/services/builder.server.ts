@@ -1,64 +1,37 @@
 /**
- * Server side of the builder and variant pages: reading a posted form within the size limit and only from this
- * app's origin, and turning the builder's buttons into a re-rendered draft or a save.
+ * The builder (/builder, /builder?fork=<ref>) and the variant editor (/variants/:id/edit): the draft to start from,
+ * and the form's POST, whose buttons re-render the draft or save it as a variant or a new version of one.
  */
 import { data, redirect } from "@remix-run/node";
 
-import type { ErrorPayload } from "~/components/shared/ErrorPage";
 import { getModel } from "~/data/model.server";
 import { getScenario } from "~/data/scenario.server";
 import {
   createVariant,
-  DatabaseBusyError,
-  DatabaseReadOnlyError,
   getVersion,
+  isVariantId,
   MAX_AUTHOR_LENGTH,
   MAX_NOTE_LENGTH,
   saveVersion,
   StaleVersionError,
   ValidationError,
-  VariantNotFoundError,
 } from "~/data/variant.server";
 import { describeChanges, diffScenarios } from "~/scenarios/diff";
 import type { Scenario, ScenarioDefinition } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf } from "~/scenarios/what-if";
-import { isSlug } from "~/scenarios/parse";
+import { formatScenarioRef, parseScenarioRef, parseVersion } from "~/scenarios/ref";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
-import { DatabaseUnavailableError } from "~/utils/db.server";
-import { checkSameOrigin, HttpError, MAX_BODY_BYTES, readBodyBytes, readBodyText } from "~/utils/http.server";
+import type { ErrorPayload } from "~/utils/error-payload";
+import { MAX_BODY_BYTES } from "~/utils/http.server";
+import { readForm } from "~/utils/request.server";
 import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
 import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, variantTitle, type Draft, type DraftError } from "../components/builder/draft";
 import type { StalePayload } from "../components/builder/StalePanel";
+import { errorAnswer, pageErrors } from "./errors.server";
 
 export const LIMITS = { author: MAX_AUTHOR_LENGTH, note: MAX_NOTE_LENGTH, bodyKb: Math.round(MAX_BODY_BYTES / 1024) };
-
-/** Throws an error page (403) for a POST from another origin. */
-export async function requireSameOrigin(request: Request): Promise<void> {
-  const refused = checkSameOrigin(request);
-  if (!refused) return;
-  const body = (await refused.json()) as { error: string };
-  throw data({ title: "Request refused", message: body.error } satisfies ErrorPayload, { status: 403 });
-}
-
-/** The urlencoded body of a form post, at most MAX_BODY_BYTES (413 page beyond). */
-export async function readForm(request: Request): Promise<URLSearchParams> {
-  await requireSameOrigin(request);
-  const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded")
-    throw data({ title: "Unsupported form", message: `expected a form post (application/x-www-form-urlencoded), got '${type || "none"}'; nothing was saved` } satisfies ErrorPayload, { status: 415 });
-  try {
-    return new URLSearchParams(await readBodyText(request, { limit: MAX_BODY_BYTES }));
-  } catch (e) {
-    if (e instanceof HttpError)
-      throw data({ title: e.status === 413 ? "Form too large" : "Bad form", message: e.message } satisfies ErrorPayload, {
-        status: e.status,
-        headers: e.headers,
-      });
-    throw e;
-  }
-}
 
 /** What the builder's action answers when it re-renders the form rather than redirecting. */
 export interface BuilderActionData {
@@ -73,9 +46,10 @@ export interface BuilderActionData {
   baseVersion: number | null;
 }
 
+/** A database that cannot take the save right now (busy, read-only, missing): said on the form, which keeps the draft. */
 function storeFailure(e: unknown): string | null {
-  if (e instanceof DatabaseBusyError || e instanceof DatabaseReadOnlyError || e instanceof DatabaseUnavailableError) return e.message;
-  return null;
+  const answer = errorAnswer(e);
+  return answer?.status === 503 ? answer.payload.message : null;
 }
 
 const META_PATHS = new Set(["author", "note", "forkedFrom", "baseVersion", ""]);
@@ -99,7 +73,7 @@ export async function builderAction(request: Request, target: { id: string | nul
         showErrors: true,
         formError: null,
         stale: null,
-        baseVersion: meta.baseVersion !== undefined && /^\d{1,9}$/.test(meta.baseVersion) ? Number(meta.baseVersion) : null,
+        baseVersion: parseVersion(meta.baseVersion),
         ...extra,
       },
       { status, headers },
@@ -120,7 +94,7 @@ export async function builderAction(request: Request, target: { id: string | nul
       const r = createVariant({ definition, author: meta.author, note: meta.note, forkedFrom: meta.forkedFrom }, { model });
       return redirect(`/variants/${r.id}?saved=1`);
     }
-    const base = intent.kind === "save-over" ? intent.version : meta.baseVersion !== undefined && /^\d{1,9}$/.test(meta.baseVersion) ? Number(meta.baseVersion) : meta.baseVersion;
+    const base = intent.kind === "save-over" ? intent.version : (parseVersion(meta.baseVersion) ?? meta.baseVersion);
     const r = saveVersion({ id: target.id, baseVersion: base, definition, author: meta.author, note: meta.note }, { model });
     return redirect(`/variants/${r.id}?saved=${r.version}`);
   } catch (e) {
@@ -143,10 +117,11 @@ export async function builderAction(request: Request, target: { id: string | nul
       };
       return answer({ stale }, 409);
     }
-    if (e instanceof VariantNotFoundError) throw data({ title: "Variant not found", message: e.message } satisfies ErrorPayload, { status: 404 });
     const failure = storeFailure(e);
     if (failure) return answer({ formError: failure }, 503);
-    throw e;
+    return pageErrors("builder", () => {
+      throw e;
+    });
   }
 }
 
@@ -173,14 +148,14 @@ function forkOf(definition: ScenarioDefinition, params: URLSearchParams): { draf
   return { draft: { ...draft, title: variantTitle(draft.title) }, moved };
 }
 
-/** The draft a `fork` URL parameter asks for: a library scenario id, or `<variant-id>@<n>`. */
+/** The draft a `fork` URL parameter (a ScenarioRef) asks for: a library scenario, or a saved variant's version. */
 export function forkDraft(
   fork: string | null,
   params: URLSearchParams = new URLSearchParams(),
 ): { draft: Draft; forkedFrom: string | null; forkLabel: string | null; moved: number } {
   if (fork === null || fork === "") return { draft: EMPTY_DRAFT, forkedFrom: null, forkLabel: null, moved: 0 };
-  const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@([1-9]\d{0,8}))?$/.exec(fork);
-  if (!m)
+  const parsed = parseScenarioRef(fork);
+  if (!parsed.ok)
     throw data(
       {
         title: "Nothing to fork",
@@ -188,14 +163,14 @@ export function forkDraft(
       } satisfies ErrorPayload,
       { status: 400 },
     );
-  const [, id, n] = m;
-  if (n !== undefined) {
-    const v = getVersion({ id: id!, version: Number(n) });
-    if (!v) throw data({ title: "Nothing to fork", message: `There is no variant version '${fork}'.` } satisfies ErrorPayload, { status: 404 });
-    return { ...forkOf(v.definition, params), forkedFrom: `${id}@${n}`, forkLabel: `variant ${v.definition.title} (version ${n})` };
+  const { ref } = parsed;
+  if (ref.kind === "variant") {
+    const v = getVersion({ id: ref.id, version: ref.version });
+    if (!v) throw data({ title: "Nothing to fork", message: `There is no variant version '${formatScenarioRef(ref)}'.` } satisfies ErrorPayload, { status: 404 });
+    return { ...forkOf(v.definition, params), forkedFrom: formatScenarioRef(ref), forkLabel: `variant ${v.definition.title} (version ${ref.version})` };
   }
-  const found = isSlug(id!) ? getScenario({ id: id! }) : null;
-  if (!found) throw data({ title: "Nothing to fork", message: `There is no scenario '${id}' in the library.` } satisfies ErrorPayload, { status: 404 });
+  const found = getScenario({ id: ref.id });
+  if (!found) throw data({ title: "Nothing to fork", message: `There is no scenario '${ref.id}' in the library.` } satisfies ErrorPayload, { status: 404 });
   if (!found.ok)
     throw data(
       { title: "Cannot fork this scenario", message: `The file ${found.file} has errors; fix it first (\`npm run scenarios -- check ${found.file}\`).` } satisfies ErrorPayload,
@@ -203,43 +178,51 @@ export function forkDraft(
     );
   const { id: _file, ...definition } = found.scenario;
   void _file;
-  return { ...forkOf(definition, params), forkedFrom: id!, forkLabel: `library scenario ${found.scenario.title}` };
+  return { ...forkOf(definition, params), forkedFrom: formatScenarioRef(ref), forkLabel: `library scenario ${found.scenario.title}` };
 }
 
-/** Largest upload request: a scenario file (MAX_BODY_BYTES) plus room for the form's other fields. */
-export const MAX_UPLOAD_REQUEST_BYTES = MAX_BODY_BYTES + 16 * 1024;
-
-/** A reason a multipart upload was refused before its file was read (shown on the form, nothing saved). */
-export class UploadRefused extends Error {
-  readonly status: number;
-  constructor(message: string, status = 413) {
-    super(message);
-    this.status = status;
-  }
+/** /builder: an empty draft, or the one `fork` names, with the model the form picks ids from. */
+export function loadBuilder(url: URL) {
+  return pageErrors("builder", () => {
+    const model = getModel();
+    const fork = forkDraft(url.searchParams.get("fork"), url.searchParams);
+    return { ...fork, model: { ...model, provenance: [] }, limits: LIMITS };
+  });
 }
 
-/**
- * The multipart body of an upload, read at most `limit` bytes (refused beyond, without reading further), then
- * parsed. Only from this app's origin.
- */
-export async function readMultipart(request: Request, limit = MAX_UPLOAD_REQUEST_BYTES): Promise<FormData> {
-  await requireSameOrigin(request);
-  const contentType = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data;/i.test(contentType))
-    throw new UploadRefused(`expected a file upload (multipart/form-data), got '${contentType.split(";")[0]!.trim() || "none"}'; nothing was saved`, 415);
-  const tooLarge = () => new UploadRefused(`the upload is larger than the ${Math.round(limit / 1024)} KB limit; nothing was saved`);
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = await readBodyBytes(request, limit, tooLarge);
-  } catch (e) {
-    if (e instanceof HttpError) throw new UploadRefused(e.message, e.status); // a stalled body: 408
-    throw e;
-  }
-  try {
-    return await new Request("http://upload.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body }).formData();
-  } catch {
-    throw new UploadRefused("the upload could not be read as a form; nothing was saved", 400);
-  }
+function variantNotFound(id: string): never {
+  throw data(
+    {
+      title: "Variant not found",
+      message: isVariantId(id) ? `There is no saved variant '${id}'.` : `'${id.slice(0, 80)}' is not a variant id.`,
+      hint: "The saved variants are listed at /variants.",
+    } satisfies ErrorPayload,
+    { status: 404 },
+  );
+}
+
+/** /variants/:id/edit: the builder on a variant's latest version. */
+export function loadEditPage(id: string) {
+  if (!isVariantId(id)) variantNotFound(id);
+  return pageErrors("edit", () => {
+    const model = getModel();
+    const latest = getVersion({ id });
+    if (!latest) variantNotFound(id);
+    return {
+      id,
+      title: latest.definition.title,
+      version: latest.version,
+      draft: draftFromDefinition(latest.definition),
+      model: { ...model, provenance: [] },
+      limits: LIMITS,
+    };
+  });
+}
+
+/** POST /variants/:id/edit: the builder's action on an existing variant. */
+export function editAction(request: Request, id: string) {
+  if (!isVariantId(id)) variantNotFound(id);
+  return builderAction(request, { id });
 }
 
 /** A file name the validator accepts (its base name gives the scenario id): `My File.YAML` -> `my-file.yaml`. */

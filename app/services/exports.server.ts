@@ -10,9 +10,7 @@
  */
 import type { Model } from "../engine/model";
 import { getModel } from "../data/model.server";
-import { StoredDefinitionError } from "../data/variant.server";
 import { getViewedScenario } from "../data/scenario-ref.server";
-import { DatabaseUnavailableError } from "../utils/db.server";
 import { jsonError, methodNotAllowed } from "../utils/http.server";
 import { EXPORT_FORMATS, exportCsv, exportFileName, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "../components/export/files";
 import { formatJson } from "../scenarios/format-result";
@@ -21,6 +19,7 @@ import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 import { scenarioToYaml } from "../scenarios/to-yaml";
 import { tunables } from "../scenarios/tunables";
 import { parseWhatIf } from "../scenarios/what-if";
+import { jsonErrorResponse } from "./errors.server";
 
 /** The export for a GET (or HEAD) request; `model` defaults to the server's. */
 export function exportResponse(request: Request, id: string, format: string, { model }: { model?: Model } = {}): Response {
@@ -75,9 +74,6 @@ export function exportResponse(request: Request, id: string, format: string, { m
       },
     });
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError)
-      return jsonError(503, error.message, { hint: "Run `npm run db:setup` to create the model database." });
-    if (error instanceof StoredDefinitionError) return jsonError(422, error.message);
-    throw error;
+    return jsonErrorResponse(error, "export");
   }
 }

@@ -5,7 +5,7 @@
 import { getFacts, getModel } from "../data/model.server";
 import { backtest, type Backtest } from "../history/backtest";
 import { OUTCOMES } from "../history/outcomes";
-import { DatabaseUnavailableError } from "../utils/db.server";
+import { DatabaseUnavailableError } from "../data/db.server";
 import { getPathView, type PathSource, type PathView } from "./paths.server";
 import { jsonResponse } from "./scenario-api.server";
 

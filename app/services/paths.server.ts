@@ -14,7 +14,7 @@ import { loadPaths, pathsDirOf, type PathFileResult, type PathOk } from "../path
 import { pathResultPayload, summarisePath, type PathResultPayload } from "../paths/payload";
 import type { ResolvedPath } from "../paths/resolve";
 import { isSlug } from "../scenarios/parse";
-import { DatabaseUnavailableError } from "../utils/db.server";
+import { DatabaseUnavailableError } from "../data/db.server";
 import { jsonResponse } from "./scenario-api.server";
 
 /**

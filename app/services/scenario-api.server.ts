@@ -11,7 +11,7 @@ import {
 } from "../data/scenario.server";
 import { getModel } from "../data/model.server";
 import { sensitivity } from "../engine/uncertainty";
-import { DatabaseUnavailableError } from "../utils/db.server";
+import { jsonErrorResponse } from "./errors.server";
 import { isSlug } from "../scenarios/parse";
 import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 
@@ -34,14 +34,12 @@ function invalid(id: string, file: string, errors: unknown[]): Response {
   return jsonResponse({ error: `scenario '${id}' (${file}) is invalid: fix its errors`, id, file, errors }, 422);
 }
 
-/** Runs a handler, turning an unavailable database into a 503 that says how to fix it. */
+/** Runs a handler, answering a known failure (an unavailable database: 503) as JSON. */
 function guarded(handler: () => Response): Response {
   try {
     return handler();
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError)
-      return jsonResponse({ error: `${error.message}`, hint: "Run `npm run db:setup` to create the model database." }, 503);
-    throw error;
+    return jsonErrorResponse(error, "api/scenarios");
   }
 }
 

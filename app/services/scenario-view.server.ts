@@ -6,23 +6,20 @@
  */
 import { data } from "@remix-run/node";
 
-import { databaseUnavailable, type ErrorPayload } from "~/components/shared/ErrorPage";
 import { attribute, evaluate, type Attribution, type HhiBands, type Model, type Result } from "~/engine";
 import { getModel, modelVersion } from "~/data/model.server";
-import { StoredDefinitionError } from "~/data/variant.server";
 import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
 import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
-import { DatabaseUnavailableError } from "~/utils/db.server";
 import type { HeadlineKey } from "~/engine/result";
 import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "~/engine/uncertainty";
 import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
+import type { ErrorPayload, ScenarioFilePayload } from "~/utils/error-payload";
 
 import { cached, hashOf, viewCacheKey } from "./cache.server";
-
-import type { ScenarioFilePayload } from "../components/scenario/ScenarioFileErrors";
+import { throwErrorPage } from "./errors.server";
 
 export interface ScenarioView {
   model: Model;
@@ -58,13 +55,7 @@ export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: st
     model = getModel();
     viewed = getViewedScenario({ id, v: url.searchParams.get("v"), model });
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      console.warn(`[${log}] ${error.message}`);
-      fail(503, databaseUnavailable(error.message));
-    }
-    if (error instanceof StoredDefinitionError)
-      fail(422, { title: "This saved variant cannot be shown", message: error.message, hint: "Open an earlier version, or save a corrected one from the builder." });
-    throw error;
+    throwErrorPage(error, log);
   }
   if (viewed.status === "not-found")
     fail(404, {

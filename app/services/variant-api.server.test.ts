@@ -218,6 +218,7 @@ describe("versions", () => {
     expect(res.status).toBe(409);
     expect(await body(res)).toEqual({
       error: expect.stringMatching(/latest is version 2/),
+      title: "Saved by someone else since",
       id,
       latestVersion: 2,
       baseVersion: 1,

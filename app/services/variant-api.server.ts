@@ -17,27 +17,23 @@
  */
 import {
   createVariant,
-  DatabaseBusyError,
-  DatabaseReadOnlyError,
   getVariant,
   getVersion,
   listVariants,
   listVersions,
   restoreVersion,
   saveVersion,
-  StaleVersionError,
   storeModel,
   validateDefinitionYaml,
-  ValidationError,
-  VariantNotFoundError,
   type FieldError,
   type VariantStore,
 } from "../data/variant.server";
-import { DatabaseUnavailableError } from "../utils/db.server";
 import { checkSameOrigin, HttpError, json, jsonError, lineColAt, MAX_BODY_BYTES, mediaType, methodNotAllowed, readBodyText } from "../utils/http.server";
 import { duplicateJsonKey } from "../scenarios/bounds";
+import { parseVersion } from "../scenarios/ref";
 import { scenarioToYaml, yamlFileName } from "../scenarios/to-yaml";
 import { takeSave, tooManySavesMessage } from "../utils/rate-limit.server";
+import { jsonErrors } from "./errors.server";
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const LOOSE_TYPES = new Set(["", "text/plain", "application/octet-stream"]);
@@ -109,27 +105,8 @@ function checkWrapperKeys(data: Record<string, unknown>, allowed: readonly strin
 }
 
 /** Turns what the store throws into JSON answers; anything unexpected is a 500 that says little. */
-async function answer(handler: () => Response | Promise<Response>): Promise<Response> {
-  try {
-    return await handler();
-  } catch (e) {
-    if (e instanceof HttpError) return e.toResponse();
-    if (e instanceof ValidationError) return jsonError(400, e.summary, { errors: e.errors });
-    if (e instanceof VariantNotFoundError) return jsonError(404, e.message);
-    if (e instanceof StaleVersionError)
-      return jsonError(409, e.message, {
-        id: e.id,
-        latestVersion: e.latestVersion,
-        baseVersion: e.baseVersion,
-        latest: e.latest,
-        submitted: e.submitted,
-      });
-    if (e instanceof DatabaseBusyError) return jsonError(503, e.message, {}, { "Retry-After": "1" });
-    if (e instanceof DatabaseReadOnlyError) return jsonError(503, e.message);
-    if (e instanceof DatabaseUnavailableError) return jsonError(503, e.message, { hint: "Run `npm run db:setup` to create or migrate the database." });
-    console.error(e);
-    return jsonError(500, "internal error; nothing was saved");
-  }
+function answer(handler: () => Response | Promise<Response>): Promise<Response> {
+  return jsonErrors("api/variants", handler);
 }
 
 /** Checks method and origin of a state-changing request; a Response when it must stop there. */
@@ -232,14 +209,15 @@ export async function saveVersionResponse(request: Request, id: string, store: V
 }
 
 /** The version number in a URL segment (`2`, or `2.yaml` when `yaml` is allowed), or null. */
-function parseVersionParam(n: string): { version: number; yaml: boolean } | null {
-  const m = /^([1-9]\d{0,8})(\.yaml)?$/.exec(n);
-  return m ? { version: Number(m[1]), yaml: m[2] !== undefined } : null;
+function parseVersionSegment(n: string): { version: number; yaml: boolean } | null {
+  const yaml = n.endsWith(".yaml");
+  const version = parseVersion(yaml ? n.slice(0, -".yaml".length) : n);
+  return version === null ? null : { version, yaml };
 }
 
 /** GET /api/variants/:id/versions/:n (`:n` = `2` for JSON, `2.yaml` for the YAML file). */
 export function versionResponse(id: string, n: string, store: VariantStore = {}): Promise<Response> {
-  const parsed = parseVersionParam(n);
+  const parsed = parseVersionSegment(n);
   if (parsed?.yaml) return versionYamlResponse(id, String(parsed.version), store);
   return answer(() => {
     const v = parsed && getVersion({ id, version: parsed.version }, store);
@@ -251,7 +229,7 @@ export function versionResponse(id: string, n: string, store: VariantStore = {})
 /** GET /api/variants/:id/versions/:n/yaml: the version as a scenario file to download. */
 export function versionYamlResponse(id: string, n: string, store: VariantStore = {}): Promise<Response> {
   return answer(() => {
-    const parsed = parseVersionParam(n);
+    const parsed = parseVersionSegment(n);
     const v = parsed && !parsed.yaml ? getVersion({ id, version: parsed.version }, store) : null;
     if (!v) return notFoundVersion(id, n, store);
     const file = yamlFileName(id, v.version);

@@ -72,6 +72,7 @@ for (const [what, target] of [
     const api = await request.get(`${target.url}/api/model`);
     expect(api.status()).toBe(503);
     const body = await api.json();
-    expect(body.error.title).toBe("The model database is unavailable");
+    expect(body.title).toBe("The model database is unavailable");
+    expect(body.error).toContain(target.db);
   });
 }

@@ -207,7 +207,7 @@ test.describe("saved variants", () => {
     });
     expect(created.status()).toBe(201);
     const { id, version } = (await created.json()) as { id: string; version: number };
-    const ref = `variant:${id}@${version}`;
+    const ref = `${id}@${version}`;
 
     await page.goto("/");
     const card = page.locator(`article[data-variant="${ref}"]`);

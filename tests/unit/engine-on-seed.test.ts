@@ -14,7 +14,7 @@ import { HEADLINE_KEYS, type Result } from "../../app/engine/result";
 import { getModelFromDb } from "../../app/data/model.server";
 import { loadScenarios } from "../../app/scenarios/load.server";
 import type { Scenario } from "../../app/scenarios/schema";
-import { openDatabase } from "../../app/utils/db.server";
+import { openDatabase } from "../../app/data/db.server";
 import { setupDatabase } from "../../db/setup";
 
 let dir: string;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { compareSearch, describeProblem, formatRef, parseRef, parseSelection } from "./selection";
+import { formatScenarioRef as formatRef } from "../../scenarios/ref";
 
-describe("parseRef", () => {
-  it("reads a scenario id and a variant version, and writes them back", () => {
-    expect(parseRef("2021-co-lending")).toEqual({ ok: true, ref: { kind: "scenario", id: "2021-co-lending" } });
-    expect(parseRef(" pipl ")).toEqual({ ok: true, ref: { kind: "scenario", id: "pipl" } });
-    const v = parseRef("variant:my-breakup@3");
-    expect(v).toEqual({ ok: true, ref: { kind: "variant", id: "my-breakup", version: 3 } });
-    if (v.ok) expect(formatRef(v.ref)).toBe("variant:my-breakup@3");
+import { compareSearch, describeProblem, parseSelection } from "./selection";
+
+describe("each s is a ScenarioRef", () => {
+  it("reads the old variant:<id>@<n> spelling and the one spelling alike", () => {
+    const s = parseSelection(["variant:my-breakup@3", "pipl"]);
+    expect(s).toEqual({ ok: true, refs: [{ kind: "variant", id: "my-breakup", version: 3 }, { kind: "library", id: "pipl" }] });
+    expect(parseSelection(["variant:my-breakup@3", "my-breakup@3"]).ok).toBe(false);
   });
 
   it.each([
@@ -16,13 +16,12 @@ describe("parseRef", () => {
     ["Co Lending", /not a scenario id/],
     ["../etc/passwd", /not a scenario id/],
     ["variant:x", /without its version/],
-    ["variant:x@0", /whole number/],
-    ["variant:x@1.5", /whole number/],
+    ["x@0", /whole number/],
     ["variant:Bad@1", /variant id 'Bad'/],
   ])("refuses %j with a reason", (raw, reason) => {
-    const r = parseRef(raw);
+    const r = parseSelection([raw, "a"]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    if (!r.ok) expect(r.problems.find((p) => p.kind === "malformed")).toMatchObject({ reason: expect.stringMatching(reason) });
   });
 });
 
@@ -31,8 +30,8 @@ describe("parseSelection", () => {
     expect(parseSelection(["b", "a"])).toEqual({
       ok: true,
       refs: [
-        { kind: "scenario", id: "b" },
-        { kind: "scenario", id: "a" },
+        { kind: "library", id: "b" },
+        { kind: "library", id: "a" },
       ],
     });
     expect(parseSelection(["a", "b", "c", "variant:d@2"]).ok).toBe(true);
@@ -66,11 +65,11 @@ describe("parseSelection", () => {
 
   it("round-trips through a query string", () => {
     const refs = [
-      { kind: "scenario", id: "a" },
+      { kind: "library", id: "a" },
       { kind: "variant", id: "v", version: 12 },
     ] as const;
     const search = compareSearch(refs);
-    expect(search).toBe("?s=a&s=variant%3Av%4012");
+    expect(search).toBe("?s=a&s=v%4012");
     expect(parseSelection(new URLSearchParams(search).getAll("s"))).toEqual({ ok: true, refs });
   });
 });

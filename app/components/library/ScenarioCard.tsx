@@ -1,4 +1,6 @@
 /** One scenario of the library: what it is, what it touches, and its headline changes against the baseline. */
+import { formatScenarioRef } from "~/scenarios/ref";
+
 import { DeltaText } from "./DeltaText";
 import { FAMILY_LABELS, formatScenarioDate, type ComparableEntry, type LibraryEntry } from "./entries";
 import { CARD_METRICS, METRICS } from "./headline";
@@ -99,7 +101,7 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
         </label>
         <a
           className="card-fork"
-          href={`/builder?fork=${encodeURIComponent(entry.variant ? `${entry.variant.id}@${entry.variant.version}` : entry.id)}`}
+          href={`/builder?fork=${encodeURIComponent(entry.variant ? formatScenarioRef({ kind: "variant", ...entry.variant }) : entry.id)}`}
         >
           Fork<span className="visually-hidden"> {entry.title}</span> in the builder
         </a>

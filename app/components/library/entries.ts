@@ -7,7 +7,7 @@ import type { HeadlineKey } from "../../engine/result";
 import type { HeadlineDelta, ScenarioSummary } from "../../scenarios/payload";
 import type { ScenarioError } from "../../scenarios/validate";
 import type { RuleFamily } from "../../scenarios/schema";
-import { formatRef } from "../compare/selection";
+import { formatScenarioRef } from "../../scenarios/ref";
 
 export type LibraryEntry =
   | {
@@ -49,7 +49,7 @@ export function libraryEntries(summaries: readonly ScenarioSummary[]): LibraryEn
     ok.push({
       kind: "scenario",
       id: s.id,
-      ref: formatRef({ kind: "scenario", id: s.id }),
+      ref: formatScenarioRef({ kind: "library", id: s.id }),
       href: scenarioHref(s.id),
       file: s.file,
       title: s.title,
@@ -103,7 +103,7 @@ export function variantEntries(
       kind: "scenario",
       // A DOM-safe id that cannot clash with a library file's id.
       id: `variant-${variantId}-v${version}`,
-      ref: formatRef({ kind: "variant", id: variantId, version }),
+      ref: formatScenarioRef({ kind: "variant", id: variantId, version }),
       href: `/variants/${encodeURIComponent(variantId)}`,
       file: `saved variant ${variantId}, version ${version}`,
       title: s.title,

@@ -1,5 +1,6 @@
 /** A scenario's title, date, summary and sources, and, once, what the page is and is not. */
 import type { Model } from "~/engine";
+import { formatScenarioRef } from "~/scenarios/ref";
 import type { Scenario } from "~/scenarios/schema";
 import { sourceUrl } from "~/scenarios/source-url";
 
@@ -75,7 +76,7 @@ export function ScenarioHeader({
         )}
         <span className="scenario-fork">
           {" "}
-          · <a href={forkHref ?? `/builder?fork=${encodeURIComponent(variant ? `${variant.id}@${variant.version}` : scenario.id)}`}>Fork in the builder</a> (make
+          · <a href={forkHref ?? `/builder?fork=${encodeURIComponent(formatScenarioRef(variant ? { kind: "variant", id: variant.id, version: variant.version } : { kind: "library", id: scenario.id }))}`}>Fork in the builder</a> (make
           and save a variant, with the what-if values)
         </span>
       </p>

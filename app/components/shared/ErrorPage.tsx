@@ -1,30 +1,14 @@
 /**
- * The page shown for an error response: a status, a plain sentence on what happened and what to do next.
- * Never a stack trace: loaders turn known failures into an `ErrorPayload`, anything else is a generic 500.
+ * The page shown for an error response: a status, a plain sentence on what happened and what to do next, and a
+ * broken scenario file's errors when there are any. Never a stack trace: services turn known failures into an
+ * ErrorPayload (app/services/errors.server.ts), anything else is a generic 500. `RouteErrorBoundary` is every
+ * route's ErrorBoundary.
  */
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-/** What a loader throws (as `data(payload, { status })`) for an error a reader can act on. */
-export type ErrorPayload = { title: string; message: string; hint?: string };
+import { isErrorPayload, isScenarioFilePayload, type ErrorPayload } from "~/utils/error-payload";
 
-/** The payload for a missing or unreadable model database. */
-export function databaseUnavailable(detail: string): ErrorPayload {
-  return {
-    title: "The model database is unavailable",
-    message: detail,
-    // The error's own message says how to rebuild the file; this adds what to do after.
-    hint: "Once the database is rebuilt, reload this page: the server does not need a restart.",
-  };
-}
-
-function isErrorPayload(value: unknown): value is ErrorPayload {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as ErrorPayload).title === "string" &&
-    typeof (value as ErrorPayload).message === "string"
-  );
-}
+export type { ErrorPayload };
 
 const DEFAULTS: Record<number, ErrorPayload> = {
   404: {
@@ -50,6 +34,25 @@ function withCode(text: string) {
 }
 
 export function ErrorPage({ status, data }: { status: number; data: unknown }) {
+  if (isScenarioFilePayload(data))
+    return (
+      <main id="main" className="error-page scenario-file-errors">
+        <p className="error-status">Error {status}</p>
+        <h1>{data.title}</h1>
+        <p className="error-message">{data.message}</p>
+        <ul className="file-errors" aria-label={`Errors in ${data.file}`}>
+          {data.errors.map((e) => (
+            <li key={e}>
+              <code>{e}</code>
+            </li>
+          ))}
+        </ul>
+        {data.hint ? <p className="error-hint">{withCode(data.hint)}</p> : null}
+        <p>
+          <Link to="/">Go to the scenario library</Link> · <Link to="/model">Go to the baseline model</Link>
+        </p>
+      </main>
+    );
   const payload = isErrorPayload(data) ? data : (DEFAULTS[status] ?? GENERIC);
   return (
     <main id="main" className="error-page">
@@ -62,4 +65,11 @@ export function ErrorPage({ status, data }: { status: number; data: unknown }) {
       </p>
     </main>
   );
+}
+
+/** The ErrorBoundary of every route: an error response as its page, anything else as a generic 500. */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
+  return <ErrorPage status={500} data={null} />;
 }

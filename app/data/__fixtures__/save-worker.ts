@@ -9,7 +9,7 @@ import readline from "node:readline";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../../db/schema";
-import type { Db } from "../../utils/db.server";
+import type { Db } from "../db.server";
 import { getModelFromDb } from "../model.server";
 import { getVariant, saveVersion, StaleVersionError } from "../variant.server";
 import { sampleDefinition } from "./variant-db";

@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../../db/schema";
 import { setupDatabase } from "../../../db/setup";
 import type { ScenarioDefinition } from "../../scenarios/schema";
-import type { Db } from "../../utils/db.server";
+import type { Db } from "../db.server";
 import { getModelFromDb } from "../model.server";
 import type { VariantStore } from "../variant.server";
 

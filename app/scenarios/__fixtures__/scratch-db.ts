@@ -5,7 +5,7 @@ import path from "node:path";
 import { setupDatabase } from "../../../db/setup";
 import type { Model } from "../../engine/model";
 import { getModelFromDb } from "../../data/model.server";
-import { openDatabase } from "../../utils/db.server";
+import { openDatabase } from "../../data/db.server";
 
 export interface ScratchDatabase {
   path: string;

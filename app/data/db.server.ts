@@ -10,7 +10,7 @@ import { getTableName, is } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "../../db/schema";
-import { getEnv } from "./env.server";
+import { getEnv } from "../utils/env.server";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
