@@ -4,16 +4,16 @@
  * a second run does no work and keeps the data; saved variants are never touched.
  *
  * Library: `setupDatabase({ path })` (called by the start script and Playwright's global setup).
- * CLI: `npm run db:setup` (= `tsx db/setup.ts`), on DATABASE_PATH (default data/ant-model.db).
+ * CLI: `npm run db:setup` (scripts/db-setup.ts, which reads DATABASE_PATH through the env module: db/ imports
+ * nothing from app/).
  */
 import fs from "node:fs";
 import nodePath from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { parseEnv } from "../app/utils/env.server";
 import * as schema from "./schema";
 import { seedDatabase, seedFingerprint } from "./seed/index";
 
@@ -72,26 +72,5 @@ export function setupDatabase({ path }: { path: string }): SetupResult {
     return { path: file, created, seeded, units, message };
   } finally {
     sqlite.close();
-  }
-}
-
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(fs.realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  try {
-    const { DATABASE_PATH } = parseEnv(process.env);
-    const result = setupDatabase({ path: DATABASE_PATH });
-    console.log(`db:setup ${result.path}: ${result.message}`);
-  } catch (error) {
-    console.error(`db:setup failed: ${(error as Error).message}`);
-    process.exitCode = 1;
   }
 }

@@ -191,7 +191,7 @@ async function main() {
   const { port, host } = server;
 
   // Validates DATABASE_PATH too, and says what it did (created + seeded / up to date).
-  run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "db/setup.ts"], { label: "database setup" });
+  run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/db-setup.ts"], { label: "database setup" });
 
   ensureBuild();
 

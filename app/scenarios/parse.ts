@@ -11,6 +11,7 @@ import { capErrors, dataShapeProblem, moreErrorsMessage, SHAPE_LIMITS, yamlPresc
 import { duplicateRuleIds } from "./ids";
 import { formatPath, messagesFor, type PathMessage, type PathSegment } from "./messages";
 import { scenarioSchema, type Scenario } from "./schema";
+import { MAX_SCENARIO_BYTES } from "../utils/limits";
 
 /** One problem in one scenario file. Line and column are 1-based. */
 export interface ScenarioError {
@@ -35,7 +36,7 @@ export type ParseResult =
   | { ok: false; errors: ScenarioError[] };
 
 /** Files above this size are refused before parsing. */
-export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES;
 /** Aliases beyond this many expansions are refused (billion-laughs files). */
 export const MAX_ALIAS_COUNT = 50;
 

@@ -27,8 +27,17 @@ import { MAX_BODY_BYTES } from "~/utils/http.server";
 import { readForm } from "~/utils/request.server";
 import { takeSave, tooManySavesMessage } from "~/utils/rate-limit.server";
 
-import { applyIntent, decodeForm, draftToInput, draftFromDefinition, EMPTY_DRAFT, variantTitle, type Draft, type DraftError } from "../components/builder/draft";
-import type { StalePayload } from "../components/builder/StalePanel";
+import {
+  applyIntent,
+  decodeForm,
+  draftToInput,
+  draftFromDefinition,
+  EMPTY_DRAFT,
+  variantTitle,
+  type Draft,
+  type DraftError,
+  type StalePayload,
+} from "../components/builder/draft";
 import { errorAnswer, pageErrors } from "./errors.server";
 
 export const LIMITS = { author: MAX_AUTHOR_LENGTH, note: MAX_NOTE_LENGTH, bodyKb: Math.round(MAX_BODY_BYTES / 1024) };

@@ -2,11 +2,11 @@
  * Helpers for the JSON resource routes: responses, bounded body reading, same-origin checks for state-changing
  * requests, and 405s. Framework-free (plain Request/Response) so they test without a server.
  */
-import { MAX_FILE_BYTES } from "../scenarios/parse";
+import { MAX_SCENARIO_BYTES } from "./limits";
 import { isKnownHost } from "./env.server";
 
 /** Largest request body accepted: 256 KB, the same as a scenario file. */
-export const MAX_BODY_BYTES = MAX_FILE_BYTES;
+export const MAX_BODY_BYTES = MAX_SCENARIO_BYTES;
 
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",

@@ -4,19 +4,9 @@
  * Nothing was overwritten; the person chooses to save on top of the latest version, or to start again from it.
  */
 import { Link } from "@remix-run/react";
+import type { StalePayload } from "./draft";
 
-export interface StalePayload {
-  id: string;
-  baseVersion: number;
-  latestVersion: number;
-  latestAuthor: string | null;
-  latestNote: string | null;
-  latestCreatedAt: string | null;
-  latestYaml: string;
-  submittedYaml: string;
-  /** The draft against the latest version, in plain language. */
-  changes: string[];
-}
+export type { StalePayload };
 
 export function StalePanel({ stale }: { stale: StalePayload }) {
   return (

@@ -326,3 +326,17 @@ export function isTouched(path: string, touched: ReadonlySet<string>): boolean {
   for (const n of touched) if (path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`) || n.startsWith(`${path}.`)) return true;
   return false;
 }
+
+/** A save refused on a stale base, as the editor shows it (StalePanel): both versions and their diff. */
+export interface StalePayload {
+  id: string;
+  baseVersion: number;
+  latestVersion: number;
+  latestAuthor: string | null;
+  latestNote: string | null;
+  latestCreatedAt: string | null;
+  latestYaml: string;
+  submittedYaml: string;
+  /** The draft against the latest version, in plain language. */
+  changes: string[];
+}
