@@ -41,10 +41,13 @@ export const HHI_BANDS = {
 } as const;
 export type HhiBands = keyof typeof HHI_BANDS;
 
-/** Which band an HHI falls in. */
+/**
+ * Which band an HHI falls in. Both guidelines call a market highly concentrated *above* their upper figure
+ * (2010: "above 2500"; 2023: "greater than 1,800"), and moderately concentrated from the lower one.
+ */
 export function concentration(value: number, bands: HhiBands = "2010"): "unconcentrated" | "moderate" | "high" {
   const b = HHI_BANDS[bands];
-  return value >= b.high ? "high" : value >= b.moderate ? "moderate" : "unconcentrated";
+  return value > b.high ? "high" : value >= b.moderate ? "moderate" : "unconcentrated";
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { concentration } from "~/engine/markets";
 import type { Model } from "~/engine/model";
 
 import { hhi, hhiBand, provenanceLookup } from "./model-views";
@@ -19,6 +20,16 @@ describe("hhi", () => {
     expect(hhiBand(1500)).toBe("moderately concentrated");
     expect(hhiBand(2500)).toBe("moderately concentrated");
     expect(hhiBand(2501)).toBe("highly concentrated");
+  });
+
+  it("agrees with the engine's bands at every boundary (they once disagreed at exactly 2,500)", () => {
+    const named = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" };
+    for (const value of [0, 999, 1000, 1499, 1500, 1800, 1801, 2499, 2500, 2500.0001, 2501, 10_000]) {
+      expect(hhiBand(value)).toBe(named[concentration(value, "2010")]);
+    }
+    expect(concentration(2500, "2010")).toBe("moderate");
+    expect(concentration(1800, "2023")).toBe("moderate");
+    expect(concentration(1801, "2023")).toBe("high");
   });
 });
 

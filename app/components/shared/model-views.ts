@@ -2,26 +2,27 @@
  * Figures the /model page derives from the model for display: HHI per market, revenue by service and unit,
  * and a lookup from a figure to its provenance. Pure functions of the Model, so the page and its tests agree.
  */
+import { concentration, HHI_BANDS, hhi as hhiOfShares } from "~/engine/markets";
 import type { MarketPlayer, Model, Provenance } from "~/engine/model";
 
 /** 2010 US Horizontal Merger Guidelines: below 1,500 unconcentrated, 1,500-2,500 moderately, above 2,500 highly. */
-export const HHI_BANDS_2010 = { moderate: 1500, high: 2500 } as const;
+export const HHI_BANDS_2010 = HHI_BANDS["2010"];
 
 export type HhiBand = "unconcentrated" | "moderately concentrated" | "highly concentrated";
 
-/**
- * Herfindahl-Hirschman index on shares in percent (0..10,000). A fragmented player (many small firms lumped
- * together) adds nothing: its members' squares are each negligible.
- */
+/** The engine's HHI (app/engine/markets.ts) of a market's players: one computation for the page and the engine. */
 export function hhi(players: Pick<MarketPlayer, "share" | "fragmented">[]): number {
-  return players.reduce((sum, p) => (p.fragmented ? sum : sum + (p.share * 100) ** 2), 0);
+  return hhiOfShares(
+    players.map((p) => p.share),
+    players.map((p) => p.fragmented),
+  );
 }
 
-/** The 2010 US guidelines' band an HHI falls in. */
+const BAND_NAMES = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
+
+/** The 2010 US guidelines' band an HHI falls in, named for a reader: the engine's `concentration`. */
 export function hhiBand(value: number): HhiBand {
-  if (value < HHI_BANDS_2010.moderate) return "unconcentrated";
-  if (value <= HHI_BANDS_2010.high) return "moderately concentrated";
-  return "highly concentrated";
+  return BAND_NAMES[concentration(value, "2010")];
 }
 
 export type MarketView = {
