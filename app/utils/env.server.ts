@@ -15,7 +15,13 @@ const envSchema = z.object({
     .min(1, { error: "expected an integer from 1 to 65535" })
     .max(65535, { error: "expected an integer from 1 to 65535" })
     .default(3000),
-  HOST: z.string().trim().min(1, { error: "expected a host name or IP address, e.g. 127.0.0.1" }).default("127.0.0.1"),
+  // The same rule as npm start's check (scripts/start.mjs readServerEnv): no scheme, path or spaces.
+  HOST: z
+    .string()
+    .trim()
+    .min(1, { error: "expected a host name or IP address, e.g. 127.0.0.1" })
+    .refine((h) => !/[\s/]/.test(h), { error: "expected a host name or IP address, e.g. 127.0.0.1 (no scheme or path)" })
+    .default("127.0.0.1"),
   DATABASE_PATH: z
     .string()
     .trim()
