@@ -9,13 +9,23 @@ import { expect, test, type Page } from "@playwright/test";
 /** Strings only these libraries' code contains: their error classes' names. */
 const MARKERS = { zod: "ZodError", yaml: "YAMLParseError" } as const;
 
+/**
+ * Every script the page loads: those the browser fetched, and those the served HTML names (script src and
+ * modulepreload), each read over HTTP. The HTML half keeps the count right when a loaded machine makes the
+ * browser's response events arrive late or reuse a preloaded module without a new response.
+ */
 async function shippedLibraries(page: Page, url: string): Promise<{ scripts: number; libraries: string[] }> {
-  const bodies: Array<Promise<string>> = [];
+  const seen = new Set<string>();
   page.on("response", (r) => {
-    if (r.request().resourceType() === "script") bodies.push(r.text());
+    if (r.request().resourceType() === "script") seen.add(r.url());
   });
-  await page.goto(url, { waitUntil: "networkidle" });
-  const texts = await Promise.all(bodies);
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  expect(response?.status()).toBe(200);
+  const html = (await response?.text()) ?? "";
+  for (const m of html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)) {
+    seen.add(new URL(m[1].replace(/&amp;/g, "&"), page.url()).href);
+  }
+  const texts = await Promise.all([...seen].map(async (u) => (await page.request.get(u)).text()));
   const libraries = Object.entries(MARKERS)
     .filter(([, marker]) => texts.some((t) => t.includes(marker)))
     .map(([name]) => name);
