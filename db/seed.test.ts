@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINE_ASSUMPTIONS as ENGINE_READS } from "../app/engine/assumptions";
+import { hhi } from "../app/engine/markets";
 import { modelSchema, type Model } from "../app/engine/model";
 import { getModelFromDb } from "../app/data/model.server";
 import { openDatabase } from "../app/data/db.server";
@@ -171,6 +172,17 @@ describe("the seeded baseline model", () => {
     expect(model.group.netProfit).toBeCloseTo(43.846, 9);
     const credit = model.units.filter((u) => u.segment === "credit" && u.consolidated).reduce((s, u) => s + u.revenue, 0);
     expect(credit).toBeCloseTo(57.172, 6);
+  });
+
+  it("puts consumer credit on one basis (by originator) with the big lenders named: its HHI is no longer Ant's share squared", () => {
+    const players = model.marketPlayers.filter((p) => p.marketId === "consumer-credit");
+    const named = players.filter((p) => !p.fragmented).map((p) => p.playerId).sort();
+    expect(named).toEqual(["ant", "ccb", "cmb", "icbc", "weilidai"]);
+    expect(model.markets.find((m) => m.id === "consumer-credit")?.measure).toMatch(/originating platform or lender/);
+    const value = hhi(players.map((p) => p.share), players.map((p) => p.fragmented));
+    // Before: Ant 21% squared (441) plus Weilidai (16) = 457, the banks counted as many small firms.
+    expect(value).toBeCloseTo(441 + 49 + 36 + 36 + 16, 6);
+    expect(value - 0.21 ** 2 * 10_000).toBeGreaterThan(100);
   });
 
   it("seeds the fact sheet's figures with the fact sheet's values", () => {

@@ -10,6 +10,11 @@ export {
   PBOC_THRESHOLDS,
   pbocAssessment,
   type PbocStatus,
+  BANDS_CHOICES,
+  type BandsChoice,
+  bandsLabel,
+  hhiBandsOf,
+  marketStanding,
 } from "./markets";
 export { ENGINE_ASSUMPTIONS, resolveAssumptions } from "./assumptions";
 export type * from "./result";

@@ -78,3 +78,25 @@ export function pbocAssessment(shares: number[], fragmented: boolean[] = []): Pb
   if (one >= t.reviewOne || two >= t.reviewTwo) return "review";
   return "below";
 }
+
+/** The bands switch: the two US guidelines on HHI, or the PBoC's share test (`?bands=pboc`). */
+export const BANDS_CHOICES = ["2010", "2023", "pboc"] as const;
+export type BandsChoice = (typeof BANDS_CHOICES)[number];
+
+/** A label for each choice of bands, as the switch and captions name it. */
+export function bandsLabel(choice: BandsChoice): string {
+  return choice === "pboc" ? PBOC_THRESHOLDS.label : HHI_BANDS[choice].label;
+}
+
+/** The HHI guidelines a chart draws under a choice: the PBoC test has no HHI lines, so its charts keep 2010's. */
+export function hhiBandsOf(choice: BandsChoice): HhiBands {
+  return choice === "pboc" ? "2010" : choice;
+}
+
+/** A market's standing under a choice of bands: an HHI band, or the PBoC share test's status. */
+export function marketStanding(
+  market: { hhi: number; pboc: PbocStatus },
+  choice: BandsChoice,
+): { test: "hhi"; band: ReturnType<typeof concentration> } | { test: "pboc"; status: PbocStatus } {
+  return choice === "pboc" ? { test: "pboc", status: market.pboc } : { test: "hhi", band: concentration(market.hhi, choice) };
+}

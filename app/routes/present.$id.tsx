@@ -46,7 +46,7 @@ import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCha
 import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { loadScenarioView } from "~/services/scenario-view.server";
-import { concentration, HHI_BANDS, type HeadlineKey } from "~/engine";
+import { concentration, HHI_BANDS, hhiBandsOf, type HeadlineKey } from "~/engine";
 import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
 import { ruleIdOf } from "~/scenarios/ids";
@@ -268,7 +268,9 @@ export default function PresentationPage() {
   const slideId = SLIDES[current - 1]!.id;
   const charts = SLIDE_CHARTS[slideId] ?? [];
   const notices = [...d.errors, ...(slideError ? [slideError] : [])];
-  const band = (hhi: number) => BAND_NAME[concentration(hhi, d.bands)];
+  // The PBoC test is on shares, not HHI: under `bands=pboc` the deck's HHI chart keeps the 2010 bands.
+  const hhiBands = hhiBandsOf(d.bands);
+  const band = (hhi: number) => BAND_NAME[concentration(hhi, hhiBands)];
   const keep = [...params.entries()].filter(([k]) => k !== "slide");
 
   const slides: Record<SlideId, ReactNode> = {
@@ -294,9 +296,9 @@ export default function PresentationPage() {
       </ChartSlide>
     ),
     markets: (
-      <ChartSlide kicker={`Markets and concentration (${HHI_BANDS[d.bands].label})`} takeaway={marketsTakeaway(d.result, band)}>
+      <ChartSlide kicker={`Markets and concentration (${HHI_BANDS[hhiBands].label})`} takeaway={marketsTakeaway(d.result, band)}>
         <div className="slide-markets">
-          <HhiSlideChart result={d.result} bands={d.bands} />
+          <HhiSlideChart result={d.result} bands={hhiBands} />
           <table className="slide-table ant-shares" data-testid="ant-shares">
             <caption>Ant's share of each market</caption>
             <thead>

@@ -6,7 +6,7 @@
  */
 import { data } from "@remix-run/node";
 
-import { attribute, evaluate, type Attribution, type HhiBands, type Model, type Result } from "~/engine";
+import { attribute, evaluate, type Attribution, BANDS_CHOICES, type BandsChoice, type Model, type Result } from "~/engine";
 import { getModel, modelVersion } from "~/data/model.server";
 import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
@@ -27,7 +27,7 @@ export interface ScenarioView {
   tunables: Tunable[];
   /** Valid what-if values, and one message per rejected URL parameter (`bands` included). */
   whatIf: WhatIf;
-  bands: HhiBands;
+  bands: BandsChoice;
   /** The scenario with the what-if values in place. */
   applied: { scenario: Scenario; assumptions: Record<string, number> };
   result: Result;
@@ -37,10 +37,11 @@ export interface ScenarioView {
 }
 
 /** `bands` URL parameter: which HHI guidelines the market charts show. */
-export function parseBands(raw: string | null): { bands: HhiBands; error: string | null } {
-  if (raw === null || raw === "2010") return { bands: "2010", error: null };
-  if (raw === "2023") return { bands: "2023", error: null };
-  return { bands: "2010", error: `'bands' must be 2010 or 2023, got '${raw.slice(0, 40)}'. The 2010 bands are used.` };
+export function parseBands(raw: string | null): { bands: BandsChoice; error: string | null } {
+  if (raw === null) return { bands: "2010", error: null };
+  const choice = BANDS_CHOICES.find((c) => c === raw);
+  if (choice) return { bands: choice, error: null };
+  return { bands: "2010", error: `'bands' must be 2010, 2023 or pboc, got '${raw.slice(0, 40)}'. The 2010 bands are used.` };
 }
 
 function fail(status: number, payload: ErrorPayload): never {

@@ -396,18 +396,41 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     rationale: "Alipay 55.4% and Tenpay 38.8% [S68] leave 5.8%; UnionPay's QuickPass is assumed the largest of the rest.",
     sourceKeys: ["S68"],
   }),
+  // One basis: balances by the platform or lender that originates the loan. Loans Ant facilitates count once, as
+  // Ant's 21% [S10], whoever funds them; the banks' shares below are their own-originated balances only.
+  seed({
+    id: "consumer-credit-share-icbc",
+    label: "ICBC's share of short-term consumer credit (own-originated)",
+    value: 0.07, low: 0.05, high: 0.09, unit: "fraction",
+    rationale: "The largest bank and card issuer; loans it funds through Ant's platform are Ant's share here, not ICBC's.",
+    sourceKeys: [],
+  }),
+  seed({
+    id: "consumer-credit-share-ccb",
+    label: "CCB's share of short-term consumer credit (own-originated)",
+    value: 0.06, low: 0.04, high: 0.08, unit: "fraction",
+    rationale: "Second-largest bank, a card book near ICBC's; funding lent through Ant's platform is excluded.",
+    sourceKeys: [],
+  }),
+  seed({
+    id: "consumer-credit-share-cmb",
+    label: "China Merchants Bank's share of short-term consumer credit (own-originated)",
+    value: 0.06, low: 0.04, high: 0.08, unit: "fraction",
+    rationale: "The largest joint-stock card issuer; funding lent through Ant's platform is excluded.",
+    sourceKeys: [],
+  }),
   seed({
     id: "consumer-credit-share-large-state-banks",
-    label: "Large state-owned banks' share of short-term consumer credit",
-    value: 0.3, low: 0.2, high: 0.4, unit: "fraction",
-    rationale: "Six large banks with big credit-card books; Ant's 21% [S10] is the only sourced share in this market.",
+    label: "Other large state-owned banks' share of short-term consumer credit (four, own-originated)",
+    value: 0.14, low: 0.08, high: 0.2, unit: "fraction",
+    rationale: "ABC, BOC, BoCom and PSBC, each a few percent; Ant's 21% [S10] is the only sourced share in this market.",
     sourceKeys: ["S10"],
   }),
   seed({
     id: "consumer-credit-share-joint-stock-banks",
-    label: "Joint-stock banks' share of short-term consumer credit",
-    value: 0.2, low: 0.12, high: 0.28, unit: "fraction",
-    rationale: "A dozen joint-stock banks, several with large card businesses.",
+    label: "Other joint-stock banks' share of short-term consumer credit (own-originated)",
+    value: 0.12, low: 0.07, high: 0.18, unit: "fraction",
+    rationale: "About eleven joint-stock banks besides CMB, each a few percent at most.",
     sourceKeys: [],
   }),
   seed({

@@ -23,6 +23,9 @@ const tenpay = fact(0.388, ["S68"], "Q1 2020, share of third-party mobile paymen
 const unionpay = assumed("mobile-payments-unionpay-share");
 
 const ant = fact(0.21, ["S10"], "Huabei + Jiebei, ~1.7 RMB tn = 21% of short-term consumer loans at deposit-taking institutions, June 2020");
+const icbc = assumed("consumer-credit-share-icbc");
+const ccb = assumed("consumer-credit-share-ccb");
+const cmb = assumed("consumer-credit-share-cmb");
 const stateBanks = assumed("consumer-credit-share-large-state-banks");
 const jointStock = assumed("consumer-credit-share-joint-stock-banks");
 const weilidai = assumed("consumer-credit-share-weilidai");
@@ -57,19 +60,23 @@ export const MARKETS: MarketSeed[] = [
   {
     id: "consumer-credit",
     name: "Short-term consumer credit (China)",
-    measure: "share of short-term consumer loan balances, June 2020",
+    // One basis (decision 015): who originates the loan. Ant's facilitated loans count once, as Ant's, not again as
+    // the funding banks'; the big lenders are named so the HHI is not just Ant's share squared.
+    measure: "share of short-term consumer loan balances by originating platform or lender, June 2020 (loans Ant facilitates count once, as Ant's, whoever funds them)",
     players: [
       { playerId: "ant", name: "Ant (Huabei + Jiebei)", share: ant, unitIds: ["huabei", "jiebei"], fragmented: false },
-      // Bank groups are several banks each a few percent: counting a group as one firm would add ~900 HHI points
-      // that no single bank has, so they are counted as atomistic (understating HHI by ~100-200 points instead).
-      { playerId: "large-state-banks", name: "Large state-owned banks (six)", share: stateBanks, unitIds: [], fragmented: true },
-      { playerId: "joint-stock-banks", name: "Joint-stock banks", share: jointStock, unitIds: [], fragmented: true },
+      { playerId: "icbc", name: "ICBC", share: icbc, unitIds: [], fragmented: false },
+      { playerId: "ccb", name: "China Construction Bank", share: ccb, unitIds: [], fragmented: false },
+      { playerId: "cmb", name: "China Merchants Bank", share: cmb, unitIds: [], fragmented: false },
+      // The remaining bank groups are several banks each a few percent: counted as atomistic, not as one firm.
+      { playerId: "large-state-banks", name: "Other large state-owned banks (four)", share: stateBanks, unitIds: [], fragmented: true },
+      { playerId: "joint-stock-banks", name: "Other joint-stock banks", share: jointStock, unitIds: [], fragmented: true },
       { playerId: "weilidai", name: "WeBank Weilidai (WeChat)", share: weilidai, unitIds: [], fragmented: false },
       { playerId: "consumer-finance-companies", name: "Consumer finance companies", share: cfcs, unitIds: [], fragmented: true },
       {
         playerId: "others",
         name: "City and rural banks, other platforms",
-        share: remainder([ant, stateBanks, jointStock, weilidai, cfcs], { sources: ["S10"], assumption: "consumer-credit-share-large-state-banks" }, "many small lenders; also rests on the other rival-share assumptions"),
+        share: remainder([ant, icbc, ccb, cmb, stateBanks, jointStock, weilidai, cfcs], { sources: ["S10"], assumption: "consumer-credit-share-large-state-banks" }, "many small lenders; also rests on the other rival-share assumptions"),
         unitIds: [],
         fragmented: true,
       },

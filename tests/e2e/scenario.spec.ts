@@ -118,7 +118,7 @@ test.describe("with JavaScript", () => {
     await expect(alert).toContainText("'a.cost-of-equity' must be a number, got 'abc'");
     await expect(alert).toContainText(`'${KEY}' must be between 0.1 and 0.5, got 2`);
     await expect(alert).toContainText("Unknown parameter 'r.no-such-rule.x'");
-    await expect(alert).toContainText("'bands' must be 2010 or 2023");
+    await expect(alert).toContainText("'bands' must be 2010, 2023 or pboc");
     expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
     await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
   });
@@ -134,12 +134,18 @@ test.describe("with JavaScript", () => {
     await expect(page.locator('.rule[data-whatif="changed"]')).toHaveCount(0);
   });
 
-  test("HHI bands: the 2010 guidelines by default, the 2023 ones with bands=2023", async ({ page }) => {
+  test("HHI bands: the 2010 guidelines by default, the 2023 ones with bands=2023, the PBoC test with bands=pboc", async ({ page }) => {
     await page.goto(`/scenarios/payments-interoperability`);
     await expect(page.getByTestId("hhi-bands")).toHaveText("2010 US horizontal merger guidelines");
-    await page.getByRole("link", { name: /Use the 2023 US merger guidelines/ }).click();
+    await expect(page.getByTestId("market-basis")).toContainText("originates the loan");
+    await page.getByRole("link", { name: /the 2023 US merger guidelines/ }).click();
     await expect(page).toHaveURL(/bands=2023/);
     await expect(page.getByTestId("hhi-bands")).toHaveText("2023 US merger guidelines");
+    await page.getByRole("link", { name: /the PBoC draft rules/ }).click();
+    await expect(page).toHaveURL(/bands=pboc/);
+    await expect(page.getByTestId("hhi-bands")).toHaveText("PBoC draft rules for non-bank payment institutions (Jan 2021)");
+    // The band column follows the PBoC share test: mobile payments (Alipay 55.4%) is above 1/2 for one.
+    await expect(page.locator("#hhi-result-table")).toContainText("dominance presumed");
   });
 
   test("every library scenario renders the engine's headline numbers; hypothetical ones say so", async ({ page, request }) => {

@@ -7,7 +7,18 @@ import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
 import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
 import { DataTable } from "~/components/shared/DataTable";
 import { Section } from "~/components/shared/Section";
-import { concentration, HHI_BANDS, PBOC_THRESHOLDS, type HhiBands, type MarketResult, type PbocStatus, type Result } from "~/engine";
+import {
+  BANDS_CHOICES,
+  bandsLabel,
+  HHI_BANDS,
+  hhiBandsOf,
+  marketStanding,
+  PBOC_THRESHOLDS,
+  type BandsChoice,
+  type MarketResult,
+  type PbocStatus,
+  type Result,
+} from "~/engine";
 import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
@@ -22,6 +33,12 @@ const PBOC_NAME: Record<PbocStatus, string> = {
   dominant: "dominance presumed (one holds more than 1/2)",
 };
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
+
+/** The "Band, after" cell under a choice of bands: an HHI band, or the PBoC test's status. */
+function standingName(m: MarketResult, bands: BandsChoice): string {
+  const s = marketStanding({ hhi: m.hhi.scenario, pboc: m.pboc.scenario }, bands);
+  return s.test === "pboc" ? PBOC_NAME[s.status] : BAND_NAME[s.band];
+}
 
 function pointLabel(format: (n: number) => string, size = 13) {
   return function Label(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) {
@@ -73,21 +90,24 @@ function MarketCard({ market }: { market: MarketResult }) {
   );
 }
 
-function MarketsSectionView({ result, bands, search }: { result: Result; bands: HhiBands; search: URLSearchParams }) {
-  const b = HHI_BANDS[bands];
-  const other: HhiBands = bands === "2010" ? "2023" : "2010";
-  const otherSearch = new URLSearchParams(search);
-  if (other === "2023") otherSearch.set("bands", "2023");
-  const otherHref = `?${otherSearch.toString()}`;
+/** The search string for a choice of bands (2010 is the default, so it is left out). */
+function withBands(search: URLSearchParams | string, choice: BandsChoice): string {
+  const params = new URLSearchParams(search);
+  if (choice === "2010") params.delete("bands");
+  else params.set("bands", choice);
+  return `?${params.toString()}`;
+}
+
+function MarketsSectionView({ result, bands, search }: { result: Result; bands: BandsChoice; search: URLSearchParams }) {
+  // The PBoC test is on shares: under it the chart keeps the 2010 HHI lines and the band column shows the test.
+  const b = HHI_BANDS[hhiBandsOf(bands)];
+  const others = BANDS_CHOICES.filter((c) => c !== bands);
   const navigate = useNavigate();
   // `search` is the what-if state the page was loaded with (the href for a reader without JavaScript); with
   // JavaScript the current URL is read at the click, so the bands switch keeps the values moved since.
-  const switchBands = (e: React.MouseEvent) => {
+  const switchBands = (choice: BandsChoice) => (e: React.MouseEvent) => {
     e.preventDefault();
-    const params = new URLSearchParams(window.location.search);
-    if (other === "2023") params.set("bands", "2023");
-    else params.delete("bands");
-    navigate({ search: `?${params.toString()}` }, { preventScrollReset: true });
+    navigate({ search: withBands(window.location.search, choice) }, { preventScrollReset: true });
   };
   const data = result.markets.map((m) => ({ name: m.name, baseline: Math.round(m.hhi.baseline), scenario: Math.round(m.hhi.scenario) }));
   const TopLabel = (props: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) =>
@@ -112,8 +132,20 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
       intro={
         <p>
           HHI is the sum of the squared shares in percent (0 to 10,000; fragmented remainders count 0). Bands used:{" "}
-          <strong data-testid="hhi-bands">{b.label}</strong> (moderately concentrated from {formatHhi(b.moderate)}, highly
-          from {formatHhi(b.high)}). <a href={otherHref} onClick={switchBands}>Use the {HHI_BANDS[other].label} instead</a>.
+          <strong data-testid="hhi-bands">{bandsLabel(bands)}</strong>{" "}
+          {bands === "pboc" ? (
+            <>(a share test: talks from 1/3 for one or 1/2 for two, dominance presumed above 1/2; the chart keeps the {b.label}&apos; lines).</>
+          ) : (
+            <>(moderately concentrated from {formatHhi(b.moderate)}, highly from {formatHhi(b.high)}).</>
+          )}{" "}
+          Use instead:{" "}
+          {others.map((c, i) => (
+            <span key={c}>
+              {i > 0 ? " or " : null}
+              <a href={withBands(search, c)} onClick={switchBands(c)}>the {bandsLabel(c)}</a>
+            </span>
+          ))}
+          .
         </p>
       }
     >
@@ -151,7 +183,7 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
         <div className="table-cell">
           <DataTable
             id="hhi-result-table"
-            caption={`HHI by market (bands: ${b.label})`}
+            caption={`HHI by market (bands: ${bandsLabel(bands)})`}
             rows={result.markets}
             rowKey={(m) => m.id}
             columns={[
@@ -159,9 +191,13 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
               { key: "hhiBaseline", header: "Before", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.baseline)}</span> },
               { key: "hhi", header: "After", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.scenario)}</span> },
               { key: "hhiDelta", header: "Change", numeric: true, cell: (m) => <span className="num">{signed(m.hhi.scenario - m.hhi.baseline, formatHhi)}</span> },
-              { key: "band", header: "Band, after", className: "wrap", cell: (m) => BAND_NAME[concentration(m.hhi.scenario, bands)] },
+              { key: "band", header: "Band, after", className: "wrap", cell: (m) => standingName(m, bands) },
             ]}
           />
+          <p className="table-note" data-testid="market-basis">
+            Consumer credit is on one basis: balances by the platform or lender that originates the loan (Ant&apos;s facilitated
+            loans count once, as Ant&apos;s, not again as the funding banks&apos;).
+          </p>
         </div>
       </div>
       <DataTable
