@@ -4,11 +4,11 @@
  * Figures typed in from history are shown and marked, never counted. The coverage line is what it is.
  */
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartReported, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { ErrorPage } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { MODEL_FIGURES } from "~/history/figures";
 import { getHistory, HISTORY_PATH_ID } from "~/services/history.server";
 import historyStyles from "~/styles/history.css";
@@ -180,8 +180,4 @@ export default function HistoryPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

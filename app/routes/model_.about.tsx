@@ -5,9 +5,9 @@
  * Built from the files and data that already say each part (app/services/model-docs.server.ts).
  */
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
-import { ErrorPage } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { modelAbout } from "~/services/model-docs.server";
 import historyStyles from "~/styles/history.css";
@@ -236,8 +236,4 @@ export default function ModelAboutPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };

@@ -4,11 +4,11 @@
  * between consecutive steps) and within a step by rule. Server-rendered SVG charts, each with a table.
  */
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { ErrorPage } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
 import { KEY_FIGURES } from "~/history/figures";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
@@ -316,8 +316,4 @@ export default function PathPage() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
-  return <ErrorPage status={500} data={null} />;
-}
+export { RouteErrorBoundary as ErrorBoundary };
