@@ -3,16 +3,16 @@
  * Files are read on each call (a few small files), so an edited file shows on the next request; a broken file
  * comes back as its errors and never hides the others. Throws DatabaseUnavailableError when the model is missing.
  */
-import path from "node:path";
 import type { Model } from "../engine/model";
 import { loadScenarios, type ScenarioFileResult } from "../scenarios/load.server";
 import { resultPayload, summarise, type ScenarioResultPayload, type ScenarioSummary } from "../scenarios/payload";
 import type { ScenarioError } from "../scenarios/parse";
+import { getEnv } from "../utils/env.server";
 import { getModel } from "./model.server";
 
-/** Where the library is read from. SCENARIOS_DIR lets tests and deployments point elsewhere. */
+/** Where the library is read from: SCENARIOS_DIR (validated once by the env module) lets tests and deployments point elsewhere. */
 export function scenariosDir(): string {
-  return path.resolve(process.cwd(), process.env.SCENARIOS_DIR || "scenarios");
+  return getEnv().SCENARIOS_DIR;
 }
 
 export interface ScenarioSource {

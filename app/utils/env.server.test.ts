@@ -5,7 +5,7 @@ import { EnvError, isKnownHost, parseEnv } from "./env.server";
 describe("parseEnv", () => {
   it("uses the defaults when nothing is set", () => {
     const env = parseEnv({}, "/repo");
-    expect(env).toEqual({ PORT: 3000, HOST: "127.0.0.1", DATABASE_PATH: path.resolve("/repo", "data/ant-model.db"), ALLOWED_HOSTS: [] });
+    expect(env).toEqual({ PORT: 3000, HOST: "127.0.0.1", DATABASE_PATH: path.resolve("/repo", "data/ant-model.db"), SCENARIOS_DIR: path.resolve("/repo", "scenarios"), ALLOWED_HOSTS: [] });
   });
 
   it("treats empty strings as unset", () => {
@@ -14,8 +14,15 @@ describe("parseEnv", () => {
 
   it("reads valid values and resolves a relative database path against the working directory", () => {
     const env = parseEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "tmp/x.db" }, "/repo");
-    expect(env).toEqual({ PORT: 8080, HOST: "0.0.0.0", DATABASE_PATH: path.resolve("/repo", "tmp/x.db"), ALLOWED_HOSTS: [] });
+    expect(env).toEqual({ PORT: 8080, HOST: "0.0.0.0", DATABASE_PATH: path.resolve("/repo", "tmp/x.db"), SCENARIOS_DIR: path.resolve("/repo", "scenarios"), ALLOWED_HOSTS: [] });
     expect(parseEnv({ DATABASE_PATH: "/abs/y.db" }, "/repo").DATABASE_PATH).toBe(path.resolve("/abs/y.db"));
+  });
+
+  it("reads SCENARIOS_DIR once, resolved against the working directory; unset is the library, blank is refused", () => {
+    expect(parseEnv({ SCENARIOS_DIR: "tests/.tmp/lib" }, "/repo").SCENARIOS_DIR).toBe(path.resolve("/repo", "tests/.tmp/lib"));
+    expect(parseEnv({}, "/repo").SCENARIOS_DIR).toBe(path.resolve("/repo", "scenarios"));
+    expect(() => parseEnv({ SCENARIOS_DIR: "   " })).toThrow(/SCENARIOS_DIR="   " is invalid/);
+    expect(() => parseEnv({ SCENARIOS_DIR: "a\0b" })).toThrow(/SCENARIOS_DIR/);
   });
 
   it.each(["abc", "0", "65536", "80.5", "-1"])("a bad PORT (%s) names the variable, the value and what is expected", (bad) => {

@@ -27,6 +27,12 @@ const envSchema = z.object({
     .trim()
     .min(1, { error: "expected a path to the SQLite file, e.g. data/ant-model.db" })
     .default(DEFAULT_DATABASE_PATH),
+  SCENARIOS_DIR: z
+    .string()
+    .trim()
+    .min(1, { error: "expected a path to a directory of scenario files, e.g. scenarios" })
+    .refine((d) => !d.includes("\0"), { error: "expected a path to a directory of scenario files, e.g. scenarios" })
+    .default("scenarios"),
   ALLOWED_HOSTS: z
     .string()
     .default("")
@@ -44,6 +50,8 @@ export type Env = {
   HOST: string;
   /** Absolute path of the SQLite file (a relative value is resolved against the working directory). */
   DATABASE_PATH: string;
+  /** Absolute path of the scenario library (a relative value is resolved against the working directory). */
+  SCENARIOS_DIR: string;
   /** Host names (lower case) besides loopback names, IP addresses and HOST that requests may name (DNS rebinding). */
   ALLOWED_HOSTS: string[];
 };
@@ -62,7 +70,7 @@ export class EnvError extends Error {
  */
 export function parseEnv(record: Record<string, string | undefined>, cwd: string = process.cwd()): Env {
   const input: Record<string, string | undefined> = {};
-  for (const key of ["PORT", "HOST", "DATABASE_PATH", "ALLOWED_HOSTS"] as const) {
+  for (const key of ["PORT", "HOST", "DATABASE_PATH", "SCENARIOS_DIR", "ALLOWED_HOSTS"] as const) {
     const value = record[key];
     input[key] = value === undefined || value === "" ? undefined : value;
   }
@@ -74,7 +82,11 @@ export function parseEnv(record: Record<string, string | undefined>, cwd: string
     });
     throw new EnvError(`Invalid environment: ${lines.join("; ")}`);
   }
-  return { ...parsed.data, DATABASE_PATH: path.resolve(cwd, parsed.data.DATABASE_PATH) };
+  return {
+    ...parsed.data,
+    DATABASE_PATH: path.resolve(cwd, parsed.data.DATABASE_PATH),
+    SCENARIOS_DIR: path.resolve(cwd, parsed.data.SCENARIOS_DIR),
+  };
 }
 
 let cached: Env | undefined;
