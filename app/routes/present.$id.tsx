@@ -52,7 +52,7 @@ import { RULE_FAMILIES } from "~/scenarios/families";
 import { ruleIdOf } from "~/scenarios/ids";
 import { REVENUE_BASES_SHORT } from "~/engine/revenue-bases";
 import { historyInputs } from "~/scenarios/inputs";
-import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { movedTunables, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
 import { formatCompact, formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
 
@@ -70,9 +70,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const { model, viewed, tunables: available, whatIf, bands, applied, result, attribution } = view;
   const scenario = viewed.scenario;
   const assumptions = assumptionRows(model.assumptions, result, scenario.assumptions, applied.assumptions);
-  const moved = available
-    .filter((t) => whatIf.values[t.key] !== undefined && whatIf.values[t.key] !== t.fileValue)
-    .map((t) => ({ key: t.key, label: t.label, unit: t.unit, value: whatIf.values[t.key]!, fileValue: t.fileValue }));
+  const moved = movedTunables(whatIf.values, available).map((t) => ({ key: t.key, label: t.label, unit: t.unit, value: whatIf.values[t.key]!, fileValue: t.fileValue }));
   const state = new URLSearchParams(whatIfSearch(whatIf.values, available));
   if (viewed.version !== null) state.set("v", String(viewed.version));
   if (bands !== "2010") state.set("bands", bands);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
 import { scenarioOf, tinyModel } from "../engine/test-model";
 import { tunables } from "./tunables";
-import { applyWhatIf, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "./what-if";
+import { applyWhatIf, movedTunables, parseWhatIf, rulesMovedByWhatIf, whatIfSearch } from "./what-if";
 
 const model = tinyModel();
 const scenario = scenarioOf([
@@ -48,5 +48,14 @@ describe("what-if parameters", () => {
     expect(rulesMovedByWhatIf({ "r.consent.consentRate": 0.4, "r.rule-2.maxAum": 500, "a.cost-of-equity": 0.12 }, ts)).toEqual(["rule-2"]);
     expect(rulesMovedByWhatIf({ "r.consent.consentRate": 0.5 }, ts)).toEqual(["consent"]);
     expect(rulesMovedByWhatIf({}, ts)).toEqual([]);
+  });
+
+  it("moved means set and different from the file's value: one test the URL, marks, fork, exports and deck share", () => {
+    const moved = movedTunables({ "r.consent.consentRate": 0.4, "r.rule-2.maxAum": 500, "a.cost-of-equity": 0.12 }, ts);
+    const fileCost = ts.find((t) => t.key === "a.cost-of-equity")!.fileValue;
+    expect(moved.map((t) => t.key)).toEqual(
+      ["r.rule-2.maxAum", ...(fileCost === 0.12 ? [] : ["a.cost-of-equity"])].sort((a, b) => ts.findIndex((t) => t.key === a) - ts.findIndex((t) => t.key === b)),
+    );
+    expect(movedTunables({}, ts)).toEqual([]);
   });
 });

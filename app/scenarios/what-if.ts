@@ -85,19 +85,21 @@ export function applyWhatIf(
 /** URL search string for what-if values that differ from the file's (so a reset gives a clean URL). */
 export function whatIfSearch(values: Record<string, number>, available: Tunable[]): string {
   const params = new URLSearchParams();
-  for (const t of available) {
-    const v = values[t.key];
-    if (v !== undefined && v !== t.fileValue) params.set(t.key, String(v));
-  }
+  for (const t of movedTunables(values, available)) params.set(t.key, String(values[t.key]));
   return params.toString();
+}
+
+/**
+ * The one test of "moved by the what-if": a value is set and differs from the file's. The URL, the charts' marks,
+ * the builder's fork, the exports and the deck all ask this, so they always agree on what moved.
+ */
+export function movedTunables(values: Record<string, number>, available: readonly Tunable[]): Tunable[] {
+  return available.filter((t) => values[t.key] !== undefined && values[t.key] !== t.fileValue);
 }
 
 /** Ids of the rules whose parameters the what-if moves away from the file's values (charts mark them). */
 export function rulesMovedByWhatIf(values: Record<string, number>, available: Tunable[]): string[] {
   const ids = new Set<string>();
-  for (const t of available) {
-    const v = values[t.key];
-    if (t.kind === "rule" && v !== undefined && v !== t.fileValue) ids.add(t.targetId);
-  }
+  for (const t of movedTunables(values, available)) if (t.kind === "rule") ids.add(t.targetId);
   return [...ids];
 }

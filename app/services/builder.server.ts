@@ -19,7 +19,7 @@ import {
 import { describeChanges, diffScenarios } from "~/scenarios/diff";
 import type { Scenario, ScenarioDefinition } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf } from "~/scenarios/what-if";
+import { applyWhatIf, movedTunables, parseWhatIf } from "~/scenarios/what-if";
 import { formatScenarioRef, parseScenarioRef, parseVersion } from "~/scenarios/ref";
 import { scenarioToYaml } from "~/scenarios/to-yaml";
 import type { ErrorPayload } from "~/utils/error-payload";
@@ -153,7 +153,7 @@ function forkOf(definition: ScenarioDefinition, params: URLSearchParams): { draf
   const { id: _id, ...rest } = applied.scenario;
   void _id;
   const draft = draftFromDefinition({ ...rest, ...(Object.keys(assumptions).length > 0 ? { assumptions } : {}) });
-  const moved = available.filter((t) => whatIf.values[t.key] !== undefined && whatIf.values[t.key] !== t.fileValue).length;
+  const moved = movedTunables(whatIf.values, available).length;
   return { draft: { ...draft, title: variantTitle(draft.title) }, moved };
 }
 

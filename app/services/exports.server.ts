@@ -18,7 +18,7 @@ import { resultPayload } from "../scenarios/payload";
 import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 import { scenarioToYaml } from "../scenarios/to-yaml";
 import { tunables } from "../scenarios/tunables";
-import { parseWhatIf } from "../scenarios/what-if";
+import { movedTunables, parseWhatIf } from "../scenarios/what-if";
 import { jsonErrorResponse } from "./errors.server";
 
 /** The export for a GET (or HEAD) request; `model` defaults to the server's. */
@@ -58,9 +58,7 @@ export function exportResponse(request: Request, id: string, format: string, { m
       const payload = resultPayload(m, scenario, { uncertainty: uncertainty.value, whatIf: whatIf.values });
       if (format === "result.json") body = formatJson(payload);
       else {
-        const moved = available
-          .filter((t) => whatIf.values[t.key] !== undefined && whatIf.values[t.key] !== t.fileValue)
-          .map((t) => ({ key: t.key, unit: t.unit, fileValue: t.fileValue, value: whatIf.values[t.key]! }));
+        const moved = movedTunables(whatIf.values, available).map((t) => ({ key: t.key, unit: t.unit, fileValue: t.fileValue, value: whatIf.values[t.key]! }));
         body = exportCsv(payload, { version: viewed.version, whatIf: moved });
       }
     }

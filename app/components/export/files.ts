@@ -7,7 +7,7 @@ import { csvCell, csvRows } from "../../scenarios/format-result";
 import { ruleIdOf } from "../../scenarios/ids";
 import type { ScenarioResultPayload } from "../../scenarios/payload";
 import type { Scenario } from "../../scenarios/schema";
-import { applyWhatIf, type Tunable } from "../../scenarios/what-if";
+import { applyWhatIf, movedTunables, type Tunable } from "../../scenarios/what-if";
 
 /** The files a scenario can be downloaded as, by the last segment of the export URL. */
 export const EXPORT_FORMATS = {
@@ -34,7 +34,7 @@ export function scenarioWithWhatIf(scenario: Scenario, values: Record<string, nu
 
 /** Whether any what-if value differs from the file's. */
 export function whatIfChanged(values: Record<string, number>, available: Tunable[]): boolean {
-  return available.some((t) => values[t.key] !== undefined && values[t.key] !== t.fileValue);
+  return movedTunables(values, available).length > 0;
 }
 
 /**

@@ -16,7 +16,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 
 import { evaluate, startAttribution, type Attribution, type Model, type Result } from "~/engine";
 import type { Scenario } from "~/scenarios/schema";
-import { applyWhatIf, whatIfSearch, type Tunable } from "~/scenarios/what-if";
+import { applyWhatIf, movedTunables, whatIfSearch, type Tunable } from "~/scenarios/what-if";
 
 /** How long the URL waits for the slider to settle. Numbers never wait. */
 export const URL_DEBOUNCE_MS = 150;
@@ -177,7 +177,7 @@ export function useWhatIf(input: WhatIfInput) {
     (t: Tunable) => values[t.key] ?? t.fileValue,
     [values],
   );
-  const changed = tunables.some((t) => values[t.key] !== undefined && values[t.key] !== t.fileValue);
+  const changed = movedTunables(values, tunables).length > 0;
 
   return {
     values,
