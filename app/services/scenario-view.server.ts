@@ -128,6 +128,12 @@ export interface PageUncertainty {
  * the defaults are used.
  */
 export function loadUncertainty(view: ScenarioView, url: URL): PageUncertainty {
+  // The view's key already holds the scenario, the model, the what-if and draws/seed: the same key, the same bands.
+  // Without this every warm request drew 1,000 worlds again (about 5 requests/s instead of the cached page's rate).
+  return cached(`uncertainty:${view.key}`, () => computeUncertainty(view, url));
+}
+
+function computeUncertainty(view: ScenarioView, url: URL): PageUncertainty {
   // A bad value was reported by loadScenarioView (before the cache key was made).
   const parsed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
   const chosen = parsed.ok ? parsed.value : null;
