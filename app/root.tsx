@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from "react";
 
 import { AppHeader } from "~/components/AppHeader";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { useNonce } from "~/components/NonceProvider";
 import appStyles from "~/styles/app.css";
 

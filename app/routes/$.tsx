@@ -1,7 +1,7 @@
 /** Any URL no other route matches: a clear 404 page (rendered by the ErrorBoundary), never a stack trace. */
 import { data, type MetaFunction } from "@remix-run/node";
 
-import { RouteErrorBoundary, type ErrorPayload } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary, type ErrorPayload } from "~/components/common/ErrorPage";
 
 export const meta: MetaFunction = () => [{ title: "Page not found · Ant Group regulatory scenarios" }];
 

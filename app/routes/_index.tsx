@@ -6,7 +6,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CompareForm } from "~/components/library/CompareForm";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";

@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { BuilderForm } from "~/components/builder/BuilderForm";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { builderAction, loadBuilder, type BuilderActionData } from "~/services/builder.server";
 import builderStyles from "~/styles/builder.css";
 

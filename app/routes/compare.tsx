@@ -13,8 +13,8 @@ import { ScenarioPicker } from "~/components/compare/ScenarioPicker";
 import { MAX_COMPARE, MIN_COMPARE } from "~/components/compare/selection";
 import { formatScenarioDate, type LibraryEntry } from "~/components/library/entries";
 import { FamilyTags, FileErrorList } from "~/components/library/ScenarioCard";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
-import { ChartWithTable } from "~/components/shared/Section";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
+import { ChartWithTable } from "~/components/common/Section";
 import { loadComparison, type Problem } from "~/services/compare.server";
 import libraryStyles from "~/styles/library.css";
 

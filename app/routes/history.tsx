@@ -8,7 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartReported, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { MODEL_FIGURES } from "~/history/figures";
 import { getHistory, HISTORY_PATH_ID } from "~/services/history.server";
 import historyStyles from "~/styles/history.css";

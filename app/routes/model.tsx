@@ -6,7 +6,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CapitalSection } from "~/components/model-page/CapitalSection";
 import { FactsSection } from "~/components/model-page/FactsSection";
 import { FlowsSection } from "~/components/model-page/FlowsSection";

@@ -7,7 +7,7 @@
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { modelAbout } from "~/services/model-docs.server";
 import historyStyles from "~/styles/history.css";

@@ -8,7 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
 import { KEY_FIGURES } from "~/history/figures";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";

@@ -20,7 +20,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ChartDownloads } from "~/components/export/ChartDownloads";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
 import {
   KEY_HELP,

@@ -12,7 +12,7 @@ import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
 import { FlowsSection } from "~/components/scenario/FlowsSection";

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { HeadlineTable, ServicesTable } from "~/components/builder/ResultTables";
 import { formatWhen } from "~/components/builder/StalePanel";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { parseScenarioRef, scenarioRefHref } from "~/scenarios/ref";
 import { yamlFileName } from "~/scenarios/to-yaml";
 import { loadVariantPage, restoreAction } from "~/services/variant-pages.server";

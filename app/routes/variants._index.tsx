@@ -3,7 +3,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { formatWhen } from "~/components/builder/StalePanel";
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { loadVariantList } from "~/services/variant-pages.server";
 import builderStyles from "~/styles/builder.css";
 

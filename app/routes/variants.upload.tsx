@@ -7,7 +7,7 @@
 import type { ActionFunctionArgs, LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { RouteErrorBoundary } from "~/components/shared/ErrorPage";
+import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { MAX_FILE_BYTES } from "~/scenarios/parse";
 import { LIMITS } from "~/services/builder.server";
 import { uploadAction } from "~/services/variant-pages.server";

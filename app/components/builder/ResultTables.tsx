@@ -2,7 +2,7 @@
  * A compact result: the headline figures against the baseline, and each service's users and status. Used by the
  * builder's live preview and by a saved variant's page. Changes read as sign, arrow and word, never colour alone.
  */
-import { DataTable } from "~/components/shared/DataTable";
+import { DataTable } from "~/components/common/DataTable";
 import { ARROW, direction, signed, tone, WORD } from "~/components/scenario/delta";
 import { HEADLINE_KEYS, type Headline, type HeadlineKey, type ServiceResult } from "~/engine/result";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxi
 
 import { formatHhi } from "~/utils/format";
 
-import { HHI_BANDS_2010, type MarketView } from "../shared/model-views";
+import { HHI_BANDS_2010, type MarketView } from "../common/model-views";
 import { ChartFrame } from "./ChartFrame";
 import { makeTopLabel } from "./labels";
 import { INK, OKABE_ITO, tint } from "./palette";

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
 
 import { formatPercent } from "~/utils/format";
 
-import type { MarketView } from "../shared/model-views";
+import type { MarketView } from "../common/model-views";
 import { ChartFrame } from "./ChartFrame";
 import { makeEndLabel } from "./labels";
 import { INK, OKABE_ITO } from "./palette";

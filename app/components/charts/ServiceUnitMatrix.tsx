@@ -6,7 +6,7 @@ import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
 
 import { formatRmbBn } from "~/utils/format";
 
-import type { ServiceView } from "../shared/model-views";
+import type { ServiceView } from "../common/model-views";
 import { ChartFrame } from "./ChartFrame";
 import { INK, OKABE_ITO, tint } from "./palette";
 import { makeLeftTick, makeTopTick } from "./svgText";

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 
 import { formatMillions } from "~/utils/format";
 
-import type { ServiceView } from "../shared/model-views";
+import type { ServiceView } from "../common/model-views";
 import { ChartFrame } from "./ChartFrame";
 import { makeEndLabel } from "./labels";
 import { INK, OKABE_ITO } from "./palette";

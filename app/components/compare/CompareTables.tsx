@@ -8,7 +8,7 @@ import { concentration } from "~/engine/markets";
 import type { HeadlineKey } from "~/engine/result";
 import { formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 
-import { DataTable, type Column } from "../shared/DataTable";
+import { DataTable, type Column } from "../common/DataTable";
 import { DeltaText } from "../library/DeltaText";
 import { METRICS } from "../library/headline";
 import type { CapitalRow, CompareColumn, CompareView, HeadlineRow, MarketRow, ServiceRow } from "./view";

@@ -1,9 +1,9 @@
 import type { CreditBook, Fund, Model } from "~/engine/model";
 import { formatPercent, formatRiskWeight, formatRmbBn, formatWithUnit } from "~/utils/format";
 
-import { DataTable } from "../shared/DataTable";
+import { DataTable } from "../common/DataTable";
 import { Fig } from "./Provenance";
-import { Section, yesNo } from "../shared/Section";
+import { Section, yesNo } from "../common/Section";
 
 export function CapitalSection({ model }: { model: Model }) {
   const unitName = new Map(model.units.map((u) => [u.id, u.name]));

@@ -1,7 +1,7 @@
 import type { Fact } from "~/engine/model";
 
 import { ProvenanceMarks } from "./Provenance";
-import { Section } from "../shared/Section";
+import { Section } from "../common/Section";
 
 /** `#fact-consumer-credit` */
 export function factAnchor(id: string): string {

@@ -3,7 +3,7 @@ import { DATA_CATEGORIES } from "~/engine/vocabulary";
 import { formatPercent } from "~/utils/format";
 
 import { Fig } from "./Provenance";
-import { Section } from "../shared/Section";
+import { Section } from "../common/Section";
 
 /**
  * Data flows as a receiving unit x category table: each cell lists who sends that category of data to the unit

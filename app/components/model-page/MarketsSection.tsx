@@ -3,10 +3,10 @@ import { formatHhi, formatPercent } from "~/utils/format";
 
 import { HhiChart } from "../charts/HhiChart";
 import { MarketSharesChart } from "../charts/MarketSharesChart";
-import { DataTable } from "../shared/DataTable";
-import { HHI_BANDS_2010, marketViews, type MarketView } from "../shared/model-views";
+import { DataTable } from "../common/DataTable";
+import { HHI_BANDS_2010, marketViews, type MarketView } from "../common/model-views";
 import { Fig } from "./Provenance";
-import { ChartWithTable, Section } from "../shared/Section";
+import { ChartWithTable, Section } from "../common/Section";
 
 export function MarketsSection({ model }: { model: Model }) {
   const markets = marketViews(model);

@@ -6,7 +6,7 @@ import { createContext, useContext, useMemo, type ReactNode } from "react";
 
 import type { Model, Provenance } from "~/engine/model";
 
-import { assumptionNumbers, provenanceLookup, type ProvenanceLookup } from "../shared/model-views";
+import { assumptionNumbers, provenanceLookup, type ProvenanceLookup } from "../common/model-views";
 
 type Ctx = {
   lookup: ProvenanceLookup;

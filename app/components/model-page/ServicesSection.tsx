@@ -4,10 +4,10 @@ import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ServiceUnitMatrix } from "../charts/ServiceUnitMatrix";
 import { ServiceUsersChart } from "../charts/ServiceUsersChart";
-import { DataTable } from "../shared/DataTable";
-import { serviceViews, type ServiceUnitLink, type ServiceView } from "../shared/model-views";
+import { DataTable } from "../common/DataTable";
+import { serviceViews, type ServiceUnitLink, type ServiceView } from "../common/model-views";
 import { Fig } from "./Provenance";
-import { ChartWithTable, Section } from "../shared/Section";
+import { ChartWithTable, Section } from "../common/Section";
 
 const ENTRY_POINT_LABELS: Record<(typeof ENTRY_POINTS)[number], string> = {
   "home-screen": "Home screen",

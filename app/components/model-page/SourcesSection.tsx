@@ -1,10 +1,10 @@
 import type { Assumption, Fact, Model } from "~/engine/model";
 import { formatRange, formatWithUnit } from "~/utils/format";
 
-import { DataTable } from "../shared/DataTable";
+import { DataTable } from "../common/DataTable";
 import { factAnchor } from "./FactsSection";
 import { assumptionAnchor, ProvenanceMarks, sourceAnchor } from "./Provenance";
-import { Section } from "../shared/Section";
+import { Section } from "../common/Section";
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;

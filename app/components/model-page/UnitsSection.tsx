@@ -3,9 +3,9 @@ import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatCompact, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { UnitsChart } from "../charts/UnitsChart";
-import { DataTable } from "../shared/DataTable";
+import { DataTable } from "../common/DataTable";
 import { Fig, ProvenanceMarks } from "./Provenance";
-import { ChartWithTable, Section, yesNo } from "../shared/Section";
+import { ChartWithTable, Section, yesNo } from "../common/Section";
 
 const SEGMENT_LABELS: Record<Unit["segment"], string> = {
   payments: "Payments",

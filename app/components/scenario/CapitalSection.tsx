@@ -4,8 +4,8 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO } from "~/components/charts/palette";
 import { makeLeftTick } from "~/components/charts/svgText";
-import { DataTable } from "~/components/shared/DataTable";
-import { ChartWithTable, Section } from "~/components/shared/Section";
+import { DataTable } from "~/components/common/DataTable";
+import { ChartWithTable, Section } from "~/components/common/Section";
 import type { Result, UnitResult } from "~/engine";
 import { formatRmbBn } from "~/utils/format";
 

@@ -1,5 +1,5 @@
 /** What drove each change, traceable to its rules, assumptions and sources; and the warnings. */
-import { Section } from "~/components/shared/Section";
+import { Section } from "~/components/common/Section";
 import type { Model, Result } from "~/engine";
 
 import { memoBySlice } from "./memo";

@@ -5,8 +5,8 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxi
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
 import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
-import { DataTable } from "~/components/shared/DataTable";
-import { Section } from "~/components/shared/Section";
+import { DataTable } from "~/components/common/DataTable";
+import { Section } from "~/components/common/Section";
 import {
   BANDS_CHOICES,
   bandsLabel,

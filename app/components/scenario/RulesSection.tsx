@@ -3,7 +3,7 @@
  * what-if (it describes the values on screen); a rule the what-if changed says so in words and gives the file's
  * text beside it, because its label, written for the file, may still quote the file's number.
  */
-import { Section } from "~/components/shared/Section";
+import { Section } from "~/components/common/Section";
 import { describeRule, type NameLookup } from "~/scenarios/describe-rule";
 import { ruleIdOf } from "~/scenarios/ids";
 import { RULE_FAMILIES } from "~/scenarios/families";

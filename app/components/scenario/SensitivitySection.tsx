@@ -4,8 +4,8 @@
  * rendered on the server, so it reads without JavaScript; the bars carry their values as text, not only colour.
  */
 import { INK, OKABE_ITO } from "~/components/charts/palette";
-import { DataTable } from "~/components/shared/DataTable";
-import { ChartWithTable, Section } from "~/components/shared/Section";
+import { DataTable } from "~/components/common/DataTable";
+import { ChartWithTable, Section } from "~/components/common/Section";
 import { HEADLINE_KEYS, type HeadlineKey } from "~/engine/result";
 import type { Swing } from "~/engine/uncertainty";
 import { formatMillions, formatRmbBn } from "~/utils/format";

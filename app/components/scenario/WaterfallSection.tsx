@@ -8,8 +8,8 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from 
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO } from "~/components/charts/palette";
 import { makeLeftTick } from "~/components/charts/svgText";
-import { DataTable } from "~/components/shared/DataTable";
-import { Section } from "~/components/shared/Section";
+import { DataTable } from "~/components/common/DataTable";
+import { Section } from "~/components/common/Section";
 import type { Attribution, Headline } from "~/engine";
 import { formatRmbBn } from "~/utils/format";
 
