@@ -76,7 +76,7 @@ describe("a lock held by another process", () => {
     other.exec("BEGIN EXCLUSIVE");
     try {
       const started = Date.now();
-      const list = await variantsIndexResponse(store);
+      const list = await variantsIndexResponse(new Request("http://127.0.0.1:3000/api/variants"), store);
       expect(list.status).toBe(200);
       const body = JSON.stringify({ title: "Locked out", summary: "S", date: "2021", sources: ["S36"], rules: [] });
       const res = await createVariantResponse(

@@ -40,6 +40,7 @@ export interface VariantStore {
 
 export type { FieldError } from "../scenarios/definition-check";
 
+/** A saved variant as the lists show it (/variants, GET /api/variants): its latest version and headline figures. */
 export interface VariantSummary {
   id: string;
   title: string;
@@ -49,6 +50,23 @@ export interface VariantSummary {
   /** When the latest version was saved. */
   updatedAt: string;
   forkedFrom: string | null;
+  /** The latest version's headline figures against the baseline, as stored at save time (decision 014). */
+  headline: Extract<ScenarioSummary, { ok: true }>["headline"] | null;
+}
+
+/** The list form of a row of a page of variants. */
+export function variantSummaryOf(item: VariantPageItem): VariantSummary {
+  const s = item.summary;
+  return {
+    id: item.variantId,
+    title: s.ok ? s.title : item.variantId,
+    hypothetical: s.ok ? s.hypothetical : false,
+    latestVersion: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    forkedFrom: item.forkedFrom,
+    headline: s.ok ? s.headline : null,
+  };
 }
 
 export interface VersionSummary {
@@ -482,36 +500,6 @@ export function restoreVersion(
   );
 }
 
-/** Every variant with its latest title and version, most recently saved first. */
-export function listVariants(store: VariantStore = {}): VariantSummary[] {
-  const { db } = resolve(store);
-  const rows = guard(() =>
-    db
-      .select({
-        id: variants.id,
-        createdAt: variants.createdAt,
-        forkedFrom: variants.forkedFrom,
-        latestVersion: variantVersions.version,
-        definition: variantVersions.definition,
-        updatedAt: variantVersions.createdAt,
-      })
-      .from(variants)
-      .innerJoin(
-        variantVersions,
-        and(
-          eq(variantVersions.variantId, variants.id),
-          eq(variantVersions.version, sql`(select max(v.version) from variant_versions v where v.variant_id = ${variants.id})`),
-        ),
-      )
-      .orderBy(desc(variantVersions.createdAt), asc(variants.id))
-      .all(),
-  );
-  return rows.map(({ definition, ...r }) => {
-    const d = readDefinition(definition);
-    return { ...r, title: d.title, hypothetical: d.hypothetical ?? false };
-  });
-}
-
 /** Variants the library shows at a time. */
 export const VARIANT_PAGE_SIZE = 24;
 /** Longest search text kept (longer text is cut). */
@@ -526,7 +514,17 @@ export interface VariantPage {
   pageSize: number;
   /** Variants matching `q` (all pages). */
   total: number;
-  items: Array<{ variantId: string; version: number; summary: ScenarioSummary }>;
+  items: VariantPageItem[];
+}
+
+export interface VariantPageItem {
+  variantId: string;
+  version: number;
+  summary: ScenarioSummary;
+  createdAt: string;
+  /** When the latest version was saved. */
+  updatedAt: string;
+  forkedFrom: string | null;
 }
 
 /**
@@ -534,7 +532,10 @@ export interface VariantPage {
  * for ASCII). Reads only that page's rows and their stored headline figures; a row without figures for the current
  * model (saved before migration 0004, or under another model) is evaluated once and stored.
  */
-export function listVariantPage({ q = "", page = 1, pageSize = VARIANT_PAGE_SIZE }: { q?: string; page?: number; pageSize?: number }, store: VariantStore = {}): VariantPage {
+export function listVariantPage(
+  { q = "", page = 1, pageSize = VARIANT_PAGE_SIZE, clamp = true }: { q?: string; page?: number; pageSize?: number; clamp?: boolean },
+  store: VariantStore = {},
+): VariantPage {
   const { db, model } = resolve(store);
   const query = q.trim().slice(0, MAX_VARIANT_QUERY);
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -544,9 +545,19 @@ export function listVariantPage({ q = "", page = 1, pageSize = VARIANT_PAGE_SIZE
   const total = guard(() => db.select({ n: count() }).from(variants).where(where).get()?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  // Unclamped (the API and /variants answer 400 for a page beyond the last): nothing read.
+  if (!clamp && page > pageCount) return { q: query, page, pageCount, pageSize, total, items: [] };
   const rows = guard(() =>
     db
-      .select({ id: variants.id, latestVersion: variants.latestVersion, summary: variants.summary, summaryModel: variants.summaryModel })
+      .select({
+        id: variants.id,
+        latestVersion: variants.latestVersion,
+        summary: variants.summary,
+        summaryModel: variants.summaryModel,
+        createdAt: variants.createdAt,
+        updatedAt: variants.updatedAt,
+        forkedFrom: variants.forkedFrom,
+      })
       .from(variants)
       .where(where)
       .orderBy(sql`${variants.updatedAt} desc`, asc(variants.id))
@@ -556,8 +567,10 @@ export function listVariantPage({ q = "", page = 1, pageSize = VARIANT_PAGE_SIZE
   );
   const m = model();
   const mv = modelVersion(m);
-  const items = rows.flatMap((r) => {
-    if (r.summary && r.summaryModel === mv && r.latestVersion) return [{ variantId: r.id, version: r.latestVersion, summary: JSON.parse(r.summary) as ScenarioSummary }];
+  const items = rows.flatMap((r): VariantPageItem[] => {
+    const row = { createdAt: r.createdAt, forkedFrom: r.forkedFrom };
+    if (r.summary && r.summaryModel === mv && r.latestVersion && r.updatedAt)
+      return [{ variantId: r.id, version: r.latestVersion, summary: JSON.parse(r.summary) as ScenarioSummary, updatedAt: r.updatedAt, ...row }];
     const latest = getVersion({ id: r.id }, store);
     if (!latest) return [];
     let summary: ScenarioSummary;
@@ -578,7 +591,7 @@ export function listVariantPage({ q = "", page = 1, pageSize = VARIANT_PAGE_SIZE
     } catch (error) {
       console.warn(`[library] headline of variant ${r.id} not stored: ${(error as Error).message}`);
     }
-    return [{ variantId: r.id, version: latest.version, summary }];
+    return [{ variantId: r.id, version: latest.version, summary, updatedAt: latest.createdAt, ...row }];
   });
   return { q: query, page: current, pageCount, pageSize, total, items };
 }

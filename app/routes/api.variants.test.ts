@@ -38,8 +38,8 @@ describe("variant routes", () => {
     expect(created.status).toBe(201);
     const { id } = await created.json();
 
-    const list = await index.loader();
-    expect((await list.json()).map((v: { id: string }) => v.id)).toContain(id);
+    const list = await index.loader(args(new Request(`${BASE}/api/variants`)));
+    expect((await list.json()).variants.map((v: { id: string }) => v.id)).toContain(id);
 
     const save = await versions.action(args(postJson(`/api/variants/${id}/versions`, { baseVersion: 1, scenario: sampleDefinition({ title: "Two" }) }), { id }));
     expect(save.status).toBe(201);

@@ -11,6 +11,7 @@ import { createVariant, listVariantPage, VARIANT_PAGE_SIZE } from "../data/varia
 import { CLIENT_ADDRESS_HEADER, SAVE_BURST, TokenBucket } from "../utils/rate-limit.server";
 import * as index from "./api.variants";
 import * as library from "./_index";
+import * as variantsPage from "./variants._index";
 
 const BASE = "http://localhost:3000";
 const MANY = 3000;
@@ -139,6 +140,87 @@ describe("the library page with thousands of saved variants", () => {
     const s = page.items[0]!.summary;
     expect(s.ok && s.title).toBe("Fresh save");
     expect(s.ok && s.headline.revenue.scenario).not.toBe(12345);
+  });
+});
+
+describe("/variants and GET /api/variants with thousands of saved variants", () => {
+  const stored = () => store.db.select({ id: variants.id }).from(variants).all().length;
+  const api = async (search: string) => index.loader(args(new Request(`${BASE}/api/variants${search}`))) as Promise<Response>;
+  /** The page's loader: its data, or the status and message of the error page it threw. */
+  const page = async (search: string) => {
+    try {
+      return { data: (await variantsPage.loader(args(new Request(`${BASE}/variants${search}`)))) as Awaited<ReturnType<typeof variantsPage.loader>> };
+    } catch (e) {
+      const thrown = e as { init?: { status?: number }; data?: { message?: string } };
+      return { status: thrown.init?.status, message: thrown.data?.message };
+    }
+  };
+
+  it("the page lists 24 at a time, latest first, from the stored headline figures", async () => {
+    const total = stored();
+    const { data } = await page("");
+    expect(data!.total).toBe(total);
+    expect(data!.variants).toHaveLength(VARIANT_PAGE_SIZE);
+    expect(data!.pageCount).toBe(Math.ceil(total / VARIANT_PAGE_SIZE));
+    const marked = data!.variants.find((v) => v.id.startsWith("bulk-"))!;
+    expect(marked.headline?.profit.scenario).toBe(12345); // stored, not evaluated
+    const last = await page(`?page=${data!.pageCount}`);
+    expect(last.data!.variants.length).toBe(total % VARIANT_PAGE_SIZE || VARIANT_PAGE_SIZE);
+    const credit = await page("?q=CREDIT&page=2");
+    expect(credit.data!.total).toBe(Math.ceil(MANY / 7));
+    expect(credit.data!.variants.every((v) => v.id.endsWith("-credit"))).toBe(true);
+  });
+
+  it("the page refuses a page or search out of range with a 400 that names the range", async () => {
+    const { data } = await page("");
+    expect(await page(`?page=${data!.pageCount + 1}`)).toMatchObject({ status: 400, message: expect.stringMatching(/beyond the last page: \d+ variants, \d+ pages of 24/) });
+    for (const bad of ["0", "-1", "abc", "1.5", "99999999999"]) expect(await page(`?page=${bad}`)).toMatchObject({ status: 400, message: expect.stringContaining("'page' must be a whole number") });
+    expect(await page(`?q=${"x".repeat(101)}`)).toMatchObject({ status: 400, message: expect.stringContaining("at most 100 characters") });
+    // an empty list is one empty page, not an error
+    expect((await page("?q=no-such-variant-anywhere")).data).toMatchObject({ total: 0, page: 1, variants: [] });
+  });
+
+  it("the API pages with page and limit, links the next page, and walks the whole list once", async () => {
+    const total = stored();
+    const first = await api("?limit=100");
+    expect(first.status).toBe(200);
+    const body = await first.json();
+    expect(body).toMatchObject({ page: 1, limit: 100, total, pageCount: Math.ceil(total / 100), prev: null, next: "/api/variants?page=2&limit=100" });
+    expect(first.headers.get("Link")).toBe('</api/variants?page=2&limit=100>; rel="next"');
+    expect(body.variants[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), title: expect.any(String), latestVersion: 1, createdAt: expect.any(String), updatedAt: expect.any(String), forkedFrom: null }),
+    );
+    // Follow `next` to the end: every variant exactly once.
+    const seen = new Set<string>(body.variants.map((v: { id: string }) => v.id));
+    let next: string | null = body.next;
+    let pages = 1;
+    while (next) {
+      const r = await (await api(next.slice("/api/variants".length))).json();
+      for (const v of r.variants) seen.add(v.id);
+      next = r.next;
+      pages++;
+    }
+    expect(pages).toBe(Math.ceil(total / 100));
+    expect(seen.size).toBe(total);
+    // the default page size is the library's, and a search keeps its q in the links
+    const searched = await (await api("?q=credit")).json();
+    expect(searched.variants).toHaveLength(VARIANT_PAGE_SIZE);
+    expect(searched.next).toBe("/api/variants?q=credit&page=2");
+  });
+
+  it("the API answers a page, limit or search out of range with a 400 and the range", async () => {
+    for (const [search, message] of [
+      ["?limit=0", "'limit' must be a whole number from 1 to 100"],
+      ["?limit=101", "'limit' must be a whole number from 1 to 100"],
+      ["?limit=ten", "'limit' must be a whole number from 1 to 100"],
+      ["?page=0", "'page' must be a whole number from 1"],
+      ["?page=999999", "'page' 999999 is beyond the last page"],
+      [`?q=${"y".repeat(101)}`, "'q' must be at most 100 characters"],
+    ]) {
+      const r = await api(search);
+      expect(r.status, search).toBe(400);
+      expect((await r.json()).error, search).toContain(message);
+    }
   });
 });
 

@@ -56,8 +56,8 @@ describe("POST /api/variants", () => {
     const b = await body(res);
     expect(b).toMatchObject({ id: expect.stringMatching(/^consent-at-40-/), version: 1, warnings: [] });
     expect(res.headers.get("Location")).toBe(`/api/variants/${b.id}/versions/1`);
-    const list = await body(await variantsIndexResponse(store));
-    expect(list).toEqual([expect.objectContaining({ id: b.id, title: "Consent at 40%", latestVersion: 1 })]);
+    const list = await body(await variantsIndexResponse(new Request(`${BASE}/api/variants`), store));
+    expect(list.variants).toEqual([expect.objectContaining({ id: b.id, title: "Consent at 40%", latestVersion: 1 })]);
   });
 
   it("accepts a wrapper with author, note and forkedFrom", async () => {
@@ -314,7 +314,7 @@ describe("versions", () => {
     const id = await createOne(store);
     const changes = () => (sqlite.prepare("select total_changes() as n").get() as { n: number }).n;
     const before = changes();
-    await variantsIndexResponse(store);
+    await variantsIndexResponse(new Request(`${BASE}/api/variants`), store);
     await versionsResponse(id, store);
     await versionResponse(id, "1", store);
     await versionResponse(id, "1.yaml", store);

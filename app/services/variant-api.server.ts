@@ -1,7 +1,8 @@
 /**
  * The JSON (and YAML) responses of the variant API, independent of Remix so they test with plain Requests:
  *
- *   GET  /api/variants                         -> 200 [VariantSummary]
+ *   GET  /api/variants?q=&page=&limit=         -> 200 { variants: [VariantSummary], q, page, limit, total, pageCount,
+ *                                                 next, prev } (24 a page, at most 100; out of range: 400)
  *   POST /api/variants                         -> 201 { id, version, warnings }   body: scenario (JSON or YAML), or
  *                                                 JSON { scenario, author?, note?, forkedFrom? }
  *   GET  /api/variants/:id/versions            -> 200 { id, createdAt, forkedFrom, latestVersion, versions }
@@ -19,7 +20,6 @@ import {
   createVariant,
   getVariant,
   getVersion,
-  listVariants,
   listVersions,
   restoreVersion,
   saveVersion,
@@ -34,6 +34,7 @@ import { parseVersion } from "../scenarios/ref";
 import { scenarioToYaml, yamlFileName } from "../scenarios/to-yaml";
 import { takeSave, tooManySavesMessage } from "../utils/rate-limit.server";
 import { jsonErrors } from "./errors.server";
+import { parseVariantListQuery, variantList, variantListHref } from "./variant-list.server";
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const LOOSE_TYPES = new Set(["", "text/plain", "application/octet-stream"]);
@@ -132,9 +133,16 @@ function saveRateLimited(request: Request): Response | null {
   return wait === 0 ? null : jsonError(429, tooManySavesMessage(wait), { retryAfter: wait }, { "Retry-After": String(wait) });
 }
 
-/** GET /api/variants */
-export function variantsIndexResponse(store: VariantStore = {}): Promise<Response> {
-  return answer(() => json(listVariants(store)));
+/** GET /api/variants: one page of saved variants, latest saved first, with the addresses of the next and previous. */
+export function variantsIndexResponse(request: Request, store: VariantStore = {}): Promise<Response> {
+  return answer(() => {
+    const query = parseVariantListQuery(new URL(request.url).searchParams, { allowLimit: true });
+    const list = variantList(query, store);
+    const next = list.page < list.pageCount ? variantListHref("/api/variants", { ...query, page: list.page + 1 }, { withLimit: true }) : null;
+    const prev = list.page > 1 ? variantListHref("/api/variants", { ...query, page: list.page - 1 }, { withLimit: true }) : null;
+    const link = [next && `<${next}>; rel="next"`, prev && `<${prev}>; rel="prev"`].filter(Boolean).join(", ");
+    return json({ ...list, next, prev }, 200, link ? { Link: link } : {});
+  });
 }
 
 /** POST /api/variants: a new variant from a scenario (JSON, JSON wrapper, or YAML). */

@@ -10,7 +10,7 @@ import {
   getVariant,
   getVersion,
   isVariantId,
-  listVariants,
+  MAX_VARIANT_QUERY,
   listVersions,
   restoreVersion,
   StaleVersionError,
@@ -33,10 +33,11 @@ import { MAX_UPLOAD_REQUEST_BYTES, readForm, readMultipart, UploadRefused } from
 
 import { uploadFileName } from "./builder.server";
 import { errorAnswer, pageErrors, throwErrorPage } from "./errors.server";
+import { parseVariantListQuery, variantList } from "./variant-list.server";
 
-/** /variants: every saved variant, most recently saved first. */
-export function loadVariantList() {
-  return pageErrors("variants", () => ({ variants: listVariants() }));
+/** /variants: a page of saved variants (`q`, `page`; 24 a page), most recently saved first; out of range: 400. */
+export function loadVariantList(url: URL) {
+  return pageErrors("variants", () => ({ ...variantList(parseVariantListQuery(url.searchParams, { allowLimit: false })), maxQuery: MAX_VARIANT_QUERY }));
 }
 
 function notFound(message: string): never {

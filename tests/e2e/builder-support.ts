@@ -34,13 +34,14 @@ export async function createVariantViaApi(request: APIRequestContext, title: str
 }
 
 /**
- * Titles of the stored variants. Tests check "nothing stored" by their own unique title, never by a count:
- * the other worker saves variants into the same scratch database at the same time.
+ * Titles of the stored variants whose title contains `title` (the API lists a page at a time: searched, not
+ * listed whole). Tests check "nothing stored" by their own unique title, never by a count: the other worker saves
+ * variants into the same scratch database at the same time.
  */
-export async function storedVariantTitles(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get("/api/variants");
+export async function storedVariantTitles(request: APIRequestContext, title: string): Promise<string[]> {
+  const response = await request.get(`/api/variants?q=${encodeURIComponent(title.slice(0, 100))}&limit=100`);
   expect(response.status()).toBe(200);
-  return ((await response.json()) as Array<{ title: string }>).map((v) => v.title);
+  return ((await response.json()) as { variants: Array<{ title: string }> }).variants.map((v) => v.title);
 }
 
 /** `npm run scenarios -- check <file>` against the browser tests' database: exit code and output. */

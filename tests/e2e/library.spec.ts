@@ -271,4 +271,29 @@ test.describe("saved variants without JavaScript", () => {
     await page.getByRole("link", { name: "Show all" }).click();
     await expect(page).toHaveURL(/\/#variants-heading$/);
   });
+
+  test("/variants searches and pages with a GET form and links; a page out of range is a 400 page that says why", async ({ page, request }) => {
+    const token = `vlst${Date.now().toString(36)}`;
+    for (const n of [1, 2]) {
+      const created = await request.post("/api/variants", {
+        data: { title: `List ${token} ${n}`, summary: "A variant for the list test.", date: "2021", sources: ["S36"], rules: [{ type: "co-lending", label: "Own funding", units: ["huabei"], minOwnShare: 0.3, response: "raise" }] },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.goto("/variants");
+    await page.getByLabel("Search saved variants by title or id").fill(token);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/variants\\?q=${token}`));
+    await expect(page.locator("#variants-table tbody tr")).toHaveCount(2);
+    await expect(page.locator("#variants-table caption")).toContainText(`2 variants whose title or id contains “${token}”`);
+    // the stored net profit change, with its direction in words
+    await expect(page.locator('#variants-table td[data-field="profit"]').first()).toContainText(/up|down|no change/);
+    const refused = await page.goto(`/variants?q=${token}&page=2`);
+    expect(refused?.status()).toBe(400);
+    await expect(page.getByText("'page' 2 is beyond the last page: 2 variants match")).toBeVisible();
+    const api = await request.get(`/api/variants?q=${token}&limit=1`);
+    const body = await api.json();
+    expect(body).toMatchObject({ total: 2, pageCount: 2, next: `/api/variants?q=${token}&page=2&limit=1` });
+    expect((await request.get("/api/variants?limit=1000")).status()).toBe(400);
+  });
 });

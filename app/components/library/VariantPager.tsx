@@ -13,7 +13,8 @@ export function variantPageHref(q: string, page: number): string {
   return `/${search ? `?${search}` : ""}#variants-heading`;
 }
 
-export function VariantSearch({ q, maxLength, formId }: { q: string; maxLength: number; formId: string }) {
+/** `showAllHref`: where "Show all" leads (the library by default). */
+export function VariantSearch({ q, maxLength, formId, showAllHref = variantPageHref("", 1) }: { q: string; maxLength: number; formId: string; showAllHref?: string }) {
   return (
     <div className="variant-search">
       <label htmlFor="variant-q">Search saved variants by title or id</label>
@@ -21,12 +22,29 @@ export function VariantSearch({ q, maxLength, formId }: { q: string; maxLength: 
       <button type="submit" form={formId} className="button-primary">
         Search
       </button>
-      {q ? <Link to={variantPageHref("", 1)}>Show all</Link> : null}
+      {q ? <Link to={showAllHref}>Show all</Link> : null}
     </div>
   );
 }
 
-export function VariantPager({ q, page, pageCount, pageSize, total, shown }: { q: string; page: number; pageCount: number; pageSize: number; total: number; shown: number }) {
+/** `hrefOf`: the address of a page (the library's by default). */
+export function VariantPager({
+  q,
+  page,
+  pageCount,
+  pageSize,
+  total,
+  shown,
+  hrefOf = (n) => variantPageHref(q, n),
+}: {
+  q: string;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  shown: number;
+  hrefOf?: (page: number) => string;
+}) {
   if (total === 0) return null;
   const first = (page - 1) * pageSize + 1;
   return (
@@ -36,8 +54,8 @@ export function VariantPager({ q, page, pageCount, pageSize, total, shown }: { q
       </p>
       {pageCount > 1 ? (
         <ul>
-          <li>{page > 1 ? <Link to={variantPageHref(q, page - 1)} rel="prev">Previous page</Link> : <span aria-disabled="true">Previous page</span>}</li>
-          <li>{page < pageCount ? <Link to={variantPageHref(q, page + 1)} rel="next">Next page</Link> : <span aria-disabled="true">Next page</span>}</li>
+          <li>{page > 1 ? <Link to={hrefOf(page - 1)} rel="prev">Previous page</Link> : <span aria-disabled="true">Previous page</span>}</li>
+          <li>{page < pageCount ? <Link to={hrefOf(page + 1)} rel="next">Next page</Link> : <span aria-disabled="true">Next page</span>}</li>
         </ul>
       ) : null}
     </nav>
