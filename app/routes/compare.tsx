@@ -1,6 +1,8 @@
 /**
- * `/compare?s=a&s=b[&s=c[&s=d]]`: two to four scenarios side by side on the same scales: a headline table and
- * the main charts, each with its table. A request that cannot be shown as asked (a count outside 2..4, a
+ * `/compare?s=a&s=b[&s=c[&s=d]]`: two to four scenarios side by side on the same scales: a headline table, the
+ * headline figures with their 80% ranges over the same draws (and each column against A, draw by draw), and
+ * the main charts, each with its table. A column may be a scenario with a what-if state (`s=<id>?r.…=…`) or a
+ * saved variant's version (`s=<id>@<n>`), so a variant sits beside its original. A request that cannot be shown as asked (a count outside 2..4, a
  * malformed or unknown id, a duplicate, a broken file) gets 400 / 404 / 422 with what is wrong, close ids, and
  * the library to pick from, with the valid part of the request still ticked.
  */
@@ -8,6 +10,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { CapitalCompareChart, HeadlineDeltaChart, HhiCompareChart, ServiceUsersCompareChart } from "~/components/compare/CompareCharts";
+import { CompareBandsTable } from "~/components/compare/CompareBandsTable";
 import { CapitalTable, HeadlineTable, HhiTable, ServicesTable } from "~/components/compare/CompareTables";
 import { ScenarioPicker } from "~/components/compare/ScenarioPicker";
 import { MAX_COMPARE, MIN_COMPARE } from "~/components/compare/selection";
@@ -15,7 +18,7 @@ import { formatScenarioDate, type LibraryEntry } from "~/components/library/entr
 import { FamilyTags, FileErrorList } from "~/components/library/ScenarioCard";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { ChartWithTable } from "~/components/common/Section";
-import { loadComparison, type Problem } from "~/services/compare.server";
+import { loadComparison, type ChosenExtra, type Problem } from "~/services/compare.server";
 import libraryStyles from "~/styles/library.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
@@ -29,13 +32,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return loadComparison(new URL(request.url).searchParams.getAll("s"));
+  return loadComparison(new URL(request.url));
 }
 
 export default function ComparePage() {
   const loaded = useLoaderData<typeof loader>();
-  if (loaded.kind !== "ok") return <ChooseScenarios problems={loaded.problems} chosen={loaded.chosen} library={loaded.library} />;
-  const { view } = loaded;
+  if (loaded.kind !== "ok") return <ChooseScenarios problems={loaded.problems} chosen={loaded.chosen} extras={loaded.extras} library={loaded.library} />;
+  const { view, bands } = loaded;
+  // "Stack as a path": the columns become the steps of a path to date and save (/paths/new).
+  const stack = new URLSearchParams(view.columns.map((c) => ["s", c.ref]));
   // Two scenarios' tables fit beside their charts on a wide screen; three or four need the full width.
   const wide = view.columns.length > 2;
   return (
@@ -80,7 +85,27 @@ export default function ComparePage() {
             </li>
           ))}
         </ul>
+        <p className="compare-actions">
+          <a href={`/compare?pick&${stack.toString()}`} className="button button-secondary" data-testid="compare-change">
+            Add or remove columns
+          </a>{" "}
+          <a href={`/paths/new?${stack.toString()}`} className="button button-secondary" data-testid="compare-stack-path">
+            Stack these as a path
+          </a>{" "}
+          <span className="note">(date each one, one after another, and save the path)</span>
+        </p>
       </header>
+
+      <section className="compare-section" aria-labelledby="bands-heading">
+        <h2 id="bands-heading">Headline figures with their 80% ranges</h2>
+        <p className="note">
+          Every column is drawn on the same {bands.draws.toLocaleString("en-GB")} draws of the ranged assumptions and
+          rule parameters (common random numbers): an assumption two columns share takes the same value in each
+          draw, so the range of a difference between columns is the range of the difference, draw by draw, not the
+          gap between two ranges. A what-if value is a choice and is not drawn.
+        </p>
+        <CompareBandsTable view={view} bands={bands} />
+      </section>
 
       <section className="compare-section" aria-labelledby="headline-heading">
         <h2 id="headline-heading">Headline figures</h2>
@@ -103,7 +128,7 @@ export default function ComparePage() {
 }
 
 /** The page for a request that cannot be shown as asked, or for no request yet: what is wrong, and the library. */
-function ChooseScenarios({ problems, chosen, library }: { problems: Problem[]; chosen: string[]; library: LibraryEntry[] }) {
+function ChooseScenarios({ problems, chosen, extras, library }: { problems: Problem[]; chosen: string[]; extras: ChosenExtra[]; library: LibraryEntry[] }) {
   return (
     <main id="main" className="page compare-page">
       <header className="page-header">
@@ -136,7 +161,7 @@ function ChooseScenarios({ problems, chosen, library }: { problems: Problem[]; c
           <Link to="/">library</Link> shows each scenario&apos;s headline changes.
         </p>
       </header>
-      <ScenarioPicker entries={library} chosen={chosen} />
+      <ScenarioPicker entries={library} chosen={chosen} extras={extras} />
     </main>
   );
 }

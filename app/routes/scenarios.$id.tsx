@@ -27,6 +27,7 @@ import { SensitivitySection } from "~/components/scenario/SensitivitySection";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
 import { WaterfallSection } from "~/components/scenario/WaterfallSection";
 import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
+import { whatIfCompareHref } from "~/components/compare/selection";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
 import type { HeadlineKey } from "~/engine/result";
 import { formatError } from "~/scenarios/format-errors";
@@ -113,6 +114,11 @@ export default function ScenarioPage() {
   const forkSearch = new URLSearchParams({ fork: variant ? `${scenario.id}@${variant.version}` : scenario.id });
   for (const [k, v] of new URLSearchParams(whatIfSearch(w.values, available))) forkSearch.set(k, v);
   const forkHref = `/builder?${forkSearch}`;
+  // "Add to compare": this scenario (or variant version) with the values on screen, beside it as written.
+  const compareHref = whatIfCompareHref(
+    variant ? { kind: "variant", id: scenario.id, version: variant.version } : { kind: "library", id: scenario.id },
+    whatIfSearch(w.values, available),
+  );
 
   const names = new Map<string, string>([
     ...model.units.map((u) => [u.id, u.name] as const),
@@ -179,6 +185,7 @@ export default function ScenarioPage() {
           undo={w.undo}
           canUndo={w.canUndo}
           forkHref={forkHref}
+          compareHref={compareHref}
         />
       </div>
     </main>

@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { compareSearch } from "~/components/compare/selection";
 import { HeadlineTable, ServicesTable } from "~/components/builder/ResultTables";
 import { formatWhen } from "~/components/builder/StalePanel";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
@@ -68,6 +69,15 @@ export default function VariantPage() {
           <Link to={`/scenarios/${d.id}?v=${d.latest}`} className="button secondary" data-testid="variant-in-depth">
             Charts and what-if (version {d.latest})
           </Link>
+          {forkRef?.ok ? (
+            <a
+              href={`/compare${compareSearch([forkRef.ref, { kind: "variant", id: d.id, version: d.latest }])}`}
+              className="button secondary"
+              data-testid="variant-compare-original"
+            >
+              Compare with the original ({d.forkedFrom})
+            </a>
+          ) : null}
           <Link to={`/builder?fork=${d.id}@${d.latest}`} className="button secondary">
             Fork into a new variant
           </Link>

@@ -3,10 +3,33 @@ import { CompareForm } from "../library/CompareForm";
 import { formatScenarioDate, type LibraryEntry } from "../library/entries";
 import { FamilyTags } from "../library/ScenarioCard";
 
-export function ScenarioPicker({ entries, chosen }: { entries: LibraryEntry[]; chosen: string[] }) {
+export function ScenarioPicker({
+  entries,
+  chosen,
+  extras = [],
+}: {
+  entries: LibraryEntry[];
+  chosen: string[];
+  /** Chosen columns the library does not list (a what-if state, a variant's version), ticked first. */
+  extras?: Array<{ ref: string; title: string }>;
+}) {
   const picked = new Set(chosen);
   return (
     <CompareForm id="picker-form">
+      {extras.length > 0 ? (
+        <ul className="picker picker-extras" aria-label="Already chosen">
+          {extras.map((e) => (
+            <li key={e.ref} data-extra={e.ref}>
+              <label>
+                <input type="checkbox" name="s" value={e.ref} defaultChecked />
+                <span>
+                  <span className="picker-title">{e.title}</span> <span className="card-meta">({e.ref})</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="picker">
         {entries.map((e) =>
           e.kind === "scenario" ? (

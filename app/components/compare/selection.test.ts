@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { formatScenarioRef as formatRef } from "../../scenarios/ref";
 
-import { compareSearch, describeProblem, parseSelection } from "./selection";
+import type { ScenarioRef } from "../../scenarios/ref";
+
+import { compareSearch, describeProblem, formatColumn, parseColumn, parseSelection, whatIfCompareHref, type ColumnRef } from "./selection";
+
+const col = (ref: ScenarioRef): ColumnRef => ({ ref, whatIf: [] });
 
 describe("each s is a ScenarioRef", () => {
   it("reads the old variant:<id>@<n> spelling and the one spelling alike", () => {
     const s = parseSelection(["variant:my-breakup@3", "pipl"]);
-    expect(s).toEqual({ ok: true, refs: [{ kind: "variant", id: "my-breakup", version: 3 }, { kind: "library", id: "pipl" }] });
+    expect(s).toEqual({ ok: true, refs: [col({ kind: "variant", id: "my-breakup", version: 3 }), col({ kind: "library", id: "pipl" })] });
     expect(parseSelection(["variant:my-breakup@3", "my-breakup@3"]).ok).toBe(false);
   });
 
@@ -29,10 +33,7 @@ describe("parseSelection", () => {
   it("accepts 2 to 4 distinct references in order", () => {
     expect(parseSelection(["b", "a"])).toEqual({
       ok: true,
-      refs: [
-        { kind: "library", id: "b" },
-        { kind: "library", id: "a" },
-      ],
+      refs: [col({ kind: "library", id: "b" }), col({ kind: "library", id: "a" })],
     });
     expect(parseSelection(["a", "b", "c", "variant:d@2"]).ok).toBe(true);
   });
@@ -52,7 +53,7 @@ describe("parseSelection", () => {
     expect(s.ok).toBe(false);
     if (s.ok) return;
     expect(s.problems).toEqual([{ kind: "duplicate", value: "a" }]);
-    expect(s.refs.map(formatRef)).toEqual(["a", "b"]);
+    expect(s.refs.map((c) => formatRef(c.ref))).toEqual(["a", "b"]);
   });
 
   it("reports each malformed value with the others kept", () => {
@@ -60,7 +61,7 @@ describe("parseSelection", () => {
     expect(s.ok).toBe(false);
     if (s.ok) return;
     expect(s.problems).toEqual([{ kind: "malformed", value: "NOPE", reason: expect.stringMatching(/not a scenario id/) }]);
-    expect(s.refs.map(formatRef)).toEqual(["a", "b"]);
+    expect(s.refs.map((c) => formatRef(c.ref))).toEqual(["a", "b"]);
   });
 
   it("round-trips through a query string", () => {
@@ -70,6 +71,49 @@ describe("parseSelection", () => {
     ] as const;
     const search = compareSearch(refs);
     expect(search).toBe("?s=a&s=v%4012");
-    expect(parseSelection(new URLSearchParams(search).getAll("s"))).toEqual({ ok: true, refs });
+    expect(parseSelection(new URLSearchParams(search).getAll("s"))).toEqual({ ok: true, refs: refs.map(col) });
+  });
+});
+
+describe("a column with a what-if state", () => {
+  it("reads `<ref>?<what-if query>`, keys sorted, so two spellings are one column", () => {
+    const a = parseColumn("2021-co-lending?r.own-funding-30.minOwnShare=0.5&a.cost-of-equity=0.1");
+    expect(a).toEqual({
+      ok: true,
+      column: {
+        ref: { kind: "library", id: "2021-co-lending" },
+        whatIf: [
+          ["a.cost-of-equity", "0.1"],
+          ["r.own-funding-30.minOwnShare", "0.5"],
+        ],
+      },
+    });
+    const b = parseColumn("2021-co-lending?a.cost-of-equity=0.1&r.own-funding-30.minOwnShare=0.5");
+    expect(a.ok && b.ok && formatColumn(a.column) === formatColumn(b.column)).toBe(true);
+    expect(parseColumn("my-variant@2?a.x=1")).toMatchObject({ ok: true, column: { ref: { kind: "variant", id: "my-variant", version: 2 } } });
+  });
+
+  it("lets one scenario stand beside itself with another what-if, but not twice the same", () => {
+    expect(parseSelection(["2021-co-lending", "2021-co-lending?r.x.minOwnShare=0.5"]).ok).toBe(true);
+    const s = parseSelection(["a?r.x.y=1", "a?r.x.y=1"]);
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.problems).toEqual([{ kind: "duplicate", value: "a?r.x.y=1" }]);
+  });
+
+  it.each([
+    ["a?draws=5", /only rule parameters/],
+    ["a?r.x.y=1&r.x.y=2", /twice/],
+    ["a?" + Array.from({ length: 70 }, (_, i) => `a.k${i}=1`).join("&"), /more than 64/],
+    ["A?r.x.y=1", /not a scenario id/],
+  ])("refuses %j with a reason", (raw, reason) => {
+    expect(parseColumn(raw)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+  });
+
+  it("'Add to compare' puts moved values beside the scenario as written, or opens the picker with it", () => {
+    const lib: ScenarioRef = { kind: "library", id: "2021-co-lending" };
+    const href = whatIfCompareHref(lib, "r.own-funding-30.minOwnShare=0.5");
+    expect(new URL(href, "http://x").searchParams.getAll("s")).toEqual(["2021-co-lending", "2021-co-lending?r.own-funding-30.minOwnShare=0.5"]);
+    expect(whatIfCompareHref(lib, "")).toBe("/compare?s=2021-co-lending");
+    expect(new URL(whatIfCompareHref({ kind: "variant", id: "v-1", version: 3 }, "a.x=2"), "http://x").searchParams.getAll("s")).toEqual(["v-1@3", "v-1@3?a.x=2"]);
   });
 });

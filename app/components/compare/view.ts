@@ -19,6 +19,8 @@ export type CompareColumn = {
   date: string;
   hypothetical: boolean;
   families: RuleFamily[];
+  /** What the column's what-if moves, in words; null for the scenario as written. */
+  whatIf: string | null;
   warnings: string[];
 };
 

@@ -128,8 +128,11 @@ export function WhatIfPanel({
   undo,
   canUndo,
   forkHref,
+  compareHref,
   swings = {},
 }: {
+  /** /compare with this scenario and the values on screen (beside the scenario as written when values moved). */
+  compareHref?: string;
   undo: () => void;
   canUndo: boolean;
   /** The builder, forking this scenario with the values on screen (`/builder?fork=…&r.…`). */
@@ -202,6 +205,11 @@ export function WhatIfPanel({
             <a href={forkHref} className="button button-secondary" data-testid="whatif-save-variant">
               Save as variant{changed ? " (with these values)" : ""}
             </a>
+            {compareHref ? (
+              <a href={compareHref} className="button button-secondary" data-testid="whatif-add-compare">
+                Add to compare{changed ? " (these values beside the file's)" : ""}
+              </a>
+            ) : null}
           </div>
         </div>
         {groups.map((g) => (

@@ -1,0 +1,101 @@
+/**
+ * /compare's bands with common random numbers, on the real seeded model (a scratch database) and the library:
+ * ranges narrowed to points collapse every band; the band of a difference between columns is the band of the
+ * per-draw differences (and not the difference of the two bands); one scenario against itself differs by
+ * exactly nothing in every draw.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { evaluate } from "../engine/evaluate";
+import type { Model } from "../engine/model";
+import { HEADLINE_KEYS } from "../engine/result";
+import { bandOf } from "../engine/uncertainty";
+import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
+import { columnDraws, compareBands, perDrawDifference } from "./compare-bands";
+import { loadScenarios } from "./load.server";
+import type { Scenario } from "./schema";
+import { applyWhatIf } from "./what-if";
+
+let scratch: ScratchDatabase;
+let model: Model;
+let library: Scenario[];
+const byId = (id: string) => library.find((s) => s.id === id)!;
+
+beforeAll(() => {
+  scratch = makeScratchDatabase();
+  model = scratch.model;
+  library = loadScenarios({ dir: path.resolve(__dirname, "../../scenarios"), model }).flatMap((r) => (r.ok ? [r.scenario] : []));
+});
+afterAll(() => scratch.cleanup());
+
+const pointed = (s: Scenario): Scenario => ({
+  ...s,
+  rules: s.rules.map((r) => {
+    const copy: Record<string, unknown> = { ...r };
+    for (const [k, v] of Object.entries(r))
+      if (v && typeof v === "object" && "low" in v && "value" in v) copy[k] = { ...v, low: v.value, high: v.value };
+    return copy as Scenario["rules"][number];
+  }),
+});
+
+describe("compare bands (common random numbers)", () => {
+  it("collapse to the point figures when every range is narrowed to a point", () => {
+    const narrowed: Model = { ...model, assumptions: model.assumptions.map((a) => ({ ...a, low: a.value, high: a.value })) };
+    const cols = ["2021-co-lending", "2021-rectification"].map((id) => pointed(byId(id)));
+    const b = compareBands(narrowed, cols.map((scenario) => ({ scenario, whatIf: {} })), { draws: 40, seed: 3 });
+    const points = cols.map((s) => evaluate(model, s));
+    for (const k of HEADLINE_KEYS) {
+      cols.forEach((_, i) => {
+        const v = points[i]!.headline[k].scenario;
+        expect(b.headline[k][i], `${k} column ${i}`).toEqual({ p5: v, p10: v, p50: v, p90: v, p95: v });
+      });
+      const diff = points[1]!.headline[k].scenario - points[0]!.headline[k].scenario;
+      expect(b.versusFirst[k][0]).toBeNull();
+      const vs = b.versusFirst[k][1]!;
+      expect(vs.p5).toBeCloseTo(diff, 9);
+      expect(vs.p95).toBeCloseTo(diff, 9);
+    }
+  });
+
+  it("give a difference the band of the per-draw differences, not the gap between two bands", () => {
+    const base = byId("2021-co-lending");
+    const ruleId = base.rules[0]!.id ?? "rule-1";
+    const whatIf = { [`r.${ruleId}.minOwnShare`]: 0.5 };
+    const moved = applyWhatIf(base, whatIf).scenario;
+    const columns = [
+      { scenario: base, whatIf: {} },
+      { scenario: moved, whatIf },
+    ];
+    const opts = { draws: 200, seed: 11 };
+    const draws = columnDraws(model, columns, opts);
+    const bands = compareBands(model, columns, opts);
+    let differs = false;
+    for (const k of HEADLINE_KEYS) {
+      const expected = bandOf(perDrawDifference(draws.values[1]![k], draws.values[0]![k]));
+      expect(bands.versusFirst[k][1], k).toEqual(expected);
+      // The naive band (P10 of one minus P90 of the other) is wider wherever the columns move together.
+      const naiveWidth = bands.headline[k][1]!.p90 - bands.headline[k][0]!.p10 - (bands.headline[k][1]!.p10 - bands.headline[k][0]!.p90);
+      if (naiveWidth > 1e-9) {
+        expect(expected.p90 - expected.p10, k).toBeLessThan(naiveWidth);
+        differs = true;
+      }
+    }
+    expect(differs).toBe(true);
+    // The same draws: an assumption the two columns share takes one value per draw, so the baselines agree draw by draw.
+    for (let i = 0; i < draws.draws; i++)
+      expect(draws.values[0]!.revenue[i]! - draws.deltas[0]!.revenue[i]!).toBeCloseTo(draws.values[1]!.revenue[i]! - draws.deltas[1]!.revenue[i]!, 9);
+  });
+
+  it("a scenario against itself differs by exactly 0 in every draw, and the same seed gives the same bands", () => {
+    const s = byId("2021-rectification");
+    const columns = [
+      { scenario: s, whatIf: {} },
+      { scenario: s, whatIf: {} },
+    ];
+    const a = compareBands(model, columns, { draws: 60, seed: 5 });
+    for (const k of HEADLINE_KEYS) expect(a.versusFirst[k][1]).toEqual({ p5: 0, p10: 0, p50: 0, p90: 0, p95: 0 });
+    expect(compareBands(model, columns, { draws: 60, seed: 5 })).toEqual(a);
+    expect(a.headline.profit[0]!.p10).toBeLessThan(a.headline.profit[0]!.p90);
+  });
+});
