@@ -19,9 +19,13 @@ import { FamilyTags, FileErrorList } from "~/components/library/ScenarioCard";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { ChartWithTable } from "~/components/common/Section";
 import { loadComparison, type ChosenExtra, type Problem } from "~/services/compare.server";
+import compareStyles from "~/styles/compare.css";
 import libraryStyles from "~/styles/library.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: libraryStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: libraryStyles },
+  { rel: "stylesheet", href: compareStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const title =
@@ -89,10 +93,6 @@ export default function ComparePage() {
           <a href={`/compare?pick&${stack.toString()}`} className="button button-secondary" data-testid="compare-change">
             Add or remove columns
           </a>{" "}
-          <a href={`/paths/new?${stack.toString()}`} className="button button-secondary" data-testid="compare-stack-path">
-            Stack these as a path
-          </a>{" "}
-          <span className="note">(date each one, one after another, and save the path)</span>
         </p>
       </header>
 
@@ -157,7 +157,11 @@ function ChooseScenarios({ problems, chosen, extras, library }: { problems: Prob
         ) : null}
         <p className="lede">
           Tick {MIN_COMPARE} to {MAX_COMPARE} scenarios below and choose <strong>Compare selected</strong>
-          {chosen.length > 0 ? " (the valid part of your request is already ticked)" : ""}. The{" "}
+          {problems.length > 0 && chosen.length > 0 ? " (the valid part of your request is already ticked)" : ""}
+          {problems.length === 0 && chosen.length > 0
+            ? ` (${chosen.length} already ticked${chosen.length < MIN_COMPARE ? `: tick at least ${MIN_COMPARE - chosen.length} more` : ""})`
+            : ""}
+          . A scenario page&apos;s <strong>Add to compare</strong> brings it here with its what-if values. The{" "}
           <Link to="/">library</Link> shows each scenario&apos;s headline changes.
         </p>
       </header>

@@ -17,7 +17,7 @@ export function ScenarioPicker({
   return (
     <CompareForm id="picker-form">
       {extras.length > 0 ? (
-        <ul className="picker picker-extras" aria-label="Already chosen">
+        <ul className="picker-extras" aria-label="Already chosen">
           {extras.map((e) => (
             <li key={e.ref} data-extra={e.ref}>
               <label>
