@@ -14,6 +14,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "~/components/NonceProvider";
 import { hashOf, PAGE_KEY_HEADER, pageCache } from "~/services/cache.server";
+import { parseView, rewriteLinks } from "~/utils/view";
 
 /** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
 export { getEnv as checkEnvironment } from "~/utils/env.server";
@@ -69,7 +70,10 @@ function notModified(request: Request, etag: string): boolean {
   });
 }
 
-/** The whole document as a string (NULs stripped), for a page that is cached. */
+/**
+ * The whole document as a string (NULs stripped), for a page that is cached or shown in the room view: there
+ * every internal link carries the view (decision 025), so it is kept without JavaScript too.
+ */
 function renderToText(request: Request, remixContext: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
   return new Promise((resolve, reject) => {
     let failed = false;
@@ -83,7 +87,7 @@ function renderToText(request: Request, remixContext: EntryContext, nonce: strin
           const body = new StripNul();
           const chunks: Buffer[] = [];
           body.on("data", (c: Buffer) => chunks.push(c));
-          body.on("end", () => resolve({ html: Buffer.concat(chunks).toString("utf8"), failed }));
+          body.on("end", () => resolve({ html: rewriteLinks(Buffer.concat(chunks).toString("utf8"), parseView(new URL(request.url).search)), failed }));
           body.on("error", reject);
           pipe(body);
         },
@@ -122,6 +126,15 @@ async function cachedDocument(request: Request, pageKey: string, responseHeaders
   return new Response(html, { status: 200, headers: responseHeaders });
 }
 
+/** A page in the room view: rendered whole, so its links can carry the view before it is sent. */
+async function roomDocument(request: Request, status: number, responseHeaders: Headers, remixContext: EntryContext, nonce: string): Promise<Response> {
+  const { html, failed } = await renderToText(request, remixContext, nonce);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  setCommonSecurityHeaders(responseHeaders);
+  return new Response(html, { status: failed ? 500 : status, headers: responseHeaders });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -132,6 +145,7 @@ export default function handleRequest(
   responseHeaders.delete(PAGE_KEY_HEADER);
   if (pageKey && responseStatusCode === 200 && request.method === "GET") return cachedDocument(request, pageKey, responseHeaders, remixContext);
   const nonce = randomBytes(16).toString("base64");
+  if (parseView(new URL(request.url).search).room) return roomDocument(request, responseStatusCode, responseHeaders, remixContext, nonce);
   // Crawlers and the no-JavaScript case get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

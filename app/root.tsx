@@ -6,17 +6,22 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { AppHeader } from "~/components/AppHeader";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { useNonce } from "~/components/NonceProvider";
+import { RoomKeys } from "~/components/RoomView";
 import appStyles from "~/styles/app.css";
+import roomStyles from "~/styles/room.css";
+import { parseView } from "~/utils/view";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "any" },
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: roomStyles },
 ];
 
 export const meta: MetaFunction = () => [
@@ -26,8 +31,11 @@ export const meta: MetaFunction = () => [
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The room view (decision 025) is a property of the whole document, read from the URL on the server and in
+  // the browser alike, so the first paint is already in the right view (no shift when JavaScript loads).
+  const view = parseView(useLocation().search);
   return (
-    <html lang="en">
+    <html lang="en" data-view={view.room ? "room" : undefined} data-theme={view.room && view.theme !== "auto" ? view.theme : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -40,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <AppHeader />
         {children}
+        <RoomKeys />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         {/* Reloads the page on rebuild under `npm run dev`; renders nothing in production. */}

@@ -1,6 +1,8 @@
 /** The bar at the top of every page: the dashboard's name and its main views. */
 import { Link, NavLink } from "@remix-run/react";
 
+import { ViewToggle } from "./RoomView";
+
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -33,6 +35,7 @@ export function AppHeader() {
           </li>
         </ul>
       </nav>
+      <ViewToggle />
     </header>
   );
 }

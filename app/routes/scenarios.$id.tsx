@@ -8,7 +8,7 @@
  * are then a GET form.
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
@@ -32,6 +32,7 @@ import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf"
 import type { HeadlineKey } from "~/engine/result";
 import { formatError } from "~/scenarios/format-errors";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
+import { parseView, viewParams } from "~/utils/view";
 import exportStyles from "~/styles/export.css";
 import scenarioStyles from "~/styles/scenario.css";
 
@@ -90,6 +91,8 @@ export default function ScenarioPage() {
     keep.draws = String(loaded.uncertainty.draws);
     keep.seed = String(loaded.uncertainty.seed);
   }
+  // The room view stays on as the what-if rewrites the URL (decision 025).
+  for (const [k, v] of viewParams(parseView(useLocation().search))) keep[k] = v;
   const w = useWhatIf({
     model,
     scenario,

@@ -1,0 +1,185 @@
+/**
+ * The room view (`?view=room`, decision 025) as a projector at 1920x1080 shows it: the toggle (with and without
+ * JavaScript), links that keep the view, charts at the full width, labels and figures at 24 px or more, J/K and
+ * Page Down/Up stepping through the sections, R switching views, and the high-contrast theme light and dark with
+ * no serious accessibility violation. Screenshots of `/` and the scenario page in both views at both sizes go to
+ * test-results/screenshots/.
+ */
+import path from "node:path";
+
+import { expect, test, type Page } from "@playwright/test";
+
+import { seriousViolations } from "./support/axe";
+
+const SCENARIO = "/scenarios/2021-rectification";
+const SHOTS = path.join("test-results", "screenshots");
+
+async function hydrated(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+}
+
+/** Internal page links on the page that do not carry view=room (the toggle, downloads and the API excepted). */
+async function linksWithoutView(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href^='/']:not([data-view-toggle])"))
+      .map((a) => a.getAttribute("href")!)
+      .filter((h) => !/[?&]view=room\b/.test(h) && !/^\/(api|build)\//.test(h) && !/\/export\//.test(h)),
+  );
+}
+
+test.describe("room view", () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test("the header's toggle opens the same page in the room view, and its links keep it, without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto("/model");
+    await expect(page.locator("html")).not.toHaveAttribute("data-view", "room");
+    await page.getByRole("link", { name: "Room view" }).click();
+    await expect(page).toHaveURL(/\/model\?view=room$/);
+    await expect(page.locator("html")).toHaveAttribute("data-view", "room");
+    expect(await linksWithoutView(page)).toEqual([]);
+    // A link followed without JavaScript opens in the room view: a shared link works the same way.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scenario library" }).click();
+    await expect(page).toHaveURL(/\/\?view=room$/);
+    await expect(page.locator("html")).toHaveAttribute("data-view", "room");
+    // The theme is a choice too, and the desk view a link back.
+    await page.getByRole("link", { name: "Dark" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.getByRole("link", { name: "Desk view" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator("html")).not.toHaveAttribute("data-view", "room");
+    await context.close();
+  });
+
+  test("with JavaScript, R switches views, links and the what-if keep the view", async ({ page }) => {
+    await page.goto(SCENARIO);
+    await hydrated(page);
+    await page.keyboard.press("r");
+    await expect(page).toHaveURL(/view=room/);
+    await expect(page.locator("html")).toHaveAttribute("data-view", "room");
+    // A client-side navigation (Remix's <Link>) keeps it.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Baseline model" }).click();
+    await expect(page).toHaveURL(/\/model\?view=room$/);
+    await expect(page.locator("html")).toHaveAttribute("data-view", "room");
+    expect(await linksWithoutView(page)).toEqual([]);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/scenarios\/2021-rectification\?view=room$/);
+    await hydrated(page);
+    // Moving a what-if slider rewrites the URL and keeps the view.
+    const slider = page.locator('.whatif input[type="range"]').first();
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page).toHaveURL(/r\.|a\./);
+    expect(page.url()).toContain("view=room");
+    // A key typed into a field is the field's.
+    await page.locator('.whatif input[type="number"]').first().press("r");
+    await expect(page.locator("html")).toHaveAttribute("data-view", "room");
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("r");
+    await expect(page.locator("html")).not.toHaveAttribute("data-view", "room");
+  });
+
+  test("charts take the full width and their labels, the tables and the headline figures are 24 px or more", async ({ page }) => {
+    await page.goto(`${SCENARIO}?view=room`);
+    await hydrated(page);
+    const charts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<SVGSVGElement>(".scenario-results .chart-body svg"))
+        .filter((svg) => !svg.parentElement?.closest("svg") && svg.getBoundingClientRect().width > 0)
+        .map((svg) => {
+          const scale = svg.getScreenCTM()?.a ?? 1;
+          // The size a label is drawn at on the screen: its font size times the SVG's scale.
+          const sizes = Array.from(svg.querySelectorAll("text"))
+            .filter((t) => (t.textContent ?? "").trim() !== "")
+            .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return { id: svg.closest("[data-chart]")?.getAttribute("data-chart") ?? "?", width: svg.getBoundingClientRect().width, smallest: Math.min(...sizes) };
+        }),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    for (const c of charts) {
+      expect(c.width, `${c.id} width`).toBeGreaterThanOrEqual(1200);
+      expect(c.smallest, `${c.id} smallest label`).toBeGreaterThanOrEqual(24);
+    }
+    const sizes = await page.evaluate(() => {
+      const px = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => parseFloat(getComputedStyle(e).fontSize));
+      return { tables: px(".scenario-results .data-table td.numeric"), kpis: px(".kpi-value .num, .kpi-delta, .kpi-range, .kpi-baseline") };
+    });
+    expect(sizes.tables.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes.tables)).toBeGreaterThanOrEqual(24);
+    expect(sizes.kpis.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes.kpis)).toBeGreaterThanOrEqual(24);
+    // The variable charts read for their label size.
+    const chartFont = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--chart-font-size"));
+    expect(chartFont.trim()).not.toBe("");
+  });
+
+  test("J and Page Down step to the next section, K and Page Up back, one section a screen", async ({ page }) => {
+    await page.goto(`${SCENARIO}?view=room`);
+    await hydrated(page);
+    const current = () =>
+      page.evaluate(() => {
+        const el = document.activeElement?.closest(".section, .room-step");
+        return el ? { id: el.id, top: Math.round(el.getBoundingClientRect().top), height: el.getBoundingClientRect().height } : null;
+      });
+    await page.keyboard.press("j");
+    const first = await current();
+    expect(first).not.toBeNull();
+    expect(Math.abs(first!.top)).toBeLessThanOrEqual(2);
+    expect(first!.height).toBeGreaterThanOrEqual(1080 - 60);
+    await page.keyboard.press("PageDown");
+    const second = await current();
+    expect(second!.id).not.toBe(first!.id);
+    expect(Math.abs(second!.top)).toBeLessThanOrEqual(2);
+    await page.keyboard.press("j");
+    const third = await current();
+    expect(third!.id).not.toBe(second!.id);
+    await page.keyboard.press("k");
+    expect((await current())!.id).toBe(second!.id);
+    await page.keyboard.press("PageUp");
+    expect((await current())!.id).toBe(first!.id);
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`the ${theme} high-contrast theme: no serious accessibility violation on / and the scenario page (axe, contrast included)`, async ({ page }) => {
+      test.slow();
+      // The system's preference picks the theme; the explicit choice is checked against the other preference.
+      await page.emulateMedia({ colorScheme: theme });
+      for (const url of ["/?view=room", `${SCENARIO}?view=room`, `/?view=room&theme=${theme}`]) {
+        if (url.includes("theme=")) await page.emulateMedia({ colorScheme: theme === "dark" ? "light" : "dark" });
+        await page.goto(url);
+        await hydrated(page);
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(bg, url).toBe(theme === "dark" ? "rgb(0, 0, 0)" : "rgb(255, 255, 255)");
+        expect(await seriousViolations(page, url)).toEqual([]);
+      }
+    });
+  }
+});
+
+test.describe("screenshots in both views", () => {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    test(`/ and the scenario page at ${width}x${height}, desk and room (saved to ${SHOTS})`, async ({ page }) => {
+      test.slow();
+      await page.setViewportSize({ width, height });
+      for (const [name, url] of [
+        ["library", "/"],
+        ["scenario", SCENARIO],
+      ] as const) {
+        for (const [mode, search] of [
+          ["desk", ""],
+          ["room", "?view=room&theme=light"],
+          ["room-dark", "?view=room&theme=dark"],
+        ] as const) {
+          await page.goto(`${url}${search}`);
+          await hydrated(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${name} ${mode} sideways scroll`).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(SHOTS, `${name}-${mode}-${width}x${height}.png`) });
+        }
+      }
+    });
+  }
+});
