@@ -13,11 +13,12 @@
  * its effect alone; where that fails the failing groups merge and the check runs again. A group above `exactMax`
  * rules is estimated from sampled permutations, with a standard error per rule. docs/decisions/005 and 017.
  */
-import { assumptionsFor, evaluateHeadline, type EvaluateOptions } from "./evaluate";
+import { compileScenario, NH, run, Work } from "./compiled";
+import type { EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
 import { indexModel } from "./model-index";
 import { xoshiro128ss } from "./random";
-import { HEADLINE_KEYS, type Attribution, type AttributionGroup, type Headline, type HeadlineKey } from "./result";
+import { HEADLINE_KEYS, type Attribution, type AttributionGroup, type HeadlineKey } from "./result";
 import { ruleIdOf, type EngineScenario as Scenario, type Rule } from "./rules";
 
 export interface AttributionOptions extends EvaluateOptions {
@@ -173,11 +174,13 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   const exactMax = options.exactMax ?? EXACT_MAX;
   const permutations = options.permutations ?? PERMUTATIONS;
   const ruleIds = rules.map((r, i) => ruleIdOf(r, i));
-  // Keep each rule's own id when it runs inside a subset, so explanations and warnings stay traceable.
-  const tagged = rules.map((r, i) => ({ ...r, id: ruleIds[i] }));
-  const resolved = assumptionsFor(model, scenario, options);
-  const evalOptions: EvaluateOptions = { assumptions: options.assumptions };
-  const values = new Map<number, Headline>();
+  // Coalitions run on the compiled scenario (one compile, no allocation per coalition); each coalition's headline
+  // (scenario values, HEADLINE_KEYS order) is kept in one growing pool, found by its mask.
+  const work = new Work(compileScenario(model, scenario, options.assumptions));
+  const values = new Map<number, number>(); // mask -> offset into pool
+  let pool = new Float64Array(NH * 64);
+  let used = 0;
+  const keyIndex = Object.fromEntries(HEADLINE_KEYS.map((k, i) => [k, i])) as Record<HeadlineKey, number>;
   const full = (1 << n) - 1;
 
   let groups: number[][] = options.grouping === false || n === 0 ? (n ? [rules.map((_, i) => i)] : []) : interactionGroups(model, rules);
@@ -233,15 +236,17 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       samples.set(gi, perms);
     });
   };
-  const v = (mask: number) => values.get(mask)!;
+  /** The headline vector of an evaluated coalition: `v(mask)[k]` reads metric k at `at(mask) + k` in `pool`. */
+  const at = (mask: number) => values.get(mask)!;
+  const val = (mask: number, k: number) => pool[values.get(mask)! + k];
   /** Groups whose marginal on top of the rest differs from their effect alone, on some headline. */
   const failing = () =>
     groups.filter((g) => {
       const gm = maskOf(g);
-      return HEADLINE_KEYS.some((k) => {
-        const alone = v(gm)[k].scenario - v(0)[k].scenario;
-        const onTop = v(full)[k].scenario - v(full & ~gm)[k].scenario;
-        const scale = Math.max(1, Math.abs(v(full)[k].scenario), Math.abs(v(0)[k].scenario));
+      return HEADLINE_KEYS.some((_, k) => {
+        const alone = val(gm, k) - val(0, k);
+        const onTop = val(full, k) - val(full & ~gm, k);
+        const scale = Math.max(1, Math.abs(val(full, k)), Math.abs(val(0, k)));
         return Math.abs(alone - onTop) > 1e-9 * scale;
       });
     });
@@ -278,8 +283,16 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
         while (qi < queue.length && budget > 0) {
           const mask = queue[qi++];
           if (!values.has(mask)) {
-            const subset = tagged.filter((_, i) => mask & (1 << i));
-            values.set(mask, evaluateHeadline(model, { ...scenario, rules: subset }, evalOptions, resolved));
+            work.setMask(mask);
+            run(work);
+            if (used + NH > pool.length) {
+              const grown = new Float64Array(pool.length * 2);
+              grown.set(pool);
+              pool = grown;
+            }
+            pool.set(work.headline.subarray(0, NH), used);
+            values.set(mask, used);
+            used += NH;
             done++;
             budget--;
           }
@@ -318,7 +331,7 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
         else exactShapley(g, key, byRule);
       });
       metrics[key as HeadlineKey] = {
-        total: n === 0 ? 0 : v(full)[key].scenario - v(0)[key].scenario,
+        total: n === 0 ? 0 : val(full, keyIndex[key]) - val(0, keyIndex[key]),
         byRule,
         ...(sampled ? { standardError } : {}),
       };
@@ -328,6 +341,7 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
 
   function exactShapley(g: number[], key: HeadlineKey, out: number[]) {
     const k = g.length;
+    const m = keyIndex[key];
     // weight[s] = s! (k-s-1)! / k!, the share of orders in which a rule joins a coalition of size s
     const fact = [1];
     for (let i = 1; i <= k; i++) fact[i] = fact[i - 1] * i;
@@ -337,7 +351,7 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       const rest = gm & ~bit;
       let phi = 0;
       for (let sub = rest; ; sub = (sub - 1) & rest) {
-        const diff = v(sub | bit)[key].scenario - v(sub)[key].scenario;
+        const diff = pool[at(sub | bit) + m] - pool[at(sub) + m];
         if (diff !== 0) {
           const s = popcount(sub);
           phi += ((fact[s] * fact[k - s - 1]) / fact[k]) * diff;
@@ -350,15 +364,16 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
 
   /** Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples). */
   function sampledShapley(g: number[], perms: number[][], key: HeadlineKey, out: number[], se: number[]) {
+    const k = keyIndex[key];
     const sum = new Map<number, number>();
     const sq = new Map<number, number>();
     const pair = new Map<number, number>();
     perms.forEach((perm, p) => {
       let m = 0;
       for (const i of perm) {
-        const before = v(m)[key].scenario;
+        const before = val(m, k);
         m |= 1 << i;
-        const d = v(m)[key].scenario - before;
+        const d = val(m, k) - before;
         if (p % 2 === 0) pair.set(i, d);
         else {
           const x = (pair.get(i)! + d) / 2;

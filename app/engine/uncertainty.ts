@@ -9,11 +9,12 @@
  * Pure and isomorphic: no I/O, no clock, never Math.random. Choices: docs/decisions/017-uncertainty.md.
  */
 import { resolveAssumptions } from "./assumptions";
-import { evaluate, evaluateHeadline } from "./evaluate";
+import { antShareOf, drawRunner, H, hhiOf, MarketScratch, marketShares, NH, serviceRevenue, serviceUsers } from "./draws";
+import { evaluateHeadline } from "./evaluate";
 import type { Model } from "./model";
 import { indexFiguresOf } from "./model-index";
 import { hashKey, triangular, uniform, uniformFor } from "./random";
-import { HEADLINE_KEYS, type Headline, type HeadlineKey, type Result } from "./result";
+import { HEADLINE_KEYS, type Headline, type HeadlineKey } from "./result";
 import { isParam, ruleIdOf, type EngineScenario as Scenario, type Rule } from "./rules";
 
 export const DEFAULT_DRAWS = 1000;
@@ -291,41 +292,25 @@ export interface BandOptions {
 
 const INTERPOLATION = "linear between order statistics, rank (n - 1) p (Hyndman-Fan type 7)";
 
-/**
- * Columns of figures collected per draw. Every draw puts its figures in the same order (the model's units,
- * services and markets), so a column is found by position; names are taken from the first draw.
- */
-class Collector {
-  private readonly cols: Float64Array[] = [];
-  private readonly names = new Map<string, number>();
-  private col = 0;
-  private i = -1;
-  constructor(private readonly n: number) {}
-  next(i: number) {
-    this.i = i;
-    this.col = 0;
-  }
-  put(name: string | (() => string), v: number) {
-    if (this.i === 0) {
-      this.names.set(typeof name === "string" ? name : name(), this.cols.length);
-      this.cols.push(new Float64Array(this.n));
-    }
-    this.cols[this.col++][this.i] = v;
-  }
-  band(name: string): Band {
-    return bandOf(this.cols[this.names.get(name)!]);
-  }
-}
-
-function antShare(m: Result["markets"][number], which: "baseline" | "scenario") {
-  let s = 0;
-  for (const p of m.players) if (p.isAnt) s += p.share[which];
-  return s;
-}
+const UNIT_FIELDS = [
+  "revenue",
+  "revenueDelta",
+  "attributableRevenue",
+  "attributableRevenueDelta",
+  "capitalRequired",
+  "capitalShortfall",
+  "capitalRaised",
+] as const;
+const SERVICE_FIELDS = ["users", "usersDelta", "revenue", "revenueDelta"] as const;
+const MARKET_FIELDS = ["hhi", "hhiDelta", "antShare", "antShareDelta"] as const;
 
 /**
  * Bands of every headline, unit, service and market figure and of their changes, over `draws` seeded draws.
  * The scenario must already carry the what-if's rule values; `whatIf` lists the keys it pins.
+ *
+ * Each draw runs on the compiled scenario (compiled.ts, draws.ts) and writes its figures into one column per
+ * figure; each column's percentiles come from one sort (`bandOf`). Equal to evaluating every drawn model and
+ * scenario in full (compiled.test.ts holds that reference and checks it).
  */
 export function computeBands(model: Model, scenario: Scenario, options: BandOptions = {}): Bands {
   const draws = Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, Math.floor(options.draws ?? DEFAULT_DRAWS)));
@@ -335,85 +320,91 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
   for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
   const { inputs, notDrawn } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
   const hashes = inputs.map((i) => hashKey(i.key));
-  const c = new Collector(draws);
+  const runner = drawRunner(model, scenario, inputs, whatIfAssumptions);
+  const w = runner.w;
+  const m = runner.c.model;
+  const { nu, ns } = m;
+  const nm = m.mkStart.length - 1;
+  const L = m.layout;
+  const col = () => new Float64Array(draws);
+  const h = HEADLINE_KEYS.map(col);
+  const hd = HEADLINE_KEYS.map(col);
+  const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
+  const sv = Array.from({ length: ns }, () => SERVICE_FIELDS.map(col));
+  const mk = Array.from({ length: nm }, () => MARKET_FIELDS.map(col));
   let shortfallDraws = 0;
   let anyHalf = 0;
-  const hhiAbove = new Map<string, number>();
-  const half = new Map<string, number>();
-  let first: Result | null = null;
+  const hhiAbove = new Float64Array(nm);
+  const half = new Float64Array(ns);
+  const scratch = new MarketScratch(m.playerShare.length);
+  const baseline = { value: 0 };
+  const F = w.figures;
 
   for (let i = 0; i < draws; i++) {
-    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes), whatIfAssumptions);
-    const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
-    first ??= r;
-    c.next(i);
-    for (const k of HEADLINE_KEYS) {
-      const h = r.headline[k];
-      c.put(() => `h.${k}`, h.scenario);
-      c.put(() => `hd.${k}`, h.scenario - h.baseline);
+    runner.draw(seed, i, hashes);
+    runner.evaluate();
+    const hv = w.headline;
+    for (let k = 0; k < NH; k++) {
+      h[k][i] = hv[k];
+      hd[k][i] = hv[k] - hv[NH + k];
     }
-    if (r.headline.capitalShortfall.scenario > 0) shortfallDraws++;
-    for (const u of r.units) {
-      c.put(() => `u.${u.id}.revenue`, u.revenue.scenario);
-      c.put(() => `u.${u.id}.revenueDelta`, u.revenue.scenario - u.revenue.baseline);
-      c.put(() => `u.${u.id}.attributableRevenue`, u.attributableRevenue.scenario);
-      c.put(() => `u.${u.id}.attributableRevenueDelta`, u.attributableRevenue.scenario - u.attributableRevenue.baseline);
-      c.put(() => `u.${u.id}.capitalRequired`, u.capitalRequired.scenario);
-      c.put(() => `u.${u.id}.capitalShortfall`, u.shortfall);
-      c.put(() => `u.${u.id}.capitalRaised`, u.capitalRaised);
+    if (hv[H.capitalShortfall] > 0) shortfallDraws++;
+    for (let x = 0; x < nu; x++) {
+      const c = u[x];
+      const revenue = w.revenue[x];
+      const baseRevenue = F[L.unitRevenue + x];
+      const attributable = w.stake[x] * revenue;
+      c[0][i] = revenue;
+      c[1][i] = revenue - baseRevenue;
+      c[2][i] = attributable;
+      c[3][i] = attributable - F[L.unitStake + x] * baseRevenue;
+      c[4][i] = w.required[x];
+      c[5][i] = w.shortfall[x];
+      c[6][i] = w.raised[x];
     }
     let anyService = false;
-    for (const s of r.services) {
-      c.put(() => `s.${s.id}.users`, s.users.scenario);
-      c.put(() => `s.${s.id}.usersDelta`, s.users.scenario - s.users.baseline);
-      c.put(() => `s.${s.id}.revenue`, s.revenue.scenario);
-      c.put(() => `s.${s.id}.revenueDelta`, s.revenue.scenario - s.revenue.baseline);
-      const lost = s.users.baseline > 0 && s.users.scenario < 0.5 * s.users.baseline;
-      if (lost) {
-        half.set(s.id, (half.get(s.id) ?? 0) + 1);
+    for (let x = 0; x < ns; x++) {
+      const c = sv[x];
+      const users = serviceUsers(w, x);
+      const baseUsers = F[L.serviceUsers + x];
+      const revenue = serviceRevenue(w, x, baseline);
+      c[0][i] = users;
+      c[1][i] = users - baseUsers;
+      c[2][i] = revenue;
+      c[3][i] = revenue - baseline.value;
+      if (baseUsers > 0 && users < 0.5 * baseUsers) {
+        half[x]++;
         anyService = true;
       }
     }
     if (anyService) anyHalf++;
-    for (const m of r.markets) {
-      c.put(() => `m.${m.id}.hhi`, m.hhi.scenario);
-      c.put(() => `m.${m.id}.hhiDelta`, m.hhi.scenario - m.hhi.baseline);
-      const a = antShare(m, "scenario");
-      c.put(() => `m.${m.id}.antShare`, a);
-      c.put(() => `m.${m.id}.antShareDelta`, a - antShare(m, "baseline"));
-      if (m.hhi.scenario > 2500) hhiAbove.set(m.id, (hhiAbove.get(m.id) ?? 0) + 1);
+    for (let x = 0; x < nm; x++) {
+      const c = mk[x];
+      marketShares(w, x, scratch);
+      const hhi = hhiOf(w, x, scratch.after);
+      const a = antShareOf(w, x, scratch.after);
+      c[0][i] = hhi;
+      c[1][i] = hhi - hhiOf(w, x, null);
+      c[2][i] = a;
+      c[3][i] = a - antShareOf(w, x, null);
+      if (hhi > 2500) hhiAbove[x]++;
     }
   }
 
-  const r = first!;
   const headline = {} as Record<HeadlineKey, Band>;
   const headlineDelta = {} as Record<HeadlineKey, Band>;
-  for (const k of HEADLINE_KEYS) {
-    headline[k] = c.band(`h.${k}`);
-    headlineDelta[k] = c.band(`hd.${k}`);
-  }
-  const unitFields = [
-    "revenue",
-    "revenueDelta",
-    "attributableRevenue",
-    "attributableRevenueDelta",
-    "capitalRequired",
-    "capitalShortfall",
-    "capitalRaised",
-  ] as const;
+  HEADLINE_KEYS.forEach((k, i) => {
+    headline[k] = bandOf(h[i]);
+    headlineDelta[k] = bandOf(hd[i]);
+  });
+  const byField = <F extends string>(fields: readonly F[], cols: Float64Array[]) =>
+    Object.fromEntries(fields.map((f, k) => [f, bandOf(cols[k])])) as Record<F, Band>;
   const units: Record<string, UnitBands> = {};
-  for (const u of r.units)
-    units[u.id] = Object.fromEntries(unitFields.map((f) => [f, c.band(`u.${u.id}.${f}`)])) as unknown as UnitBands;
+  m.ix.units.forEach((x, k) => (units[x.id] = byField(UNIT_FIELDS, u[k])));
   const services: Record<string, ServiceBands> = {};
-  for (const s of r.services)
-    services[s.id] = Object.fromEntries(
-      (["users", "usersDelta", "revenue", "revenueDelta"] as const).map((f) => [f, c.band(`s.${s.id}.${f}`)]),
-    ) as unknown as ServiceBands;
+  m.ix.services.forEach((x, k) => (services[x.id] = byField(SERVICE_FIELDS, sv[k])));
   const markets: Record<string, MarketBands> = {};
-  for (const m of r.markets)
-    markets[m.id] = Object.fromEntries(
-      (["hhi", "hhiDelta", "antShare", "antShareDelta"] as const).map((f) => [f, c.band(`m.${m.id}.${f}`)]),
-    ) as unknown as MarketBands;
+  model.markets.forEach((x, k) => (markets[x.id] = byField(MARKET_FIELDS, mk[k])));
 
   return {
     draws,
@@ -426,8 +417,8 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     markets,
     probabilities: {
       capitalShortfall: shortfallDraws / draws,
-      hhiAbove2500: Object.fromEntries(r.markets.map((m) => [m.id, (hhiAbove.get(m.id) ?? 0) / draws])),
-      serviceLosesHalf: Object.fromEntries(r.services.map((s) => [s.id, (half.get(s.id) ?? 0) / draws])),
+      hhiAbove2500: Object.fromEntries(model.markets.map((x, k) => [x.id, hhiAbove[k] / draws])),
+      serviceLosesHalf: Object.fromEntries(m.ix.services.map((x, k) => [x.id, half[k] / draws])),
       anyServiceLosesHalf: anyHalf / draws,
     },
     inputs: inputs.map(({ key, kind, id, label, distribution, low, mode, high }) => ({

@@ -1,0 +1,203 @@
+/**
+ * Draws on the compiled form: where each uncertain input's value goes (an assumption slot, a rule parameter slot,
+ * figure slots), and the figures of one draw read straight from the working arrays. Together they give exactly
+ * what `applyDraw` then `evaluate` give (a draw patches a copy of the model or the rule; here it patches a slot),
+ * without building a model, a scenario or a result per draw.
+ */
+import { compileScenario, H, NH, run, serviceUsers, Work, type CompiledScenario } from "./compiled";
+import type { Model } from "./model";
+import { triangular, uniform, uniformFor } from "./random";
+import type { EngineScenario } from "./rules";
+import type { UncertainInput } from "./uncertainty";
+
+const ASSUMPTION = 0;
+const PARAMETER = 1;
+const FIGURES = 2;
+
+/** A compiled scenario with its inputs' destinations: set a draw, run, read. */
+export class DrawRunner {
+  readonly w: Work;
+  private readonly kind: Int8Array;
+  private readonly slot: Int32Array;
+  private readonly figureSlots: Int32Array[];
+  private readonly anyFigure: boolean;
+  readonly values: Float64Array;
+
+  constructor(
+    readonly c: CompiledScenario,
+    private readonly inputs: UncertainInput[],
+  ) {
+    const m = c.model;
+    this.w = new Work(c);
+    this.w.setAll();
+    this.kind = new Int8Array(inputs.length);
+    this.slot = new Int32Array(inputs.length).fill(-1);
+    this.figureSlots = inputs.map(() => new Int32Array(0));
+    inputs.forEach((inp, k) => {
+      const t = inp.target;
+      if (t.type === "engine") {
+        this.kind[k] = ASSUMPTION;
+        this.slot[k] = m.assumptionIx.get(t.assumptionId) ?? -1;
+      } else if (t.type === "rule") {
+        this.kind[k] = PARAMETER;
+        this.slot[k] = c.paramSlot.get(`${t.ruleIndex}.${t.field}`) ?? -1;
+      } else {
+        this.kind[k] = FIGURES;
+        // A field the engine's layout lacks is one no formula reads: patching it changes nothing.
+        this.figureSlots[k] = Int32Array.from(
+          t.fields.map((f) => m.figureSlot(f.table, f.rowId, f.field)).filter((s) => s >= 0),
+        );
+      }
+    });
+    this.anyFigure = this.kind.some((k) => k === FIGURES);
+    this.values = new Float64Array(inputs.length);
+  }
+
+  /** Draw `index` of `seed` into `values` (as `drawVector`), without allocating. */
+  draw(seed: number, index: number, hashes: ArrayLike<number>) {
+    const inputs = this.inputs;
+    for (let k = 0; k < inputs.length; k++) {
+      const inp = inputs[k];
+      const u = uniformFor(seed, index, hashes[k]);
+      this.values[k] = inp.distribution === "uniform" ? uniform(u, inp.low, inp.high) : triangular(u, inp.low, inp.mode, inp.high);
+    }
+  }
+
+  /** Put `values` in the working vectors (from the scenario's own) and evaluate every rule. */
+  evaluate(values: ArrayLike<number> = this.values) {
+    const w = this.w;
+    const c = this.c;
+    w.assumptions.set(c.assumptions);
+    w.params.set(c.params);
+    if (this.anyFigure) w.figures.set(c.model.figures);
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      const kind = this.kind[k];
+      if (kind === ASSUMPTION) {
+        // As resolveAssumptions: an override that is not a finite number is ignored.
+        if (this.slot[k] >= 0 && Number.isFinite(v)) w.assumptions[this.slot[k]] = v;
+      } else if (kind === PARAMETER) {
+        if (this.slot[k] >= 0) w.params[this.slot[k]] = v;
+      } else {
+        const slots = this.figureSlots[k];
+        for (let j = 0; j < slots.length; j++) w.figures[slots[j]] = v;
+      }
+    }
+    if (this.anyFigure) w.prepare();
+    run(w);
+  }
+}
+
+export function drawRunner(model: Model, scenario: EngineScenario, inputs: UncertainInput[], assumptions?: Record<string, number>) {
+  return new DrawRunner(compileScenario(model, scenario, assumptions), inputs);
+}
+
+/** Scratch space for the market figures of one draw. */
+export class MarketScratch {
+  readonly after: Float64Array;
+  readonly factor: Float64Array;
+  constructor(players: number) {
+    this.after = new Float64Array(players);
+    this.factor = new Float64Array(players);
+  }
+}
+
+/**
+ * A service's revenue in the draw, as `serviceResults`: each unit's revenue splits over its services in proportion
+ * to each one's baseline share and reach. Returns the scenario value; `baseline` gets the baseline's.
+ */
+export function serviceRevenue(w: Work, sv: number, baseline: { value: number }): number {
+  const m = w.c.model;
+  const F = w.figures;
+  let revenue = 0;
+  let baselineRevenue = 0;
+  for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
+    const u = m.uosUnit[k];
+    const share = m.uosShare[k];
+    baselineRevenue += F[m.layout.unitRevenue + u] * share;
+    let total = 0;
+    let shares = 0;
+    for (let j = m.souStart[u]; j < m.souStart[u + 1]; j++) {
+      total += m.souShare[j] * w.reach[m.souService[j]];
+      shares += m.souShare[j];
+    }
+    const denom = total + Math.max(0, 1 - shares);
+    revenue += denom > 0 ? (w.revenue[u] * share * w.reach[sv]) / denom : 0;
+  }
+  baseline.value = baselineRevenue;
+  return revenue;
+}
+
+/**
+ * A market's shares after the draw (as `marketResults` with `redistributeShares`): Ant's players keep the volume
+ * factor of their units, rivals take the rest pro rata. Fills `s.after` for the market's players (by position).
+ */
+export function marketShares(w: Work, market: number, s: MarketScratch) {
+  const m = w.c.model;
+  const F = w.figures;
+  const L = m.layout;
+  const p0 = m.mkStart[market];
+  const p1 = m.mkStart[market + 1];
+  let lost = 0;
+  let rivals = 0;
+  for (let p = p0; p < p1; p++) {
+    const share = m.playerShare[p];
+    if (!m.playerAnt[p]) {
+      rivals += share;
+      continue;
+    }
+    let total = 0;
+    for (let k = m.puStart[p]; k < m.puStart[p + 1]; k++) total += F[L.unitRevenue + m.puUnit[k]];
+    let f = 1;
+    if (total > 0) {
+      f = 0;
+      for (let k = m.puStart[p]; k < m.puStart[p + 1]; k++) {
+        const u = m.puUnit[k];
+        const revenue = F[L.unitRevenue + u];
+        let volume: number;
+        if (revenue === 0) volume = 1;
+        else if (m.bookRow[u] >= 0) {
+          const balance = F[L.books + 5 * m.bookRow[u]];
+          volume = balance > 0 ? (w.balance[u] + w.facilitated[u]) / balance : 1;
+        } else volume = w.revenue[u] / revenue;
+        f += (revenue * volume) / total;
+      }
+    }
+    s.factor[p - p0] = f;
+    lost += share * (1 - f);
+  }
+  if (rivals > 0) {
+    const boost = 1 + lost / rivals;
+    for (let p = p0; p < p1; p++) s.after[p - p0] = m.playerAnt[p] ? m.playerShare[p] * s.factor[p - p0] : m.playerShare[p] * boost;
+    return;
+  }
+  let total = 0;
+  for (let p = p0; p < p1; p++) {
+    const kept = m.playerShare[p] * (m.playerAnt[p] ? s.factor[p - p0] : 1);
+    s.after[p - p0] = kept;
+    total += kept;
+  }
+  for (let p = p0; p < p1; p++) s.after[p - p0] = total > 0 ? s.after[p - p0] / total : m.playerShare[p];
+}
+
+/** HHI of the shares in `shares` (the market's players by position), fragmented players left out, as `hhi`. */
+export function hhiOf(w: Work, market: number, shares: ArrayLike<number> | null): number {
+  const m = w.c.model;
+  let total = 0;
+  for (let p = m.mkStart[market]; p < m.mkStart[market + 1]; p++) {
+    const s = shares === null ? m.playerShare[p] : shares[p - m.mkStart[market]];
+    if (!m.playerFragmented[p]) total += (s * 100) ** 2;
+  }
+  return total;
+}
+
+/** Ant's share of a market (its players together), as `antShare` reads a result. */
+export function antShareOf(w: Work, market: number, shares: ArrayLike<number> | null): number {
+  const m = w.c.model;
+  let total = 0;
+  for (let p = m.mkStart[market]; p < m.mkStart[market + 1]; p++)
+    if (m.playerAnt[p]) total += shares === null ? m.playerShare[p] : shares[p - m.mkStart[market]];
+  return total;
+}
+
+export { H, NH, serviceUsers };
