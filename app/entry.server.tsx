@@ -29,6 +29,8 @@ function contentSecurityPolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
+    // The scenario page's ranges are computed in a Web Worker served from /build/workers/ (decision 023).
+    "worker-src 'self'",
     `connect-src 'self'${dev ? " ws: http://localhost:*" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -197,7 +197,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PAGE = "/scenarios/2021-rectification";
 
 export async function benchWeb(scenarioIds: string[]) {
-  if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (!fs.existsSync("build/index.js")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
   const dbFile = path.join(dir, "model.db");
   setupDatabase({ path: dbFile });

@@ -155,7 +155,8 @@ function newestSource() {
 export function ensureBuild({ log = say } = {}) {
   const serverBuild = path.join(ROOT, "build", "index.js");
   const built = mtime(serverBuild);
-  const assets = fs.existsSync(path.join(ROOT, "public", "build"));
+  // The Web Worker is bundled after remix build (scripts/build-worker.mjs): its manifest marks a complete build.
+  const assets = fs.existsSync(path.join(ROOT, "public", "build", "workers", "manifest.json"));
   // `npm run dev` writes a development build to the same place: never serve that as production.
   const production = built !== undefined && /\bvar mode = "production"/.test(fs.readFileSync(serverBuild, "utf8"));
   if (built !== undefined && assets && production && built >= newestSource()) {
@@ -167,6 +168,7 @@ export function ensureBuild({ log = say } = {}) {
   run(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
     label: "remix build",
   });
+  run(process.execPath, [path.join(ROOT, "scripts", "build-worker.mjs")], { label: "worker build" });
   return true;
 }
 

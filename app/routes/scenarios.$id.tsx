@@ -22,6 +22,7 @@ import { RulesSection } from "~/components/scenario/RulesSection";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { PAGE_KEY_HEADER } from "~/services/cache.server";
 import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
+import { workerUrl } from "~/services/worker-assets.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
 import { SensitivitySection } from "~/components/scenario/SensitivitySection";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
@@ -29,6 +30,7 @@ import { WaterfallSection } from "~/components/scenario/WaterfallSection";
 import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
 import { whatIfCompareHref } from "~/components/compare/selection";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
+import { useLiveRanges } from "~/components/scenario/useLiveRanges";
 import type { HeadlineKey } from "~/engine/result";
 import { formatError } from "~/scenarios/format-errors";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
@@ -63,14 +65,19 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     // A saved variant: which version is shown, of how many (the URL keeps `v` beside the what-if keys).
     variant: viewed.kind === "variant" ? { version: viewed.version, latestVersion: viewed.latestVersion } : null,
     fileWarnings: viewed.warnings.map((w) => formatError(w, "warning")),
-    // The engine reads no provenance rows: leaving them out keeps the page's data a third smaller.
-    model: { ...model, provenance: [] },
+    // The engine's evaluate reads no provenance; the ranges' draws read only which seed figure an assumption sets
+    // (the Web Worker recomputes them): the rest of each row stays on the server, keeping the page's data small.
+    model: {
+      ...model,
+      provenance: model.provenance.filter((p) => p.assumptionId).map((p) => ({ table: p.table, rowId: p.rowId, field: p.field, assumptionId: p.assumptionId, sourceKeys: [], note: "" })),
+    },
     tunables: available,
     whatIf,
     bands,
     result,
     attribution,
     uncertainty,
+    bandsWorker: workerUrl("bands"),
   }, { headers: { [PAGE_KEY_HEADER]: key } });
 }
 
@@ -105,6 +112,17 @@ export default function ScenarioPage() {
   // The KPI tiles follow in the same frame; the charts and tables follow in a deferred render that React
   // interrupts when the slider moves on (decision 007).
   const charted = useDeferredValue(w.result);
+  // The ranges: the server's for the loaded values, the Web Worker's after a slider move (decision 023).
+  const live = useLiveRanges({
+    workerUrl: loaded.bandsWorker,
+    model,
+    scenario,
+    tunables: available,
+    values: w.values,
+    loadedValues: loaded.whatIf.values,
+    loaded: loaded.uncertainty,
+  });
+  const ranges = { value: live.ranges, pending: live.state === "updating" };
   // The URL the page was loaded with, for the bands link without JavaScript.
   const loadedSearch = new URLSearchParams(whatIfSearch(loaded.whatIf.values, available));
   if (variant) loadedSearch.set("v", String(variant.version));
@@ -162,18 +180,18 @@ export default function ScenarioPage() {
           <KpiTiles
             headline={w.result.headline}
             changed={w.changed}
-            ranges={{ ...loaded.uncertainty, stale: whatIfSearch(w.values, available) !== whatIfSearch(loaded.whatIf.values, available) }}
+            ranges={{ headline: live.ranges.headline, draws: live.ranges.draws, seed: live.ranges.seed, state: live.state }}
           />
           <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
-          <ServicesSection result={charted} />
+          <ServicesSection result={charted} ranges={ranges} />
           <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} />
           <SensitivitySection
             sensitivity={loaded.uncertainty.sensitivity}
             point={Object.fromEntries(Object.entries(loaded.result.headline).map(([k, d]) => [k, d.scenario])) as Record<HeadlineKey, number>}
           />
-          <CapitalSection result={charted} />
+          <CapitalSection result={charted} ranges={ranges} />
           <FlowsSection result={charted} names={(id) => names.get(id)} />
-          <MarketsSection result={charted} bands={bands} search={loadedSearch} />
+          <MarketsSection result={charted} bands={bands} search={loadedSearch} ranges={ranges} />
           <ExplanationsSection result={charted} model={model} />
         </div>
         <WhatIfPanel

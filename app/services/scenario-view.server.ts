@@ -15,6 +15,7 @@ import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import type { HeadlineKey } from "~/engine/result";
 import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "~/engine/uncertainty";
+import { tableRangesOf, type TableRanges } from "~/components/scenario/ranges";
 import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
 import type { ErrorPayload, ScenarioFilePayload } from "~/utils/error-payload";
 
@@ -113,7 +114,8 @@ export interface PageUncertainty {
   explicit: boolean;
   headline: Record<HeadlineKey, Band>;
   headlineDelta: Record<HeadlineKey, Band>;
-  services: Record<string, { users: Band; usersDelta: Band }>;
+  /** The bands the tables show beside their figures (units, services, markets). */
+  tables: TableRanges;
   probabilities: Probabilities;
   inputsDrawn: number;
   notDrawn: Array<{ id: string; label: string; reason: string }>;
@@ -152,7 +154,7 @@ function computeUncertainty(view: ScenarioView, url: URL): PageUncertainty {
     explicit: chosen !== null,
     headline: bands.headline,
     headlineDelta: bands.headlineDelta,
-    services: Object.fromEntries(Object.entries(bands.services).map(([id, b]) => [id, { users: b.users, usersDelta: b.usersDelta }])),
+    tables: tableRangesOf(bands),
     probabilities: bands.probabilities,
     inputsDrawn: bands.inputs.length,
     notDrawn: bands.notDrawn,

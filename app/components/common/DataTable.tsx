@@ -23,6 +23,7 @@ export function DataTable<T>({
   footer,
   id,
   className,
+  scrollable,
 }: {
   caption: ReactNode;
   columns: Column<T>[];
@@ -31,11 +32,20 @@ export function DataTable<T>({
   footer?: ReactNode;
   id?: string;
   className?: string;
+  /**
+   * A table that may be wider than its column (e.g. with range columns beside its figures): its scrolling box is a
+   * labelled region in the tab order, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+   */
+  scrollable?: boolean;
 }) {
+  const captionId = scrollable && id ? `${id}-caption` : undefined;
   return (
-    <div className={`table-wrap${className ? ` ${className}` : ""}`}>
+    <div
+      className={`table-wrap${className ? ` ${className}` : ""}`}
+      {...(captionId ? { tabIndex: 0, role: "region", "aria-labelledby": captionId } : {})}
+    >
       <table id={id} className="data-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (

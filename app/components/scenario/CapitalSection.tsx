@@ -11,6 +11,7 @@ import { formatRmbBn } from "~/utils/format";
 
 import { memoBySlice } from "./memo";
 import { PATTERN } from "./patterns";
+import { rangeColumn, type LiveRanges } from "./RangeCell";
 
 const ID = "scenario-capital-chart";
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
@@ -30,7 +31,7 @@ function EndLabel(props: { x?: number | string; y?: number | string; width?: num
   );
 }
 
-function CapitalSectionView({ result }: { result: Result }) {
+function CapitalSectionView({ result, ranges }: { result: Result; ranges?: LiveRanges | null }) {
   const units = capitalUnits(result);
   const data = units.map((u) => ({ id: u.id, name: u.name, heldBefore: u.capitalHeld.baseline, required: u.capitalRequired.scenario, heldAfter: u.capitalHeld.scenario }));
   const max = Math.max(1, ...data.map((d) => Math.max(d.heldBefore, d.required, d.heldAfter)));
@@ -60,6 +61,7 @@ function CapitalSectionView({ result }: { result: Result }) {
   const table = (
     <DataTable
       id="capital-table"
+      scrollable
       caption={`Capital per unit, RMB bn (total shortfall ${formatRmbBn(shortfall)}, raised ${formatRmbBn(result.headline.capitalRaised.scenario)})`}
       rows={units}
       rowKey={(u) => u.id}
@@ -87,7 +89,9 @@ function CapitalSectionView({ result }: { result: Result }) {
         },
         { key: "heldBefore", header: "Held before", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.capitalHeld.baseline)}</span> },
         { key: "required", header: "Required", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.capitalRequired.scenario)}</span> },
+        ...rangeColumn<UnitResult>("requiredRange", ranges, (r, u) => r.tables.units[u.id]?.capitalRequired, formatRmbBn),
         { key: "shortfall", header: "Shortfall", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.shortfall)}</span> },
+        ...rangeColumn<UnitResult>("shortfallRange", ranges, (r, u) => r.tables.units[u.id]?.capitalShortfall, formatRmbBn),
         {
           key: "response",
           header: "Met by",
@@ -116,4 +120,10 @@ function CapitalSectionView({ result }: { result: Result }) {
   );
 }
 
-export const CapitalSection = memoBySlice(CapitalSectionView, (p) => [capitalUnits(p.result), p.result.headline.capitalShortfall, p.result.headline.capitalRaised]);
+export const CapitalSection = memoBySlice(CapitalSectionView, (p) => [
+  capitalUnits(p.result),
+  p.result.headline.capitalShortfall,
+  p.result.headline.capitalRaised,
+  p.ranges?.pending,
+  p.ranges?.value.tables.units,
+]);

@@ -5,6 +5,8 @@ import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ARROW, WORD, direction, signed, tone } from "./delta";
+import { UPDATING } from "./ranges";
+import type { RangesState } from "./useLiveRanges";
 
 const TILES: Array<{ key: HeadlineKey; label: string; unit: string; format: (n: number) => string }> = [
   { key: "revenue", label: "Revenue (consolidated)", unit: "RMB bn a year", format: formatRmbBn },
@@ -16,13 +18,16 @@ const TILES: Array<{ key: HeadlineKey; label: string; unit: string; format: (n: 
   { key: "serviceReach", label: "Users reached by Alipay's services", unit: "m users, summed over services", format: formatMillions },
 ];
 
-/** The 80% ranges (P10-P90) of the headline over seeded draws, and whether they belong to other values. */
+/** The 80% ranges (P10-P90) of the headline over seeded draws, and whether they belong to the values shown. */
 export interface KpiRanges {
   headline: Record<HeadlineKey, Band>;
   draws: number;
   seed: number;
-  /** The what-if moved in the browser since the page loaded: the ranges are those of the loaded values. */
-  stale: boolean;
+  /**
+   * current: the ranges of the values shown; updating: the Web Worker computes those of values just moved;
+   * loaded-values: no worker, the ranges are those of the values the page loaded with.
+   */
+  state: RangesState;
 }
 
 export function KpiTiles({ headline, changed, ranges }: { headline: Headline; changed: boolean; ranges?: KpiRanges | null }) {
@@ -53,10 +58,16 @@ export function KpiTiles({ headline, changed, ranges }: { headline: Headline; ch
                 {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
               </p>
               {ranges?.headline[key] ? (
-                <p className="kpi-range" data-testid={`kpi-${key}-range`} data-stale={ranges.stale ? "true" : "false"}>
-                  80% range <span className="num">{format(ranges.headline[key].p10)}</span> to{" "}
-                  <span className="num">{format(ranges.headline[key].p90)}</span>
-                  {ranges.stale ? " (for the values loaded)" : ""}
+                <p className="kpi-range" data-testid={`kpi-${key}-range`} data-state={ranges.state} aria-busy={ranges.state === "updating" ? "true" : undefined}>
+                  {ranges.state === "updating" ? (
+                    UPDATING
+                  ) : (
+                    <>
+                      80% range <span className="num">{format(ranges.headline[key].p10)}</span> to{" "}
+                      <span className="num">{format(ranges.headline[key].p90)}</span>
+                      {ranges.state === "loaded-values" ? " (for the values loaded)" : ""}
+                    </>
+                  )}
                 </p>
               ) : null}
               <p className="kpi-baseline">
@@ -70,7 +81,8 @@ export function KpiTiles({ headline, changed, ranges }: { headline: Headline; ch
         <p className="kpi-note" data-testid="kpi-ranges-note">
           80% range: the 10th to the 90th percentile over {ranges.draws.toLocaleString("en-GB")} draws of every ranged
           assumption and rule parameter (seed {ranges.seed}; the same seed gives the same numbers in the API and the
-          command line).{ranges.stale ? " The ranges are those of the values the page loaded with: reload to recompute them." : ""}
+          command line; after a slider moves they are recomputed in the background for the new values).
+          {ranges.state === "loaded-values" ? " The ranges are those of the values the page loaded with: reload to recompute them." : ""}
         </p>
       ) : null}
       <p className="kpi-note" data-testid="revenue-bases">{REVENUE_BASES_NOTE}</p>

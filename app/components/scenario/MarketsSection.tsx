@@ -23,6 +23,7 @@ import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
 import { memoBySlice } from "./memo";
+import { rangeColumn, type LiveRanges } from "./RangeCell";
 
 const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 const BottomTick = makeBottomTick((v) => String(v), 16, 14);
@@ -52,7 +53,12 @@ function pointLabel(format: (n: number) => string, size = 13) {
 }
 const ShareLabel = pointLabel((n) => formatPercent(n, 1), 15);
 
-function MarketCard({ market }: { market: MarketResult }) {
+/** Percent with one decimal, as the shares tables print them. */
+const sharePercent = (n: number) => formatPercent(n, 1);
+
+function MarketCard({ market, ranges }: { market: MarketResult; ranges?: LiveRanges | null }) {
+  // The engine draws Ant's share of each market (its players together): the range sits on Ant's row when it is one.
+  const antPlayers = market.players.filter((p) => p.isAnt);
   const id = `market-${market.id}-chart`;
   const data = market.players.map((p) => ({ name: p.name + (p.isAnt ? " (Ant)" : ""), baseline: p.share.baseline, scenario: p.share.scenario }));
   return (
@@ -76,6 +82,7 @@ function MarketCard({ market }: { market: MarketResult }) {
       </ChartFrame>
       <DataTable
         id={`market-${market.id}-result-table`}
+        scrollable
         caption={`${market.name}: shares`}
         rows={market.players}
         rowKey={(p) => p.playerId}
@@ -83,6 +90,12 @@ function MarketCard({ market }: { market: MarketResult }) {
           { key: "name", header: "Player", cell: (p) => <>{p.name}{p.isAnt ? <span className="sub">Ant Group</span> : null}</> },
           { key: "shareBaseline", header: "Before", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.baseline, 1)}</span> },
           { key: "share", header: "After", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.scenario, 1)}</span> },
+          ...rangeColumn<MarketResult["players"][number]>(
+            "shareRange",
+            ranges,
+            (r, p) => (p.isAnt && antPlayers.length === 1 ? r.tables.markets[market.id]?.antShare : undefined),
+            sharePercent,
+          ),
           { key: "points", header: "Change, points", numeric: true, cell: (p) => <span className="num">{signed((p.share.scenario - p.share.baseline) * 100, (n) => formatCompact(n, 1))}</span> },
         ]}
       />
@@ -98,7 +111,7 @@ function withBands(search: URLSearchParams | string, choice: BandsChoice): strin
   return `?${params.toString()}`;
 }
 
-function MarketsSectionView({ result, bands, search }: { result: Result; bands: BandsChoice; search: URLSearchParams }) {
+function MarketsSectionView({ result, bands, search, ranges }: { result: Result; bands: BandsChoice; search: URLSearchParams; ranges?: LiveRanges | null }) {
   // The PBoC test is on shares: under it the chart keeps the 2010 HHI lines and the band column shows the test.
   const b = HHI_BANDS[hhiBandsOf(bands)];
   const others = BANDS_CHOICES.filter((c) => c !== bands);
@@ -151,7 +164,7 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
     >
       <div className="market-grid">
         {result.markets.map((m) => (
-          <MarketCard key={m.id} market={m} />
+          <MarketCard key={m.id} market={m} ranges={ranges} />
         ))}
       </div>
       <div className="chart-with-table">
@@ -183,6 +196,7 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
         <div className="table-cell">
           <DataTable
             id="hhi-result-table"
+            scrollable
             caption={`HHI by market (bands: ${bandsLabel(bands)})`}
             rows={result.markets}
             rowKey={(m) => m.id}
@@ -190,7 +204,9 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
               { key: "name", header: "Market", cell: (m) => m.name },
               { key: "hhiBaseline", header: "Before", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.baseline)}</span> },
               { key: "hhi", header: "After", numeric: true, cell: (m) => <span className="num">{formatHhi(m.hhi.scenario)}</span> },
+              ...rangeColumn<MarketResult>("hhiRange", ranges, (r, m) => r.tables.markets[m.id]?.hhi, formatHhi),
               { key: "hhiDelta", header: "Change", numeric: true, cell: (m) => <span className="num">{signed(m.hhi.scenario - m.hhi.baseline, formatHhi)}</span> },
+              ...rangeColumn<MarketResult>("hhiDeltaRange", ranges, (r, m) => r.tables.markets[m.id]?.hhiDelta, (n) => signed(n, formatHhi)),
               { key: "band", header: "Band, after", className: "wrap", cell: (m) => standingName(m, bands) },
             ]}
           />
@@ -219,4 +235,10 @@ function MarketsSectionView({ result, bands, search }: { result: Result; bands: 
   );
 }
 
-export const MarketsSection = memoBySlice(MarketsSectionView, (p) => [p.result.markets, p.bands, p.search.toString()]);
+export const MarketsSection = memoBySlice(MarketsSectionView, (p) => [
+  p.result.markets,
+  p.bands,
+  p.search.toString(),
+  p.ranges?.pending,
+  p.ranges?.value.tables.markets,
+]);

@@ -12,6 +12,7 @@ import { formatMillions, formatPercent } from "~/utils/format";
 import { signed } from "./delta";
 import { memoBySlice } from "./memo";
 import { PATTERN } from "./patterns";
+import { rangeColumn, type LiveRanges } from "./RangeCell";
 
 const ID = "scenario-services-chart";
 const ROW = 46;
@@ -32,7 +33,7 @@ const STATUS_FILL: Record<ServiceStatus, string> = {
 
 type Row = { id: string; name: string; baseline: number; scenario: number; status: ServiceStatus };
 
-function ServicesSectionView({ result }: { result: Result }) {
+function ServicesSectionView({ result, ranges }: { result: Result; ranges?: LiveRanges | null }) {
   const services = result.services;
   const data: Row[] = [...services]
     .sort((a, b) => b.users.baseline - a.users.baseline)
@@ -105,6 +106,7 @@ function ServicesSectionView({ result }: { result: Result }) {
   const table = (
     <DataTable
       id="services-result-table"
+      scrollable
       caption="Services: users (millions a year), integration inside Alipay and status"
       rows={services}
       rowKey={(s) => s.id}
@@ -112,7 +114,9 @@ function ServicesSectionView({ result }: { result: Result }) {
         { key: "name", header: "Service", cell: (s) => s.name },
         { key: "usersBaseline", header: "Users, baseline", numeric: true, cell: (s) => <span className="num">{formatMillions(s.users.baseline)}</span> },
         { key: "users", header: "Users, scenario", numeric: true, cell: (s) => <span className="num">{formatMillions(s.users.scenario)}</span> },
+        ...rangeColumn<Result["services"][number]>("usersRange", ranges, (r, s) => r.tables.services[s.id]?.users, formatMillions),
         { key: "usersDelta", header: "Change", numeric: true, cell: (s) => <span className="num">{signed(s.users.scenario - s.users.baseline, formatMillions)}</span> },
+        ...rangeColumn<Result["services"][number]>("usersDeltaRange", ranges, (r, s) => r.tables.services[s.id]?.usersDelta, (n) => signed(n, formatMillions)),
         {
           key: "integration",
           header: "Integration, before → after",
@@ -149,4 +153,4 @@ function ServicesSectionView({ result }: { result: Result }) {
   );
 }
 
-export const ServicesSection = memoBySlice(ServicesSectionView, (p) => p.result.services);
+export const ServicesSection = memoBySlice(ServicesSectionView, (p) => [p.result.services, p.ranges?.pending, p.ranges?.value.tables.services]);

@@ -1,0 +1,192 @@
+/**
+ * 80% ranges beyond the tiles (issue 11, decision 023): a range column beside every figure with a band in the
+ * scenario page's tables, server-rendered and equal to the API's bands for the same draws and seed; after a slider
+ * move the ranges are recomputed off the main thread by a Web Worker, which gives the server's numbers for the
+ * same values, says "updating range…" meanwhile, and lets the point figures change at once.
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+import { computeBands, type Band, type Bands } from "../../app/engine/uncertainty";
+import type { Model } from "../../app/engine";
+import type { Scenario } from "../../app/scenarios/schema";
+import { tunables } from "../../app/scenarios/tunables";
+import { applyWhatIf, parseWhatIf } from "../../app/scenarios/what-if";
+import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../app/utils/format";
+import { signed } from "../../app/components/scenario/delta";
+import { seriousViolations } from "./support/axe";
+
+const ID = "2021-co-lending";
+const DRAWS = 200;
+const SEED = 3;
+const range = (b: Band, f: (n: number) => string) => `${f(b.p10)} to ${f(b.p90)}`;
+
+async function apiBands(page: Page, id: string): Promise<Bands> {
+  const res = await page.request.get(`/api/scenarios/${id}/result?draws=${DRAWS}&seed=${SEED}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { bands: Bands }).bands;
+}
+
+/** The engine's bands for a what-if search, run here on the server's model (the API takes no what-if values). */
+async function bandsFor(page: Page, id: string, search: string): Promise<Bands> {
+  const model = (await (await page.request.get("/api/model")).json()) as Model;
+  const scenario = (await (await page.request.get(`/api/scenarios/${id}`)).json()) as Scenario;
+  const whatIf = parseWhatIf(new URLSearchParams(search), tunables({ ...scenario, id }, model));
+  const applied = applyWhatIf({ ...scenario, id }, whatIf.values);
+  return computeBands(model, applied.scenario, { draws: DRAWS, seed: SEED, whatIf: whatIf.values });
+}
+
+/** Every range cell of a table column: row id -> text, and the P10/P90 the cell carries (read in one call). */
+async function rangeCells(page: Page, table: string, field: string) {
+  const rows = await page.$$eval(
+    `#${table} tbody tr`,
+    (trs, f) =>
+      trs.flatMap((tr) => {
+        const cell = tr.querySelector(`[data-field='${f}'] .range`);
+        if (!cell) return [];
+        return [[tr.getAttribute("data-row-id")!, { text: cell.textContent!.trim(), p10: Number(cell.getAttribute("data-p10")), p90: Number(cell.getAttribute("data-p90")) }] as const];
+      }),
+    field,
+  );
+  return new Map(rows);
+}
+
+/** The tables' range columns: table id, field, the band the API gives for a row, and its format. */
+function columns(bands: Bands) {
+  return [
+    { table: "services-result-table", field: "usersRange", band: (id: string) => bands.services[id]?.users, format: formatMillions },
+    { table: "services-result-table", field: "usersDeltaRange", band: (id: string) => bands.services[id]?.usersDelta, format: (n: number) => signed(n, formatMillions) },
+    { table: "capital-table", field: "requiredRange", band: (id: string) => bands.units[id]?.capitalRequired, format: formatRmbBn },
+    { table: "capital-table", field: "shortfallRange", band: (id: string) => bands.units[id]?.capitalShortfall, format: formatRmbBn },
+    { table: "hhi-result-table", field: "hhiRange", band: (id: string) => bands.markets[id]?.hhi, format: formatHhi },
+    { table: "hhi-result-table", field: "hhiDeltaRange", band: (id: string) => bands.markets[id]?.hhiDelta, format: (n: number) => signed(n, formatHhi) },
+  ];
+}
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("every table with banded figures has 80% range columns, the API's P10-P90 for the same draws and seed", async ({ page }) => {
+    const bands = await apiBands(page, ID);
+    await page.goto(`/scenarios/${ID}?draws=${DRAWS}&seed=${SEED}`);
+    let wide = 0;
+    for (const c of columns(bands)) {
+      await expect(page.locator(`#${c.table} thead th`).filter({ hasText: "80% range" }).first()).toBeVisible();
+      const cells = await rangeCells(page, c.table, c.field);
+      expect(cells.size, `${c.table} ${c.field}`).toBeGreaterThan(0);
+      for (const [id, cell] of cells) {
+        const band = c.band(id);
+        expect(band, `${c.table} ${id}`).toBeDefined();
+        expect(cell.text, `${c.table} ${c.field} ${id}`).toBe(range(band!, c.format));
+        expect(cell.p10, `${c.table} ${id}: P10 <= P90`).toBeLessThanOrEqual(cell.p90);
+        expect(band!.p5).toBeLessThanOrEqual(band!.p10);
+        expect(band!.p90).toBeLessThanOrEqual(band!.p95);
+        if (cell.p90 - cell.p10 > 1e-6) wide++;
+      }
+    }
+    // Ranged inputs give ranges, not points.
+    expect(wide).toBeGreaterThan(5);
+    // Ant's share of each market, on Ant's row of the shares table.
+    for (const [id, m] of Object.entries(bands.markets)) {
+      const cells = await rangeCells(page, `market-${id}-result-table`, "shareRange");
+      expect([...cells.values()].map((c) => c.text), id).toEqual([range(m.antShare, (n) => formatPercent(n, 1))]);
+    }
+    // The figure and its range: the point estimate of a service's users lies within the range's reach (P5-P95 here,
+    // as a skewed input can put the point outside P10-P90).
+    const result = (await (await page.request.get(`/api/scenarios/${ID}/result`)).json()) as { result: { services: Array<{ id: string; users: { scenario: number } }> } };
+    for (const s of result.result.services) {
+      const b = bands.services[s.id]!.users;
+      expect(b.p5 - 1e-6, s.id).toBeLessThanOrEqual(s.users.scenario);
+      expect(s.users.scenario, s.id).toBeLessThanOrEqual(b.p95 + 1e-6);
+    }
+  });
+});
+
+test("after a slider move the Web Worker recomputes the ranges: the server's numbers for the same values, 'updating range…' meanwhile", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  // Loaded with a moved value, so that moving it back asks the worker for the unmoved state.
+  await page.goto(`/scenarios/${ID}?a.cost-of-equity=0.14&draws=${DRAWS}&seed=${SEED}`);
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  const profit = page.getByTestId("kpi-profit-range");
+  await expect(profit).toHaveAttribute("data-state", "current");
+  await page.locator("#services-result-table").scrollIntoViewIfNeeded();
+  expect(await seriousViolations(page, "scenario page, range columns as loaded")).toEqual([]);
+  // Record every state the profit tile's range goes through.
+  await page.evaluate(() => {
+    const el = document.querySelector("[data-testid='kpi-profit-range']")!;
+    const seen: string[] = [];
+    (window as unknown as { rangeStates: string[] }).rangeStates = seen;
+    new MutationObserver(() => seen.push(el.getAttribute("data-state") ?? "")).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+  });
+  const pointBefore = await page.getByTestId("kpi-profit").textContent();
+
+  // Back to the file's value: the unmoved state, which the server renders without a what-if.
+  const unmoved = await apiBands(page, ID);
+  await page.locator("input[name='a.cost-of-equity']").fill("0.1");
+  await expect(page.getByTestId("kpi-profit")).not.toHaveText(pointBefore!);
+  await expect(profit).toHaveAttribute("data-state", "current");
+  await expect(profit).toHaveText(`80% range ${range(unmoved.headline.profit, formatRmbBn)}`);
+  for (const k of ["revenue", "capitalShortfall", "equityValue", "serviceReach"] as const)
+    await expect(page.getByTestId(`kpi-${k}-range`), k).toHaveText(`80% range ${range(unmoved.headline[k], k === "serviceReach" ? formatMillions : formatRmbBn)}`);
+  for (const c of columns(unmoved)) {
+    const cells = await rangeCells(page, c.table, c.field);
+    expect(cells.size, `${c.table} ${c.field}`).toBeGreaterThan(0);
+    for (const [id, cell] of cells) expect(cell.text, `${c.table} ${c.field} ${id}`).toBe(range(c.band(id)!, c.format));
+  }
+  const states = await page.evaluate(() => (window as unknown as { rangeStates: string[] }).rangeStates);
+  expect(states).toContain("updating");
+  expect(states.at(-1)).toBe("current");
+
+  // Another value: other ranges, again the engine's for those values and the same draws.
+  const unmovedText = await profit.textContent();
+  await page.locator("input[name='a.cost-of-equity']").fill("0.15");
+  await expect(profit).toHaveAttribute("data-state", "current");
+  await expect(profit).not.toHaveText(unmovedText!);
+  const moved = await bandsFor(page, ID, "a.cost-of-equity=0.15");
+  await expect(profit).toHaveText(`80% range ${range(moved.headline.profit, formatRmbBn)}`);
+  const hhi = await rangeCells(page, "capital-table", "requiredRange");
+  for (const [id, cell] of hhi) expect(cell.text, id).toBe(range(moved.units[id]!.capitalRequired, formatRmbBn));
+
+  // While the worker computes, the tiles and the tables say so rather than show other values' ranges.
+  await page.evaluate(() => ((window as unknown as { rangeStates: string[] }).rangeStates.length = 0));
+  await page.locator("input[name='a.cost-of-equity']").fill("0.12");
+  await expect(profit).toHaveAttribute("data-state", "current");
+  expect(await page.evaluate(() => (window as unknown as { rangeStates: string[] }).rangeStates)).toEqual(["updating", "current"]);
+
+  await page.locator("#capital").scrollIntoViewIfNeeded();
+  expect(await seriousViolations(page, "scenario page, ranges after a move")).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("while the worker computes, the tiles read 'updating range…' and the range cells 'updating…'", async ({ page }) => {
+  await page.goto(`/scenarios/${ID}?draws=${DRAWS}&seed=${SEED}`);
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  // Hold the worker's replies: the page must show the pending state and keep taking input.
+  await page.evaluate(() => {
+    const original = Worker.prototype.postMessage;
+    (window as unknown as { held: boolean }).held = true;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      if ((window as unknown as { held: boolean }).held && (message as { kind?: string }).kind === "bands") {
+        (window as unknown as { release: () => void }).release = () => original.call(this, message, ...(rest as []));
+        return;
+      }
+      return original.call(this, message, ...(rest as []));
+    } as typeof Worker.prototype.postMessage;
+  });
+  const pointBefore = await page.getByTestId("kpi-profit").textContent();
+  await page.locator("input[name='a.cost-of-equity']").fill("0.14");
+  await expect(page.getByTestId("kpi-profit")).not.toHaveText(pointBefore!);
+  await expect(page.getByTestId("kpi-profit-range")).toHaveText("updating range…");
+  await expect(page.getByTestId("kpi-profit-range")).toHaveAttribute("aria-busy", "true");
+  await expect(page.locator("#services-result-table [data-field='usersRange']").first()).toHaveText("updating…");
+  await page.evaluate(() => {
+    (window as unknown as { held: boolean }).held = false;
+    (window as unknown as { release: () => void }).release();
+  });
+  await expect(page.getByTestId("kpi-profit-range")).toHaveAttribute("data-state", "current");
+  await expect(page.getByTestId("kpi-profit-range")).toContainText("80% range");
+  await expect(page.locator("#services-result-table [data-field='usersRange'] .range").first()).toBeVisible();
+});
