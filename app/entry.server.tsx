@@ -18,6 +18,12 @@ import { parseView, rewriteLinks } from "~/utils/view";
 
 /** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
 export { getEnv as checkEnvironment } from "~/utils/env.server";
+/**
+ * The compute pool's worker threads import this same build and call `runComputeTask` (decision 021); serve.mjs
+ * starts the workers before it listens.
+ */
+export { runComputeTask } from "~/services/compute-tasks.server";
+export { startComputePool } from "~/services/compute-pool.server";
 
 const ABORT_DELAY = 5_000;
 

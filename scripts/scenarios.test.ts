@@ -58,14 +58,14 @@ describe("scenarios CLI", { timeout: 60_000 }, () => {
   it("evaluate --format json prints exactly the API's JSON", async () => {
     const r = run(["evaluate", "2021-rectification", "--format", "json"]);
     expect(r.code).toBe(0);
-    const api = await scenarioResultResponse("2021-rectification", { model: scratch.model }).json();
+    const api = await (await scenarioResultResponse("2021-rectification", { model: scratch.model })).json();
     expect(JSON.parse(r.stdout)).toEqual(api);
   });
 
   it("evaluate --draws --seed: the API's bands in json, a RANGES table, band columns and probabilities in csv", async () => {
     const j = run(["evaluate", "2021-co-lending", "--draws", "200", "--seed", "3", "--format", "json"]);
     expect(j.code).toBe(0);
-    const api = await scenarioResultResponse("2021-co-lending", { model: scratch.model }, new URLSearchParams("draws=200&seed=3")).json();
+    const api = await (await scenarioResultResponse("2021-co-lending", { model: scratch.model }, new URLSearchParams("draws=200&seed=3"))).json();
     expect(JSON.parse(j.stdout).bands).toEqual(api.bands);
     const t = run(["evaluate", "2021-co-lending", "--draws=200", "--seed=3"]);
     expect(t.stdout).toMatch(/RANGES \(200 seeded draws, seed 3;/);

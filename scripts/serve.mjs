@@ -61,6 +61,8 @@ export async function createServer(buildPath) {
   const build = await import(pathToFileURL(path.resolve(buildPath)).href);
   // The environment is validated once, by the app's env module (app/utils/env.server.ts), before listening.
   build.entry.module.checkEnvironment?.();
+  // Heavy computations run on worker threads that load this same build (decision 021): start them now.
+  build.entry.module.startComputePool?.();
   installGlobals({ nativeFetch: build.future?.v3_singleFetch });
   const app = express();
   app.disable("x-powered-by");

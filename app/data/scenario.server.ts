@@ -5,8 +5,7 @@
  */
 import type { Model } from "../engine/model";
 import { loadScenarios, type ScenarioFileResult } from "../scenarios/load.server";
-import { resultPayload, summarise, type ScenarioResultPayload, type ScenarioSummary } from "../scenarios/payload";
-import type { ScenarioError } from "../scenarios/parse";
+import { summarise, type ScenarioSummary } from "../scenarios/payload";
 import { getEnv } from "../utils/env.server";
 import { getModel } from "./model.server";
 
@@ -38,25 +37,3 @@ export function listScenarioSummaries(source: ScenarioSource = {}): ScenarioSumm
   return listScenarios({ ...source, model }).map((r) => summarise(model, r));
 }
 
-export type ScenarioResultLookup =
-  | { status: "ok"; payload: ScenarioResultPayload }
-  | { status: "not-found" }
-  | { status: "invalid"; file: string; errors: ScenarioError[] };
-
-/** A scenario evaluated against the model with its attribution: the body of GET /api/scenarios/:id/result. */
-export function getScenarioResult({
-  id,
-  assumptions,
-  uncertainty,
-  ...source
-}: {
-  id: string;
-  assumptions?: Record<string, number>;
-  uncertainty?: { draws: number; seed: number } | null;
-} & ScenarioSource): ScenarioResultLookup {
-  const model = source.model ?? getModel();
-  const found = getScenario({ id, ...source, model });
-  if (!found) return { status: "not-found" };
-  if (!found.ok) return { status: "invalid", file: found.file, errors: found.errors };
-  return { status: "ok", payload: resultPayload(model, found.scenario, { assumptions, uncertainty }) };
-}

@@ -65,8 +65,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
-export function loader({ params, request }: LoaderFunctionArgs) {
-  const view = loadScenarioView(params.id ?? "", new URL(request.url), { verb: "presented", log: "present" });
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const view = await loadScenarioView(params.id ?? "", new URL(request.url), { verb: "presented", log: "present" });
   const { model, viewed, tunables: available, whatIf, bands, applied, result, attribution } = view;
   const scenario = viewed.scenario;
   const assumptions = assumptionRows(model.assumptions, result, scenario.assumptions, applied.assumptions);

@@ -54,10 +54,10 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
   return key ? { [PAGE_KEY_HEADER]: key } : new Headers();
 };
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const view = loadScenarioView(params.id ?? "", url, { verb: "shown", log: "scenario" });
-  const uncertainty = loadUncertainty(view, url);
+  const view = await loadScenarioView(params.id ?? "", url, { verb: "shown", log: "scenario" });
+  const uncertainty = await loadUncertainty(view, url);
   const { model, viewed, tunables: available, whatIf, bands, result, attribution, key } = view;
   return data({
     scenario: viewed.scenario,

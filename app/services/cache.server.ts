@@ -102,5 +102,39 @@ export function cached<T>(key: string, fn: () => T): T {
   return value;
 }
 
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * `cached` for work that runs elsewhere (a worker thread): computed once per key, and requests that ask while it is
+ * being computed share the one computation (a room opening the same new link computes it once). A failure is not
+ * kept: the next request tries again.
+ */
+export function cachedAsync<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const cache = resultCache();
+  const hit = cache.get(key);
+  if (hit !== undefined) return Promise.resolve(hit as T);
+  const pending = inFlight.get(key);
+  if (pending) return pending as Promise<T>;
+  let run: Promise<T>;
+  try {
+    run = fn();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const started = run.then(
+    (value) => {
+      inFlight.delete(key);
+      cache.set(key, value, JSON.stringify(value).length * 2);
+      return value;
+    },
+    (error: unknown) => {
+      inFlight.delete(key);
+      throw error;
+    },
+  );
+  inFlight.set(key, started);
+  return started;
+}
+
 /** The response header a loader sets to let the document renderer cache and validate the page (ETag). */
 export const PAGE_KEY_HEADER = "X-Page-Key";

@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from "~/data/db.server";
 import { DatabaseBusyError, DatabaseReadOnlyError, StaleVersionError, StoredDefinitionError, ValidationError, VariantNotFoundError } from "~/data/variant.server";
 import { HttpError } from "~/utils/http.server";
 
+import { ComputeBusyError } from "./compute-pool.server";
 import { errorAnswer, jsonErrorResponse, pageErrors, throwErrorPage } from "./errors.server";
 
 const definition = { title: "t", summary: "s", date: "2021", sources: ["S1"], rules: [] } as never;
@@ -18,6 +19,7 @@ describe("the one table from domain errors to HTTP", () => {
     [new DatabaseReadOnlyError(), 503],
     [new DatabaseUnavailableError("/tmp/none.db", "the file does not exist"), 503],
     [new HttpError(413, "too big"), 413],
+    [new ComputeBusyError(3), 503],
   ])("%s -> %i", (error, status) => {
     expect(errorAnswer(error)?.status).toBe(status);
   });
@@ -54,6 +56,18 @@ describe("the one table from domain errors to HTTP", () => {
     expect(() => pageErrors("test", () => {
       throw new DatabaseBusyError();
     })).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 503 }) }));
+    warn.mockRestore();
+  });
+
+  it("answers a full compute pool 503 with its Retry-After, on both renderings (decision 021)", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const res = jsonErrorResponse(new ComputeBusyError(4), "test");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("4");
+    expect((await res.json()).error).toBe("the server is busy computing other requests; try again in 4 s");
+    expect(() => throwErrorPage(new ComputeBusyError(2), "test")).toThrow(
+      expect.objectContaining({ init: expect.objectContaining({ status: 503, headers: expect.objectContaining({ "Retry-After": "2" }) }) }),
+    );
     warn.mockRestore();
   });
 

@@ -17,6 +17,8 @@ import {
 import type { ErrorPayload } from "~/utils/error-payload";
 import { HttpError, json } from "~/utils/http.server";
 
+import { ComputeBusyError } from "./compute-pool.server";
+
 export type ErrorAnswer = {
   status: number;
   payload: ErrorPayload;
@@ -66,6 +68,12 @@ export function errorAnswer(e: unknown): ErrorAnswer | null {
     return {
       status: 422,
       payload: { title: "This saved variant cannot be shown", message: e.message, hint: "Open an earlier version, or save a corrected one from the builder." },
+    };
+  if (e instanceof ComputeBusyError)
+    return {
+      status: 503,
+      payload: { title: "The server is busy", message: e.message, hint: "Reload this page in a moment: nothing was lost." },
+      headers: { "Retry-After": String(e.retryAfter), ...NO_STORE },
     };
   if (e instanceof DatabaseBusyError)
     return { status: 503, payload: { title: "The database is busy", message: e.message }, headers: { "Retry-After": "1", ...NO_STORE } };

@@ -16,7 +16,7 @@ const get = (search: string, format: string) =>
 describe("exports with draws and seed", () => {
   it("result.json carries the API's bands for the same draws and seed; without them, none", async () => {
     const body = await get("?draws=100&seed=2", "result.json").json();
-    const api = await scenarioResultResponse("2021-co-lending", { model: scratch.model }, new URLSearchParams("draws=100&seed=2")).json();
+    const api = await (await scenarioResultResponse("2021-co-lending", { model: scratch.model }, new URLSearchParams("draws=100&seed=2"))).json();
     expect(body.bands).toEqual(api.bands);
     expect((await get("", "result.json").json()).bands).toBeUndefined();
   });

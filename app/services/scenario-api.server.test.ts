@@ -73,16 +73,16 @@ describe("GET /api/scenarios/:id", () => {
 
 describe("GET /api/scenarios/:id/result", () => {
   it("returns { scenario, result, attribution }, as evaluate --format json does", async () => {
-    const res = scenarioResultResponse("2021-co-lending", src());
+    const res = await scenarioResultResponse("2021-co-lending", src());
     expect(res.status).toBe(200);
     const body = await res.json();
     const parsed = parseScenario(fs.readFileSync(path.join(dir, "2021-co-lending.yaml"), "utf8"), "2021-co-lending.yaml");
     if (!parsed.ok) throw new Error("library file should parse");
     expect(body).toEqual(JSON.parse(JSON.stringify(resultPayload(scratch.model, parsed.scenario))));
   });
-  it("404 for unknown, 422 for broken", () => {
-    expect(scenarioResultResponse("nope", src()).status).toBe(404);
-    expect(scenarioResultResponse("typo", src()).status).toBe(422);
+  it("404 for unknown, 422 for broken", async () => {
+    expect((await scenarioResultResponse("nope", src())).status).toBe(404);
+    expect((await scenarioResultResponse("typo", src())).status).toBe(422);
   });
 });
 
@@ -90,21 +90,21 @@ describe("uncertainty over the API", () => {
   const q = (s: string) => new URLSearchParams(s);
 
   it("?draws=N&seed=S adds bands for every headline metric, named as in result.headline, and the same seed repeats them", async () => {
-    const res = scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7"));
+    const res = await scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7"));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(Object.keys(body.bands.headline).sort()).toEqual(Object.keys(body.result.headline).sort());
     expect(Object.keys(body.bands.headlineDelta).sort()).toEqual(Object.keys(body.result.headline).sort());
     expect(body.bands).toMatchObject({ draws: 200, seed: 7, units: expect.any(Object), services: expect.any(Object), markets: expect.any(Object) });
     expect(body.bands.probabilities.capitalShortfall).toBeGreaterThan(0);
-    const again = await scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7")).json();
+    const again = await (await scenarioResultResponse("2021-co-lending", src(), q("draws=200&seed=7"))).json();
     expect(again.bands).toEqual(body.bands);
     const profit = body.bands.headline.profit;
     expect(profit.p5 <= profit.p10 && profit.p10 <= profit.p50 && profit.p50 <= profit.p90 && profit.p90 <= profit.p95).toBe(true);
   });
 
   it("without draws or seed there are no bands (the JSON the CLI prints without --draws)", async () => {
-    const body = await scenarioResultResponse("2021-co-lending", src()).json();
+    const body = await (await scenarioResultResponse("2021-co-lending", src())).json();
     expect(body.bands).toBeUndefined();
   });
 
@@ -117,14 +117,14 @@ describe("uncertainty over the API", () => {
       ["seed=-1", /seed must be a whole number from 0 to 4294967295, got '-1'/],
       ["draws=100&seed=1.5", /seed/],
     ] as const) {
-      const res = scenarioResultResponse("no-such-scenario", src(), q(query));
+      const res = await scenarioResultResponse("no-such-scenario", src(), q(query));
       expect(res.status, query).toBe(400);
       expect((await res.json()).error).toMatch(pattern);
     }
   });
 
   it("GET /api/scenarios/:id/sensitivity lists each metric's inputs by swing, largest first, kinds named", async () => {
-    const res = scenarioSensitivityResponse("2021-co-lending", src());
+    const res = await scenarioSensitivityResponse("2021-co-lending", src());
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, Array<{ id: string; kind: string; label: string; low: number; high: number }>>;
     expect(Object.keys(body).sort()).toEqual([...HEADLINE_KEYS].sort());
@@ -132,7 +132,7 @@ describe("uncertainty over the API", () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(body.profit.find((s) => s.id === "own-funding-30.minOwnShare")?.kind).toBe("parameter");
     expect(body.profit.find((s) => s.id === "cost-of-equity")?.kind).toBe("assumption");
-    expect(scenarioSensitivityResponse("nope", src()).status).toBe(404);
-    expect(scenarioSensitivityResponse("broken", src()).status).toBe(422);
+    expect((await scenarioSensitivityResponse("nope", src())).status).toBe(404);
+    expect((await scenarioSensitivityResponse("broken", src())).status).toBe(422);
   });
 });

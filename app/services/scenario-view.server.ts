@@ -6,20 +6,19 @@
  */
 import { data } from "@remix-run/node";
 
-import { attribute, evaluate, type Attribution, BANDS_CHOICES, type BandsChoice, type Model, type Result } from "~/engine";
+import { type Attribution, BANDS_CHOICES, type BandsChoice, type Model, type Result } from "~/engine";
 import { getModel, modelVersion } from "~/data/model.server";
 import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
 import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
 import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
-import type { HeadlineKey } from "~/engine/result";
-import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "~/engine/uncertainty";
-import { tableRangesOf, type TableRanges } from "~/components/scenario/ranges";
 import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
 import type { ErrorPayload, ScenarioFilePayload } from "~/utils/error-payload";
 
-import { cached, hashOf, viewCacheKey } from "./cache.server";
+import { cachedAsync, hashOf, viewCacheKey } from "./cache.server";
+import { compute } from "./compute-pool.server";
+import type { PageUncertainty } from "./compute-tasks.server";
 import { throwErrorPage } from "./errors.server";
 
 export interface ScenarioView {
@@ -49,8 +48,13 @@ function fail(status: number, payload: ErrorPayload): never {
   throw data(payload, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** `verb` words the messages ("shown", "presented"); `log` prefixes the server's warning for a 503. */
-export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: string; log: string }): ScenarioView {
+export type { PageUncertainty };
+
+/**
+ * `verb` words the messages ("shown", "presented"); `log` prefixes the server's warning for a 503. The evaluation
+ * and attribution run on the compute pool (decision 021), once per view key.
+ */
+export async function loadScenarioView(id: string, url: URL, { verb, log }: { verb: string; log: string }): Promise<ScenarioView> {
   let model: Model;
   let viewed: ViewedScenario;
   try {
@@ -87,7 +91,6 @@ export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: st
   const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
   if (bandsError) whatIf.errors.push(bandsError);
   const applied = applyWhatIf(viewed.scenario, whatIf.values);
-  const opts = { assumptions: applied.assumptions };
   // The same scenario content, model and normalised what-if give the same figures (and page): computed once.
   // Draws and seed of the page's ranges (loadUncertainty): a bad value is reported with the what-if's messages.
   const drawsSeed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
@@ -99,66 +102,24 @@ export function loadScenarioView(id: string, url: URL, { verb, log }: { verb: st
     draws: drawsSeed.ok ? drawsSeed.value?.draws : undefined,
     seed: drawsSeed.ok ? drawsSeed.value?.seed : undefined,
   });
-  const { result, attribution } = cached(`view:${key}`, () => ({
-    result: evaluate(model, applied.scenario, opts),
-    attribution: attribute(model, applied.scenario, opts),
-  }));
+  const { result, attribution } = await cachedAsync(`view:${key}`, () =>
+    compute("view", { scenario: applied.scenario, assumptions: applied.assumptions }, model),
+  ).catch((error: unknown) => throwErrorPage(error, log)); // a full pool: 503 with Retry-After
   return { model, viewed, tunables: available, whatIf, bands, applied, result, attribution, key };
-}
-
-/** What the scenario page shows of the uncertainty: the bands it needs and the tornado, computed on the server. */
-export interface PageUncertainty {
-  draws: number;
-  seed: number;
-  /** Whether the URL named draws or seed (kept in links and the what-if form). */
-  explicit: boolean;
-  headline: Record<HeadlineKey, Band>;
-  headlineDelta: Record<HeadlineKey, Band>;
-  /** The bands the tables show beside their figures (units, services, markets). */
-  tables: TableRanges;
-  probabilities: Probabilities;
-  inputsDrawn: number;
-  notDrawn: Array<{ id: string; label: string; reason: string }>;
-  sensitivity: Record<HeadlineKey, Swing[]>;
-  /** By what-if key: the input's profit swing and whether it moves any headline figure end to end. */
-  swingByKey: Record<string, { profit: number; moves: boolean }>;
 }
 
 /**
  * Bands (`draws`, `seed` from the URL, else the defaults: the same numbers as the API and the CLI for the same
- * seed) and sensitivity of the scenario as shown. A bad draws or seed is reported with the what-if's messages and
- * the defaults are used.
+ * seed) and sensitivity of the scenario as shown, on the compute pool. A bad draws or seed is reported with the
+ * what-if's messages and the defaults are used.
  */
-export function loadUncertainty(view: ScenarioView, url: URL): PageUncertainty {
+export function loadUncertainty(view: ScenarioView, url: URL): Promise<PageUncertainty> {
   // The view's key already holds the scenario, the model, the what-if and draws/seed: the same key, the same bands.
   // Without this every warm request drew 1,000 worlds again (about 5 requests/s instead of the cached page's rate).
-  return cached(`uncertainty:${view.key}`, () => computeUncertainty(view, url));
-}
-
-function computeUncertainty(view: ScenarioView, url: URL): PageUncertainty {
   // A bad value was reported by loadScenarioView (before the cache key was made).
   const parsed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
-  const chosen = parsed.ok ? parsed.value : null;
-  const { model, applied, whatIf } = view;
-  const bands = computeBands(model, applied.scenario, { ...(chosen ?? {}), whatIf: whatIf.values });
-  const swings = sensitivity(model, applied.scenario, whatIf.values);
-  const inert = inertInputs(swings);
-  const swingByKey: PageUncertainty["swingByKey"] = {};
-  for (const s of swings.profit) {
-    const key = s.kind === "assumption" ? `a.${s.id}` : `r.${s.id}`;
-    swingByKey[key] = { profit: Math.abs(s.high - s.low), moves: !inert.has(s.id) };
-  }
-  return {
-    draws: bands.draws,
-    seed: bands.seed,
-    explicit: chosen !== null,
-    headline: bands.headline,
-    headlineDelta: bands.headlineDelta,
-    tables: tableRangesOf(bands),
-    probabilities: bands.probabilities,
-    inputsDrawn: bands.inputs.length,
-    notDrawn: bands.notDrawn,
-    sensitivity: swings,
-    swingByKey,
-  };
+  const drawsSeed = parsed.ok ? parsed.value : null;
+  return cachedAsync(`uncertainty:${view.key}`, () =>
+    compute("pageUncertainty", { scenario: view.applied.scenario, whatIf: view.whatIf.values, drawsSeed }, view.model),
+  ).catch((error: unknown) => throwErrorPage(error, "scenario"));
 }

@@ -1,0 +1,115 @@
+/**
+ * The compute pool with real worker threads (running compute-tasks.server.ts from the sources through tsx, as the
+ * built server runs its own bundle): results identical to the in-process ones, a bounded queue, the event loop
+ * free while a task runs, failures reported and survived.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
+import { parseScenario } from "../scenarios/parse";
+import type { Scenario } from "../scenarios/schema";
+import { ComputeBusyError, ComputePool, ComputeTaskError, defaultWorkerTarget, runInline } from "./compute-pool.server";
+import { runComputeTask } from "./compute-tasks.server";
+
+let scratch: ScratchDatabase;
+let pool: ComputePool;
+const library = path.resolve(__dirname, "../../scenarios");
+
+function libraryScenario(id: string): Scenario {
+  const parsed = parseScenario(fs.readFileSync(path.join(library, `${id}.yaml`), "utf8"), `${id}.yaml`);
+  if (!parsed.ok) throw new Error(`${id} should parse`);
+  return parsed.scenario;
+}
+
+beforeAll(() => {
+  scratch = makeScratchDatabase();
+  pool = new ComputePool({ size: 2, maxQueued: 8 });
+});
+afterAll(async () => {
+  await pool.close();
+  scratch.cleanup();
+});
+
+describe("the compute pool", () => {
+  it("runs from the sources through tsx here, and from the one bundle in the built server", () => {
+    const target = defaultWorkerTarget();
+    expect(target.tsx).toMatch(/^file:.*tsx.*\.mjs$/);
+    expect(target.module).toMatch(/compute-tasks\.server\.ts$/);
+    expect(fs.existsSync(new URL(target.tsx!))).toBe(true);
+  });
+
+  it("gives exactly the in-process results for every task", async () => {
+    const model = scratch.model;
+    const rect = libraryScenario("2021-rectification");
+    const lending = libraryScenario("2021-co-lending");
+    const cases = [
+      ["view", { scenario: rect, assumptions: { "cost-of-equity": 0.12 } }],
+      ["pageUncertainty", { scenario: lending, whatIf: { "r.own-funding-30.minOwnShare": 0.25 }, drawsSeed: { draws: 200, seed: 11 } }],
+      ["pageUncertainty", { scenario: rect, whatIf: {}, drawsSeed: null }],
+      ["resultPayload", { scenario: lending, options: { uncertainty: { draws: 150, seed: 3 } } }],
+      ["sensitivity", { scenario: rect }],
+    ] as const;
+    const pooled = await Promise.all(cases.map(([name, args]) => pool.run(name, args as never, model)));
+    cases.forEach(([name, args], i) => {
+      const inline = runComputeTask(name, args as never, model);
+      // Structured clone keeps what JSON would lose (-0, NaN, undefined fields): compare the objects themselves.
+      expect(pooled[i], name).toEqual(inline);
+      expect(JSON.stringify(pooled[i]), name).toBe(JSON.stringify(inline));
+    });
+    // the workers were used, and each was sent the model once
+    expect(pool.stats().workers).toBe(2);
+  });
+
+  it("keeps the event loop free while a task runs: a timer fires before the task's answer", async () => {
+    const order: string[] = [];
+    const task = pool.run("pageUncertainty", { scenario: libraryScenario("2021-rectification"), whatIf: {}, drawsSeed: { draws: 1000, seed: 5 } }, scratch.model).then(() => order.push("task"));
+    await new Promise((r) => setTimeout(r, 0));
+    order.push("timer");
+    await task;
+    expect(order).toEqual(["timer", "task"]);
+  });
+
+  it("refuses at once with ComputeBusyError (and a Retry-After) when its queue is full, and runs what it took", async () => {
+    const small = new ComputePool({ size: 1, maxQueued: 2 });
+    try {
+      const args = { scenario: libraryScenario("2021-co-lending"), whatIf: {}, drawsSeed: { draws: 300, seed: 1 } };
+      const taken = [0, 1, 2].map(() => small.run("pageUncertainty", args, scratch.model));
+      // one running, two waiting: the fourth is refused without waiting
+      const refused = await small.run("pageUncertainty", args, scratch.model).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(ComputeBusyError);
+      expect((refused as ComputeBusyError).retryAfter).toBeGreaterThanOrEqual(1);
+      const results = await Promise.all(taken);
+      expect(results.every((r) => r.draws === 300)).toBe(true);
+      expect(small.stats()).toMatchObject({ busy: 0, queued: 0 });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("reports a task's error with its message and goes on working", async () => {
+    const failed = await pool.run("no-such-task" as never, {} as never, scratch.model).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(ComputeTaskError);
+    expect((failed as Error).message).toBe("Error: no compute task 'no-such-task'");
+    const after = await pool.run("sensitivity", { scenario: libraryScenario("2021-co-lending") }, scratch.model);
+    expect(after).toEqual(await runInline("sensitivity", { scenario: libraryScenario("2021-co-lending") }, scratch.model));
+  });
+
+  it("computes in-process, with the same result, when its workers cannot load their code", async () => {
+    const broken = new ComputePool({ size: 1, target: { ...defaultWorkerTarget(), exportPath: ["noSuchExport"] } });
+    try {
+      const args = { scenario: libraryScenario("2021-co-lending"), assumptions: {} };
+      expect(await broken.run("view", args, scratch.model)).toEqual(runComputeTask("view", args, scratch.model));
+      expect(broken.stats().workers).toBe(0);
+    } finally {
+      await broken.close();
+    }
+  });
+});

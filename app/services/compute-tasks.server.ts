@@ -1,0 +1,85 @@
+/**
+ * The heavy computations the server hands to its worker threads (compute-pool.server.ts, decision 021): each a
+ * function of plain data (structured-cloneable in and out) and the model, so the same function runs in a worker or
+ * in-process with the same result. Kept free of Remix and the database: a worker imports it without either.
+ */
+import { attribute } from "../engine/attribution";
+import { evaluate } from "../engine/evaluate";
+import type { Model } from "../engine/model";
+import type { Attribution, HeadlineKey, Result } from "../engine/result";
+import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "../engine/uncertainty";
+import { resultPayload } from "../scenarios/payload";
+import type { Scenario } from "../scenarios/schema";
+import { tableRangesOf, type TableRanges } from "../components/scenario/ranges";
+
+/** What the scenario page shows of the uncertainty: the bands it needs and the tornado, computed on the server. */
+export interface PageUncertainty {
+  draws: number;
+  seed: number;
+  /** Whether the URL named draws or seed (kept in links and the what-if form). */
+  explicit: boolean;
+  headline: Record<HeadlineKey, Band>;
+  headlineDelta: Record<HeadlineKey, Band>;
+  /** The bands the tables show beside their figures (units, services, markets). */
+  tables: TableRanges;
+  probabilities: Probabilities;
+  inputsDrawn: number;
+  notDrawn: Array<{ id: string; label: string; reason: string }>;
+  sensitivity: Record<HeadlineKey, Swing[]>;
+  /** By what-if key: the input's profit swing and whether it moves any headline figure end to end. */
+  swingByKey: Record<string, { profit: number; moves: boolean }>;
+}
+
+/** The page's bands (`drawsSeed` from the URL, else the defaults) and sensitivity of the scenario as shown. */
+function pageUncertainty(
+  model: Model,
+  { scenario, whatIf, drawsSeed }: { scenario: Scenario; whatIf: Record<string, number>; drawsSeed: { draws: number; seed: number } | null },
+): PageUncertainty {
+  const bands = computeBands(model, scenario, { ...(drawsSeed ?? {}), whatIf });
+  const swings = sensitivity(model, scenario, whatIf);
+  const inert = inertInputs(swings);
+  const swingByKey: PageUncertainty["swingByKey"] = {};
+  for (const s of swings.profit) {
+    const key = s.kind === "assumption" ? `a.${s.id}` : `r.${s.id}`;
+    swingByKey[key] = { profit: Math.abs(s.high - s.low), moves: !inert.has(s.id) };
+  }
+  return {
+    draws: bands.draws,
+    seed: bands.seed,
+    explicit: drawsSeed !== null,
+    headline: bands.headline,
+    headlineDelta: bands.headlineDelta,
+    tables: tableRangesOf(bands),
+    probabilities: bands.probabilities,
+    inputsDrawn: bands.inputs.length,
+    notDrawn: bands.notDrawn,
+    sensitivity: swings,
+    swingByKey,
+  };
+}
+
+/** Every task by name: (model, arguments) -> result. */
+export const COMPUTE_TASKS = {
+  /** The scenario page's and the deck's figures: evaluation and Shapley attribution. */
+  view: (model: Model, { scenario, assumptions }: { scenario: Scenario; assumptions: Record<string, number> }): { result: Result; attribution: Attribution } => ({
+    result: evaluate(model, scenario, { assumptions }),
+    attribution: attribute(model, scenario, { assumptions }),
+  }),
+  pageUncertainty,
+  /** GET /api/scenarios/:id/result (and the exports): `{ scenario, result, attribution, bands? }`. */
+  resultPayload: (model: Model, { scenario, options }: { scenario: Scenario; options: Parameters<typeof resultPayload>[2] }) => resultPayload(model, scenario, options),
+  /** GET /api/scenarios/:id/sensitivity. */
+  sensitivity: (model: Model, { scenario }: { scenario: Scenario }) => sensitivity(model, scenario),
+} as const;
+
+export type ComputeTasks = typeof COMPUTE_TASKS;
+export type TaskName = keyof ComputeTasks;
+export type TaskArgs<N extends TaskName> = Parameters<ComputeTasks[N]>[1];
+export type TaskResult<N extends TaskName> = ReturnType<ComputeTasks[N]>;
+
+/** Runs one task (what a worker calls for each message; in-process the same). */
+export function runComputeTask<N extends TaskName>(name: N, args: TaskArgs<N>, model: Model): TaskResult<N> {
+  const task = COMPUTE_TASKS[name] as (model: Model, args: TaskArgs<N>) => TaskResult<N>;
+  if (typeof task !== "function") throw new Error(`no compute task '${String(name)}'`);
+  return task(model, args);
+}
