@@ -8,6 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CompareForm } from "~/components/library/CompareForm";
+import { FLAGSHIP_ID } from "~/components/library/entries";
 import { CARD_METRICS, METRICS } from "~/components/library/headline";
 import { BrokenCard, ScenarioCard } from "~/components/library/ScenarioCard";
 import { VariantPager, VariantSearch } from "~/components/library/VariantPager";
@@ -30,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function LibraryPage() {
   const { entries, variants, baseline } = useLoaderData<typeof loader>();
-  const scenarios = entries.filter((e) => e.kind === "scenario");
+  const all = entries.filter((e) => e.kind === "scenario");
+  // The flagship first, on its own with its chart; the others after the baseline's figures, in library order.
+  const flagship = all.find((e) => e.id === FLAGSHIP_ID);
+  const scenarios = all.filter((e) => e !== flagship);
   const broken = entries.filter((e) => e.kind === "broken");
   return (
     <main id="main" className="page library-page">
@@ -52,21 +56,6 @@ export default function LibraryPage() {
             The <Link to="/model">baseline model</Link> lists every unit, service, market, source and assumption.
           </li>
         </ol>
-        {baseline ? (
-          <section className="baseline-strip" aria-labelledby="baseline-heading">
-            <h2 id="baseline-heading">Baseline, mid-2020</h2>
-            <dl>
-              {CARD_METRICS.map((k) => (
-                <div key={k} data-baseline={k}>
-                  <dt>{METRICS[k].label}</dt>
-                  <dd>
-                    <span className="num">{METRICS[k].format(baseline[k])}</span> {METRICS[k].unit}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ) : null}
         {broken.length > 0 ? (
           <p className="library-alert" role="note">
             <strong>
@@ -82,16 +71,42 @@ export default function LibraryPage() {
       {/* The variant search is its own GET form; its fields sit inside the compare form (form="variant-search"). */}
       <form id="variant-search" method="get" action="/" role="search" aria-label="Search saved variants" />
       <CompareForm>
-        <section aria-labelledby="scenarios-heading">
+        {flagship ? (
+          <section aria-labelledby="start-heading" className="start-here room-step">
+            <h2 id="start-heading" className="library-heading">
+              Start here: the rectification as it happened
+            </h2>
+            <div className="card-grid">
+              <ScenarioCard entry={flagship} featured />
+            </div>
+          </section>
+        ) : null}
+        {baseline ? (
+          <section className="baseline-strip room-step" aria-labelledby="baseline-heading">
+            <h2 id="baseline-heading">Baseline, mid-2020: the figures every card shows</h2>
+            <dl>
+              {CARD_METRICS.map((k) => (
+                <div key={k} data-baseline={k} id={`metric-${k}`}>
+                  <dt>{METRICS[k].label}</dt>
+                  <dd>
+                    <span className="num">{METRICS[k].format(baseline[k])}</span> {METRICS[k].unit}
+                  </dd>
+                  <dd className="metric-explain">{METRICS[k].explain}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
+        <section aria-labelledby="scenarios-heading" className="room-step">
           <h2 id="scenarios-heading" className="library-heading">
-            {scenarios.length} {scenarios.length === 1 ? "scenario" : "scenarios"}
+            {flagship ? `${scenarios.length} more` : scenarios.length} {scenarios.length === 1 ? "scenario" : "scenarios"}
             <span className="heading-note">
               {" "}
               Figures: the scenario&apos;s value and its change against the baseline. Money in RMB bn a year, users in
               millions.
             </span>
           </h2>
-          {scenarios.length === 0 ? (
+          {all.length === 0 ? (
             <p>No scenario loaded. Add a file to <code>scenarios/</code> or fix the errors below.</p>
           ) : (
             <div className="card-grid">

@@ -112,13 +112,47 @@ test.describe("with JavaScript", () => {
       await page.goto("/");
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       // Three cards a row on a projector, two on a laptop: a workshop sees several scenarios at once.
-      const tops = await page.locator("article[data-scenario]").evaluateAll((cards) => cards.slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top)));
+      const tops = await page.locator("article[data-scenario]:not(.featured-card)").evaluateAll((cards) => cards.slice(0, 3).map((c) => Math.round(c.getBoundingClientRect().top)));
       expect(new Set(tops).size).toBe(width >= 1920 ? 1 : 2);
       const file = testInfo.outputPath(`library-${width}x${height}.png`);
       await page.screenshot({ path: file, fullPage: true });
       await testInfo.attach(`library-${width}x${height}`, { path: file, contentType: "image/png" });
     });
   }
+});
+
+test.describe("the start of the room", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the flagship comes first with a chart, summaries open in place, headlines say what they are, and the compare bar covers no card", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto("/");
+    const first = page.locator("article[data-scenario]").first();
+    await expect(first).toHaveAttribute("data-scenario", "2021-rectification");
+    await expect(first.locator("svg[role=img]")).toBeVisible();
+    // Its title is on the first screen of a laptop.
+    expect((await first.locator("h3").boundingBox())!.y).toBeLessThan(768);
+    // Every card's visible summary ends a sentence; the rest opens in place.
+    const leads = await page.locator(".card-summary > p").allTextContents();
+    expect(leads.length).toBeGreaterThanOrEqual(10);
+    for (const lead of leads) expect(lead.trim(), lead).toMatch(/[.!?)]$/);
+    const more = first.locator("details.card-more");
+    await expect(more.locator("p")).toBeHidden();
+    await more.locator("summary").click();
+    await expect(more.locator("p")).toBeVisible();
+    // "Users reached" is explained as a sum over services, on the strip and on every card.
+    await expect(page.locator('[data-baseline="serviceReach"]')).toContainText("summed over the services");
+    for (const row of await page.locator('tr[data-row-id="serviceReach"] th').all()) await expect(row).toContainText("summed over services");
+    // Nothing ticked: the compare bar is in the flow after the cards, over none of them.
+    const bar = (await page.locator(".compare-bar").boundingBox())!;
+    for (const card of await page.locator("article[data-scenario]").all()) {
+      const box = (await card.boundingBox())!;
+      expect(box.y + box.height <= bar.y || box.y >= bar.y + bar.height, "a card under the compare bar").toBe(true);
+    }
+    await expect(page.locator(".compare-bar")).toHaveCSS("position", "static");
+    await first.getByRole("checkbox").check();
+    await expect(page.locator(".compare-bar")).toHaveCSS("position", "sticky");
+  });
 });
 
 test.describe("without JavaScript", () => {

@@ -65,7 +65,7 @@ test.describe("room view", () => {
     expect(await linksWithoutView(page)).toEqual([]);
     await page.goBack();
     await expect(page).toHaveURL(/\/scenarios\/2021-rectification\?view=room$/);
-    await hydrated(page);
+    await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
     // Moving a what-if slider rewrites the URL and keeps the view.
     const slider = page.locator('.whatif input[type="range"]').first();
     await slider.focus();

@@ -2,7 +2,8 @@
 import { formatScenarioRef } from "~/scenarios/ref";
 
 import { DeltaText } from "./DeltaText";
-import { FAMILY_LABELS, formatScenarioDate, type ComparableEntry, type LibraryEntry } from "./entries";
+import { FAMILY_LABELS, formatScenarioDate, splitSummary, type ComparableEntry, type LibraryEntry } from "./entries";
+import { FlagshipChart } from "./FlagshipChart";
 import { CARD_METRICS, METRICS } from "./headline";
 
 export function FamilyTags({ families }: { families: ComparableEntry["families"] }) {
@@ -17,11 +18,30 @@ export function FamilyTags({ families }: { families: ComparableEntry["families"]
   );
 }
 
-export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; checked?: boolean }) {
+/** A card's summary: its first sentence, and the rest behind a "more" that opens in place. */
+function CardSummary({ summary, title }: { summary: string; title: string }) {
+  const { lead, rest } = splitSummary(summary);
+  return (
+    <div className="card-summary">
+      <p>{lead}</p>
+      {rest ? (
+        <details className="card-more">
+          <summary>
+            The full summary<span className="visually-hidden"> of {title}</span>
+          </summary>
+          <p>{rest}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** `featured`: the library's first card (the flagship), with a small chart and the ways into it. */
+export function ScenarioCard({ entry, checked, featured = false }: { entry: ComparableEntry; checked?: boolean; featured?: boolean }) {
   const headingId = `card-${entry.id}-title`;
   return (
     <article
-      className="scenario-card"
+      className={`scenario-card${featured ? " featured-card" : ""}`}
       aria-labelledby={headingId}
       data-scenario={entry.variant ? undefined : entry.id}
       data-variant={entry.variant ? entry.ref : undefined}
@@ -57,7 +77,20 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
         </p>
         <FamilyTags families={entry.families} />
       </header>
-      <p className="card-summary">{entry.summary}</p>
+      <CardSummary summary={entry.summary} title={entry.title} />
+      {featured ? (
+        <p className="featured-links">
+          <a href={entry.href} className="button-primary">
+            Charts, tables and what-if
+          </a>{" "}
+          <a href={`/present/${encodeURIComponent(entry.id)}`}>Present as slides</a>{" "}
+          <a href={`${entry.href}?view=room`} data-view-toggle="room">
+            Open in the room view
+          </a>
+        </p>
+      ) : null}
+      <div className={featured ? "featured-figures" : undefined}>
+      {featured ? <FlagshipChart entry={entry} /> : null}
       <table className="card-figures" id={`card-${entry.id}-figures`}>
         <caption className="visually-hidden">Headline figures under {entry.title}, against the baseline</caption>
         <thead>
@@ -79,7 +112,9 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
               <tr key={key} data-row-id={key}>
                 <th scope="row">
                   {m.label}
-                  <span className="unit">{m.unit}</span>
+                  <span className="unit">
+                    {m.unit}, {m.short}
+                  </span>
                 </th>
                 <td className="numeric" data-field="scenario">
                   <span className="num">{m.format(h.scenario)}</span>
@@ -92,6 +127,7 @@ export function ScenarioCard({ entry, checked }: { entry: ComparableEntry; check
           })}
         </tbody>
       </table>
+      </div>
       <div className="card-foot">
         <label className="compare-check">
           <input type="checkbox" name="s" value={entry.ref} defaultChecked={checked} />

@@ -119,3 +119,17 @@ export function variantEntries(
   }
   return out;
 }
+
+/** The scenario the library starts with: the rectification as it happened, the room's usual first question. */
+export const FLAGSHIP_ID = "2021-rectification";
+
+/**
+ * A summary as its first sentence and the rest, so a card shows whole sentences and opens the rest on demand
+ * (never a cut mid-sentence). A sentence ends at ". ", "! " or "? " before a capital letter or a digit.
+ */
+export function splitSummary(summary: string): { lead: string; rest: string } {
+  const text = summary.trim();
+  const m = /[.!?](?=\s+[A-Z0-9("“])/.exec(text);
+  if (!m) return { lead: text, rest: "" };
+  return { lead: text.slice(0, m.index + 1), rest: text.slice(m.index + 1).trim() };
+}

@@ -13,32 +13,66 @@ export type MetricInfo = {
   /** Unit for a table header or an axis. */
   unitLong: string;
   format: (value: number) => string;
+  /** What the figure is, in a few words, beside it wherever the library shows it. */
+  short: string;
+  /** What the figure is and how it is made, in a sentence, where the library first shows it. */
+  explain: string;
 };
 
 export const METRICS: Record<HeadlineKey, MetricInfo> = {
-  revenue: { key: "revenue", label: "Revenue", unit: "RMB bn", unitLong: "RMB bn a year", format: formatRmbBn },
+  revenue: {
+    key: "revenue",
+    label: "Revenue",
+    unit: "RMB bn",
+    unitLong: "RMB bn a year",
+    format: formatRmbBn,
+    short: "consolidated, a year",
+    explain: "Consolidated revenue a year: every unit Ant controls counts in full.",
+  },
   attributableRevenue: {
     key: "attributableRevenue",
     label: "Ant's attributable revenue",
     unit: "RMB bn",
     unitLong: "RMB bn a year",
     format: formatRmbBn,
+    short: "by Ant's stakes",
+    explain: "Revenue a year weighted by Ant's stake in each unit: the economics, where consolidated revenue is the accounting.",
   },
-  profit: { key: "profit", label: "Net profit", unit: "RMB bn", unitLong: "RMB bn a year", format: formatRmbBn },
+  profit: {
+    key: "profit",
+    label: "Net profit",
+    unit: "RMB bn",
+    unitLong: "RMB bn a year",
+    format: formatRmbBn,
+    short: "recurring, Ant's share",
+    explain: "Recurring net profit a year attributable to Ant; one-off charges such as fines are counted apart.",
+  },
   capitalShortfall: {
     key: "capitalShortfall",
     label: "Capital shortfall",
     unit: "RMB bn",
     unitLong: "RMB bn, before the units respond",
     format: formatRmbBn,
+    short: "before the units respond",
+    explain: "Capital the rules require beyond what the units hold, before any of them raises more.",
   },
-  capitalRaised: { key: "capitalRaised", label: "Capital raised", unit: "RMB bn", unitLong: "RMB bn", format: formatRmbBn },
+  capitalRaised: {
+    key: "capitalRaised",
+    label: "Capital raised",
+    unit: "RMB bn",
+    unitLong: "RMB bn",
+    format: formatRmbBn,
+    short: "to meet the rules",
+    explain: "Capital the units raise to meet the rules' requirements.",
+  },
   serviceReach: {
     key: "serviceReach",
     label: "Users reached by Alipay's services",
     unit: "m users",
     unitLong: "million users, summed over services",
     format: formatMillions,
+    short: "summed over services",
+    explain: "Users each of Alipay's services reaches in a year, summed over the services: a person using three services counts three times.",
   },
   oneOffCharges: {
     key: "oneOffCharges",
@@ -46,6 +80,8 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     unit: "RMB bn",
     unitLong: "RMB bn in that year, outside recurring profit",
     format: formatRmbBn,
+    short: "in that year",
+    explain: "Fines and other one-off charges in the year they fall, kept out of recurring profit.",
   },
   equityValue: {
     key: "equityValue",
@@ -53,6 +89,8 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     unit: "RMB bn",
     unitLong: "RMB bn, recurring profit x a calibrated multiple",
     format: formatRmbBn,
+    short: "profit × a multiple",
+    explain: "Recurring profit times a multiple calibrated to the mid-2020 valuation (about 2,100 RMB bn): a scale for the changes, not a price.",
   },
 };
 
