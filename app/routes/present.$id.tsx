@@ -20,6 +20,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ChartDownloads } from "~/components/export/ChartDownloads";
+import { whatIfStampLines } from "~/components/export/files";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
 import {
@@ -96,6 +97,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     errors: whatIf.errors,
     moved,
+    /** The what-if's moved values as chart images state them (their stamp). */
+    stampChanges: whatIfStampLines(whatIf.values, available),
     movedRules: rulesMovedByWhatIf(whatIf.values, available),
     rules,
     notes: speakerNotes({ summary: scenario.summary, rules, result, movedCount: moved.length, assumptions }),
@@ -413,7 +416,7 @@ export default function PresentationPage() {
           <button type="submit">Go</button>
         </form>
         <span className="deck-nav-sep" aria-hidden="true" />
-        <ChartDownloads charts={charts} />
+        <ChartDownloads charts={charts} stamp={{ scenario: d.version !== null ? `${d.scenario.title} (version ${d.version})` : d.scenario.title, changes: d.stampChanges }} />
         <span className="deck-downloads">
           {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
             <a key={f} href={exportHref(d.scenario.id, f, d.state)} download data-export={f}>

@@ -12,6 +12,7 @@ import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remi
 import { useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
+import { whatIfStampLines } from "~/components/export/files";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
@@ -129,6 +130,11 @@ export default function ScenarioPage() {
   // Downloads and the deck: the what-if values and the view state (export links keep only `v` and the values).
   const viewSearch = new URLSearchParams(whatIfSearch(w.values, available));
   for (const [k, v] of Object.entries(keep)) viewSearch.set(k, v);
+  // What a chart image says about itself: the scenario, the what-if's moved values (the date and caveat are added).
+  const stamp = {
+    scenario: variant ? `${scenario.title} (version ${variant.version})` : scenario.title,
+    changes: whatIfStampLines(w.values, available),
+  };
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // "Save as variant": the builder forks this scenario with every value moved in the what-if.
@@ -153,7 +159,7 @@ export default function ScenarioPage() {
       <PatternDefs />
       <ScenarioHeader scenario={scenario} model={model} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
-      <ExportBar id={scenario.id} search={viewSearch.toString()} />
+      <ExportBar id={scenario.id} search={viewSearch.toString()} stamp={stamp} />
       <div className="scenario-layout">
         <div
           className="scenario-results"
@@ -184,7 +190,7 @@ export default function ScenarioPage() {
           />
           <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
           <ServicesSection result={charted} ranges={ranges} />
-          <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} />
+          <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} ranges={ranges} />
           <SensitivitySection
             sensitivity={loaded.uncertainty.sensitivity}
             point={Object.fromEntries(Object.entries(loaded.result.headline).map(([k, d]) => [k, d.scenario])) as Record<HeadlineKey, number>}

@@ -162,6 +162,18 @@ test.describe("from the scenario page", () => {
     expect(svg.download.suggestedFilename()).toBe("scenario-services-chart.svg");
     expect(svg.text).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg.text).toContain('id="pat-reduced"');
+    // The stamp (issue 13 §6): the scenario, the moved value (file → what-if), the date, the caveat, the range's legend.
+    const stamp = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return [...doc.querySelectorAll("[data-stamp]")].map((t) => t.textContent ?? "").join(" ");
+    }, svg.text);
+    expect(stamp).toContain(`Scenario: ${evaluateWithCli(ID).scenario.title}`);
+    expect(stamp).toMatch(/What-if changed: .*30% → 40%/s);
+    expect(stamp).toContain(`Exported ${new Date().toISOString().slice(0, 10)}.`);
+    expect(stamp).toContain("Model output, illustrative");
+    expect(stamp).toContain("80% range shown");
+    expect(svg.text).toContain("80% range: 10th to 90th percentile over 1,000 draws");
+
     const png = await download(page, "[data-testid='export-bar'] button[data-kind='png']");
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
@@ -171,7 +183,9 @@ test.describe("from the scenario page", () => {
     test("the CSV/JSON/YAML links work with the URL's what-if; chart images say they need JavaScript", async ({ page }) => {
       await page.goto(`/scenarios/${ID}?${KEY}=0.4`);
       await expect(page.getByTestId("export-bar").getByTestId("chart-downloads-nojs")).toHaveText("Chart images need JavaScript.");
-      await expect(page.locator("[data-testid='export-bar'] button")).toHaveCount(0);
+      // The controls hold their place (no layout shift when JavaScript arrives) but do nothing without it.
+      await expect(page.locator("[data-testid='export-bar'] button")).toHaveCount(2);
+      for (const b of await page.locator("[data-testid='export-bar'] button").all()) await expect(b).toBeDisabled();
       const csv = await download(page, "[data-testid='export-bar'] a[data-export='result.csv']");
       expect(csv.download.suggestedFilename()).toBe(`${ID}-what-if-result.csv`);
       expect(readCsv(csv.text).find((r) => r[1] === KEY && r[2] === "whatIf")?.[5]).toBe("0.4");

@@ -4,7 +4,8 @@
  */
 import type { ReactNode } from "react";
 
-export type LegendItem = { label: string; color: string; pattern?: "hatch" | "solid" };
+/** A legend line: a swatch (solid or hatched) or, for `range`, the whisker a range mark is drawn with. */
+export type LegendItem = { label: string; color: string; pattern?: "hatch" | "solid" | "range" };
 
 export function ChartFrame({
   id,
@@ -33,12 +34,18 @@ export function ChartFrame({
       {legend && legend.length > 0 ? (
         <ul className="legend" aria-label="Legend">
           {legend.map((item) => (
-            <li key={item.label}>
-              <span
-                className={`swatch${item.pattern === "hatch" ? " swatch-hatch" : ""}`}
-                style={{ backgroundColor: item.color, color: item.color }}
-                aria-hidden="true"
-              />
+            <li key={item.label} data-legend={item.pattern === "range" ? "range" : undefined}>
+              {item.pattern === "range" ? (
+                <svg className="swatch-range" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">
+                  <path d="M2,7H26M2,2V12M26,2V12" stroke={item.color} strokeWidth="2" fill="none" />
+                </svg>
+              ) : (
+                <span
+                  className={`swatch${item.pattern === "hatch" ? " swatch-hatch" : ""}`}
+                  style={{ backgroundColor: item.color, color: item.color }}
+                  aria-hidden="true"
+                />
+              )}
               {item.label}
             </li>
           ))}

@@ -4,14 +4,14 @@
  */
 import { useEffect, useState } from "react";
 
-import { chartFileName, chartPngBlob, chartSvgBlob, downloadBlob } from "./chart-image";
+import { chartFileName, chartPngBlob, chartSvgBlob, downloadBlob, type ChartStamp } from "./chart-image";
 
 function figureFor(chartId: string): Element | null {
   return document.querySelector(`figure[data-chart="${CSS.escape(chartId)}"]`);
 }
 
 /** SVG and PNG buttons for the charts named by their `data-chart` ids (ChartFrame's `id`). */
-export function ChartDownloads({ charts, label = "Chart image" }: { charts: Array<{ id: string; name: string }>; label?: string }) {
+export function ChartDownloads({ charts, label = "Chart image", stamp = null }: { charts: Array<{ id: string; name: string }>; label?: string; stamp?: ChartStamp | null }) {
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setReady(true), []);
@@ -21,7 +21,7 @@ export function ChartDownloads({ charts, label = "Chart image" }: { charts: Arra
     const figure = figureFor(chartId);
     if (!figure) return setError("This chart is not on the page.");
     try {
-      const blob = kind === "svg" ? chartSvgBlob(figure) : await chartPngBlob(figure);
+      const blob = kind === "svg" ? chartSvgBlob(figure, stamp) : await chartPngBlob(figure, stamp);
       downloadBlob(blob, chartFileName(chartId, kind));
     } catch (e) {
       setError(e instanceof Error ? `The image could not be made: ${e.message}.` : "The image could not be made.");

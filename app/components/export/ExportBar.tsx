@@ -5,14 +5,14 @@
  */
 import { useEffect, useState } from "react";
 
-import { chartFileName, chartPngBlob, chartSvgBlob, downloadBlob } from "./chart-image";
+import { chartFileName, chartPngBlob, chartSvgBlob, downloadBlob, type ChartStamp } from "./chart-image";
 import { EXPORT_FORMATS, exportHref, type ExportFormat } from "./files";
 
 /**
  * `search`: the what-if keys (and `v` for a variant version) as a query string without `?`;
- * `keep`: other view state the deck should keep (e.g. `bands`).
+ * `keep`: other view state the deck should keep (e.g. `bands`); `stamp`: what a chart image says about itself.
  */
-export function ExportBar({ id, search, keep = {} }: { id: string; search: string; keep?: Record<string, string> }) {
+export function ExportBar({ id, search, keep = {}, stamp = null }: { id: string; search: string; keep?: Record<string, string>; stamp?: ChartStamp | null }) {
   const presentParams = new URLSearchParams(search);
   for (const [k, v] of Object.entries(keep)) presentParams.set(k, v);
   const present = presentParams.toString();
@@ -32,13 +32,17 @@ export function ExportBar({ id, search, keep = {} }: { id: string; search: strin
           </a>
         ))}
       </span>
-      <PageChartDownloads />
+      <PageChartDownloads stamp={stamp} />
     </section>
   );
 }
 
-/** A picker of the page's charts (every `figure[data-chart]`) with SVG and PNG buttons. */
-function PageChartDownloads() {
+/**
+ * A picker of the page's charts (every `figure[data-chart]`) with SVG and PNG buttons. The controls are there
+ * from the server's render, disabled until JavaScript has found the charts, so the bar keeps its size when the
+ * page hydrates (no layout shift, issue 13 §8); without JavaScript they stay disabled and say why.
+ */
+function PageChartDownloads({ stamp }: { stamp: ChartStamp | null }) {
   const [charts, setCharts] = useState<Array<{ id: string; name: string }> | null>(null);
   const [chosen, setChosen] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -50,44 +54,44 @@ function PageChartDownloads() {
     setCharts(found.filter((c) => c.id));
     setChosen(found[0]?.id ?? "");
   }, []);
-
-  if (charts === null)
-    return (
-      <span className="export-charts export-charts-nojs" data-testid="chart-downloads-nojs">
-        Chart images need JavaScript.
-      </span>
-    );
-  if (charts.length === 0) return null;
-
   async function save(kind: "svg" | "png") {
     setError(null);
     const figure = document.querySelector(`figure[data-chart="${CSS.escape(chosen)}"]`);
     if (!figure) return setError("That chart is not on the page.");
     try {
-      downloadBlob(kind === "svg" ? chartSvgBlob(figure) : await chartPngBlob(figure), chartFileName(chosen, kind));
+      downloadBlob(kind === "svg" ? chartSvgBlob(figure, stamp) : await chartPngBlob(figure, stamp), chartFileName(chosen, kind));
     } catch (e) {
       setError(e instanceof Error ? `The image could not be made: ${e.message}.` : "The image could not be made.");
     }
   }
-
+  const ready = charts !== null && charts.length > 0;
   return (
-    <span className="export-charts">
+    <span className="export-charts" data-ready={ready ? "true" : "false"}>
       <label>
         <span className="export-label">Chart image:</span>{" "}
-        <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="chart-picker">
-          {charts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+        <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="chart-picker" disabled={!ready}>
+          {ready ? (
+            charts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))
+          ) : (
+            <option value="">{charts === null ? "needs JavaScript" : "no chart on this page"}</option>
+          )}
         </select>
       </label>
-      <button type="button" onClick={() => void save("svg")} data-kind="svg">
+      <button type="button" onClick={() => void save("svg")} data-kind="svg" disabled={!ready}>
         SVG
       </button>
-      <button type="button" onClick={() => void save("png")} data-kind="png">
+      <button type="button" onClick={() => void save("png")} data-kind="png" disabled={!ready}>
         PNG
       </button>
+      {charts === null ? (
+        <span className="visually-hidden" data-testid="chart-downloads-nojs">
+          Chart images need JavaScript.
+        </span>
+      ) : null}
       {error ? (
         <span role="alert" className="export-error">
           {error}

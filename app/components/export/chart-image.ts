@@ -1,16 +1,19 @@
 /**
  * A chart on the page as a standalone image: its recharts <svg> cloned with the styles the page's CSS gave it
  * written onto each element (so it looks the same outside the page), the fill patterns it refers to copied in,
- * a white background, and the chart's title and legend (HTML on the page) drawn above it.
+ * a white background, the chart's title and legend (HTML on the page) drawn above it, and a stamp below it: the
+ * scenario, the what-if's changed values, the date and the caveat (issue 13 §6).
  * SVG as text; PNG by drawing that SVG on a canvas at twice its size. Browser only, except the pure helpers.
  */
+
+import { wrapWords } from "../charts/svgText";
 
 /** Escapes text for an XML text node or attribute. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
-export type LegendEntry = { label: string; color: string; hatch: boolean };
+export type LegendEntry = { label: string; color: string; hatch: boolean; range?: boolean };
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
 
@@ -35,8 +38,11 @@ export function headerSvg(title: string, legend: LegendEntry[], width: number, s
         y += small * 1.5;
       }
       const fill = item.hatch ? `url(#export-hatch-${legendPatternId(item.color)})` : item.color;
+      const mid = y - small * 0.35;
       parts.push(
-        `<rect x="${x}" y="${y - small * 0.85}" width="${small}" height="${small}" fill="${escapeXml(fill)}" stroke="rgba(0,0,0,0.3)"/>`,
+        item.range
+          ? `<path d="M${x},${mid}H${x + small}M${x},${mid - small * 0.4}V${mid + small * 0.4}M${x + small},${mid - small * 0.4}V${mid + small * 0.4}" stroke="${escapeXml(item.color)}" stroke-width="2" fill="none"/>`
+          : `<rect x="${x}" y="${y - small * 0.85}" width="${small}" height="${small}" fill="${escapeXml(fill)}" stroke="rgba(0,0,0,0.3)"/>`,
         `<text x="${x + small * 1.4}" y="${y}" font-family="${FONT}" font-size="${small}" fill="#1a1a1a">${escapeXml(item.label)}</text>`,
       );
       x += w;
@@ -48,6 +54,46 @@ export function headerSvg(title: string, legend: LegendEntry[], width: number, s
   );
   const defs = hatches.length > 0 ? `<defs>${hatches.join("")}</defs>` : "";
   return { markup: `${defs}${parts.join("")}`, height: y + pad * 1.5 };
+}
+
+/** What an exported chart image says about itself beyond its title (issue 13 §6). */
+export interface ChartStamp {
+  /** The scenario's title (and version, for a saved variant). */
+  scenario: string;
+  /** The what-if's moved values, one line each: "Label: 30% → 40%". Empty: as in the file. */
+  changes: string[];
+}
+
+/** The caveat every exported chart carries (the model's own wording elsewhere: a what-if, not a forecast). */
+export function stampCaveat(withRanges: boolean): string {
+  return `Model output, illustrative: a what-if on the mid-2020 model of Ant Group, not a forecast.${withRanges ? " 80% range shown (10th to 90th percentile of the draws)." : ""}`;
+}
+
+/** Wrap of `text` to lines of about `width` units at `size` (length-estimated, as headerSvg). */
+function wrapToWidth(text: string, width: number, size: number): string[] {
+  return wrapWords(text, Math.max(20, Math.floor(width / (size * 0.55))));
+}
+
+/**
+ * The stamp under an exported chart: the scenario, the what-if's changed values, the date and the caveat,
+ * as SVG text starting at `top`, wrapped to `width`.
+ */
+export function stampSvg(stamp: ChartStamp, opts: { width: number; top: number; date: string; withRanges: boolean }): { markup: string; height: number } {
+  const size = 15;
+  const pad = 12;
+  const lh = size * 1.35;
+  const lines: Array<{ text: string; bold?: boolean }> = [{ text: `Scenario: ${stamp.scenario}`, bold: true }];
+  if (stamp.changes.length === 0) lines.push({ text: "What-if: no value changed from the scenario file." });
+  else for (const [i, c] of stamp.changes.entries()) for (const l of wrapToWidth(`${i === 0 ? "What-if changed: " : "  "}${c}`, opts.width - 2 * pad, size)) lines.push({ text: l });
+  for (const l of wrapToWidth(`Exported ${opts.date}. ${stampCaveat(opts.withRanges)}`, opts.width - 2 * pad, size)) lines.push({ text: l });
+  let y = opts.top + pad;
+  const parts = [`<line x1="${pad}" x2="${opts.width - pad}" y1="${y}" y2="${y}" stroke="#d0d0d0"/>`];
+  y += pad / 2;
+  for (const l of lines) {
+    y += lh;
+    parts.push(`<text x="${pad}" y="${y}" font-family="${FONT}" font-size="${size}"${l.bold ? ' font-weight="650"' : ""} fill="#1a1a1a" data-stamp="">${escapeXml(l.text)}</text>`);
+  }
+  return { markup: `<g class="export-stamp">${parts.join("")}</g>`, height: y - opts.top + pad };
 }
 
 function legendPatternId(color: string): string {
@@ -98,17 +144,27 @@ function inlineStyles(from: Element, to: Element) {
 function readLegend(figure: Element): LegendEntry[] {
   return [...figure.querySelectorAll(".legend li")].map((li) => {
     const swatch = li.querySelector<HTMLElement>(".swatch");
+    const range = li.getAttribute("data-legend") === "range";
     return {
       label: li.textContent?.trim() ?? "",
-      color: swatch?.style.backgroundColor || "#888888",
+      color: range ? "#1a1a1a" : swatch?.style.backgroundColor || "#888888",
       hatch: swatch?.classList.contains("swatch-hatch") ?? false,
+      range,
     };
   });
 }
 
-/** The chart in `figure` as standalone SVG text, with its intrinsic size. */
-export function chartSvg(figure: Element): { svg: string; width: number; height: number } {
-  const source = figure.querySelector<SVGSVGElement>("svg.recharts-surface");
+/** Today as YYYY-MM-DD (the stamp's date). */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The chart in `figure` as standalone SVG text, with its intrinsic size: its drawing (recharts, or the plain SVG
+ * before recharts has replaced it), its title and legend above, and the stamp below.
+ */
+export function chartSvg(figure: Element, stamp: ChartStamp | null = null): { svg: string; width: number; height: number } {
+  const source = figure.querySelector<SVGSVGElement>(".chart-canvas svg.recharts-surface, .chart-canvas svg.chart-svg, svg.recharts-surface");
   if (!source) throw new Error("this chart has no SVG to export");
   const vb = source.viewBox.baseVal;
   const width = vb && vb.width > 0 ? vb.width : source.getBoundingClientRect().width;
@@ -130,8 +186,12 @@ export function chartSvg(figure: Element): { svg: string; width: number; height:
   }
 
   const title = figure.querySelector("figcaption")?.textContent?.trim() ?? "";
-  const header = headerSvg(title, readLegend(figure), width);
-  const height = header.height + chartHeight;
+  const legend = readLegend(figure);
+  const header = headerSvg(title, legend, width);
+  const footer = stamp
+    ? stampSvg(stamp, { width, top: header.height + chartHeight, date: today(), withRanges: legend.some((l) => l.range) })
+    : { markup: "", height: 0 };
+  const height = header.height + chartHeight + footer.height;
   clone.setAttribute("x", "0");
   clone.setAttribute("y", String(header.height));
   clone.setAttribute("width", String(width));
@@ -145,6 +205,7 @@ export function chartSvg(figure: Element): { svg: string; width: number; height:
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     header.markup +
     inner +
+    footer.markup +
     `</svg>`;
   return { svg, width, height };
 }
@@ -163,16 +224,16 @@ export function downloadBlob(blob: Blob, name: string) {
 }
 
 /** The chart as an SVG file. */
-export function chartSvgBlob(figure: Element): Blob {
-  return new Blob([chartSvg(figure).svg], { type: "image/svg+xml;charset=utf-8" });
+export function chartSvgBlob(figure: Element, stamp: ChartStamp | null = null): Blob {
+  return new Blob([chartSvg(figure, stamp).svg], { type: "image/svg+xml;charset=utf-8" });
 }
 
 /**
  * The chart as a PNG at `scale` times its size. The SVG is loaded as a data: URL, which the page's
  * Content-Security-Policy allows for images (blob: it does not).
  */
-export async function chartPngBlob(figure: Element, scale = 2): Promise<Blob> {
-  const { svg, width, height } = chartSvg(figure);
+export async function chartPngBlob(figure: Element, stamp: ChartStamp | null = null, scale = 2): Promise<Blob> {
+  const { svg, width, height } = chartSvg(figure, stamp);
   const image = new Image();
   image.decoding = "async";
   const loaded = new Promise<void>((resolve, reject) => {

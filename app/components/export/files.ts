@@ -8,6 +8,7 @@ import { ruleIdOf } from "../../scenarios/ids";
 import type { ScenarioResultPayload } from "../../scenarios/payload";
 import type { Scenario } from "../../scenarios/schema";
 import { applyWhatIf, movedTunables, type Tunable } from "../../scenarios/what-if";
+import { formatWithUnit } from "../../utils/format";
 
 /** The files a scenario can be downloaded as, by the last segment of the export URL. */
 export const EXPORT_FORMATS = {
@@ -53,6 +54,15 @@ export function exportHref(id: string, format: ExportFormat, search: string | UR
   for (const [k, v] of from) if (k === "v" || k.startsWith("r.") || k.startsWith("a.")) keep.append(k, v);
   const q = keep.toString();
   return `/scenarios/${encodeURIComponent(id)}/export/${format}${q ? `?${q}` : ""}`;
+}
+
+/**
+ * The what-if's moved values as one line each, for a chart image's stamp: "<label>: <file value> → <value>"
+ * (units as the what-if panel writes them).
+ */
+export function whatIfStampLines(values: Record<string, number>, available: readonly Tunable[]): string[] {
+  const show = (t: Tunable, v: number) => formatWithUnit(v, t.unit === "share" ? "fraction" : t.unit || "");
+  return movedTunables(values, available).map((t) => `${t.label}: ${show(t, t.fileValue)} → ${show(t, values[t.key]!)}`);
 }
 
 type Cell = string | number | null;

@@ -1,20 +1,20 @@
 /** Capital required against capital held per unit, the shortfall and how it is met (raise, shrink or facilitate). */
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-
 import { ChartFrame } from "~/components/charts/ChartFrame";
-import { INK, OKABE_ITO } from "~/components/charts/palette";
-import { makeLeftTick } from "~/components/charts/svgText";
+import { OKABE_ITO } from "~/components/charts/palette";
+import { SpecChart } from "~/components/charts/SpecChart";
+import { rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RowsSize } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { ChartWithTable, Section } from "~/components/common/Section";
 import type { Result, UnitResult } from "~/engine";
-import { formatRmbBn } from "~/utils/format";
+import { formatCompact, formatRmbBn } from "~/utils/format";
 
+import { chartRangesOf } from "./chart-ranges";
 import { memoBySlice } from "./memo";
 import { PATTERN } from "./patterns";
 import { rangeColumn, type LiveRanges } from "./RangeCell";
+import { BASE_GREY } from "./ServicesSection";
 
 const ID = "scenario-capital-chart";
-const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 const RESPONSE = { raise: "raises capital", shrink: "shrinks its book", facilitate: "moves loans to partner banks" } as const;
 
 /** Units a capital chart is about: those with a credit book or fund, or a requirement under the scenario. */
@@ -22,40 +22,53 @@ export function capitalUnits(result: Result): UnitResult[] {
   return result.units.filter((u) => u.book !== null || u.capitalRequired.scenario > 0 || u.shortfall > 0);
 }
 
-function EndLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) {
-  if (typeof props.value !== "number") return null;
-  return (
-    <text x={Number(props.x ?? 0) + Number(props.width ?? 0) + 5} y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2} dominantBaseline="central" fontSize={14} fill={INK.text}>
-      {formatRmbBn(props.value)}
-    </text>
-  );
+/** Capital held before, required (with its 80% range) and held after, per unit, as a spec. */
+export function capitalChartSpec(result: Result, ranges: ChartRanges | null | undefined, opts: RowsSize): BarChartSpec {
+  const units = capitalUnits(result);
+  const required = units.map((u) => rangeOf(ranges?.units?.[u.id]?.capitalRequired));
+  const max = Math.max(1, ...units.map((u) => Math.max(u.capitalHeld.baseline, u.capitalRequired.scenario, u.capitalHeld.scenario)), ...required.map((r) => r?.high ?? 0));
+  const top = Math.ceil(max / 5) * 5;
+  const label = (v: number) => formatRmbBn(v);
+  return {
+    ...rowsFrame(opts, units.length, top),
+    categories: units.map((u) => u.name),
+    series: [
+      { key: "heldBefore", values: units.map((u) => u.capitalHeld.baseline), fill: BASE_GREY, labels: units.map((u) => label(u.capitalHeld.baseline)) },
+      {
+        key: "required",
+        values: units.map((u) => u.capitalRequired.scenario),
+        fill: PATTERN.required,
+        stroke: OKABE_ITO.vermillion,
+        labels: units.map((u) => label(u.capitalRequired.scenario)),
+        ranges: ranges ? required : undefined,
+      },
+      { key: "heldAfter", values: units.map((u) => u.capitalHeld.scenario), fill: OKABE_ITO.blue, labels: units.map((u) => label(u.capitalHeld.scenario)) },
+    ],
+    formatTick: (v) => formatCompact(v, 0),
+    categoryGap: 0.1,
+    barGap: 1,
+  };
 }
 
-function CapitalSectionView({ result, ranges }: { result: Result; ranges?: LiveRanges | null }) {
+function CapitalSectionView({ result, ranges: live }: { result: Result; ranges?: LiveRanges | null }) {
+  const ranges = chartRangesOf(live);
   const units = capitalUnits(result);
-  const data = units.map((u) => ({ id: u.id, name: u.name, heldBefore: u.capitalHeld.baseline, required: u.capitalRequired.scenario, heldAfter: u.capitalHeld.scenario }));
-  const max = Math.max(1, ...data.map((d) => Math.max(d.heldBefore, d.required, d.heldAfter)));
+  const spec = capitalChartSpec(result, ranges, { id: ID, width: 640, row: 78, font: 15, categorySize: 170, wrap: 18, right: 80 });
   const shortfall = result.headline.capitalShortfall.scenario;
   const chart = (
     <ChartFrame
       id={ID}
       title="Capital required and held per unit, RMB bn"
-      description={`Horizontal bar chart: for ${data.length} units, capital held before the scenario, capital the scenario requires, and capital held after the unit responds. The numbers are in the table beside it.`}
+      description={`Horizontal bar chart: for ${units.length} units, capital held before the scenario, capital the scenario requires${ranges ? " with its 80% range" : ""}, and capital held after the unit responds. The numbers are in the table beside it.`}
       legend={[
-        { label: "Held before", color: "#b8c2cc" },
+        { label: "Held before", color: BASE_GREY },
         { label: "Required by the scenario", color: OKABE_ITO.vermillion, pattern: "hatch" },
         { label: "Held after (with capital raised)", color: OKABE_ITO.blue },
+        ...rangeLegend(ranges),
       ]}
-      note="Required capital is shown before the unit responds, so a stricter rule never shows less. A unit that shrinks its book keeps the capital it held."
+      note={`Required capital is shown before the unit responds, so a stricter rule never shows less. A unit that shrinks its book keeps the capital it held.${ranges ? " The range is drawn on the requirement: held capital is the model's input or follows from it." : ""}`}
     >
-      <BarChart id={ID} width={640} height={data.length * 78 + 40} data={data} layout="vertical" margin={{ top: 5, right: 70, bottom: 10, left: 5 }} barCategoryGap={10} barGap={1}>
-        <CartesianGrid horizontal={false} stroke={INK.grid} />
-        <XAxis type="number" domain={[0, Math.ceil(max / 5) * 5]} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
-        <YAxis type="category" dataKey="name" width={170} tick={<LeftTick />} interval={0} stroke={INK.muted} />
-        <Bar dataKey="heldBefore" name="Held before" fill="#b8c2cc" isAnimationActive={false} label={<EndLabel />} />
-        <Bar dataKey="required" name="Required" fill={PATTERN.required} stroke={OKABE_ITO.vermillion} isAnimationActive={false} label={<EndLabel />} />
-        <Bar dataKey="heldAfter" name="Held after" fill={OKABE_ITO.blue} isAnimationActive={false} label={<EndLabel />} />
-      </BarChart>
+      <SpecChart spec={spec} />
     </ChartFrame>
   );
   const table = (
@@ -89,9 +102,9 @@ function CapitalSectionView({ result, ranges }: { result: Result; ranges?: LiveR
         },
         { key: "heldBefore", header: "Held before", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.capitalHeld.baseline)}</span> },
         { key: "required", header: "Required", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.capitalRequired.scenario)}</span> },
-        ...rangeColumn<UnitResult>("requiredRange", ranges, (r, u) => r.tables.units[u.id]?.capitalRequired, formatRmbBn),
+        ...rangeColumn<UnitResult>("requiredRange", live, (r, u) => r.tables.units[u.id]?.capitalRequired, formatRmbBn),
         { key: "shortfall", header: "Shortfall", numeric: true, cell: (u) => <span className="num">{formatRmbBn(u.shortfall)}</span> },
-        ...rangeColumn<UnitResult>("shortfallRange", ranges, (r, u) => r.tables.units[u.id]?.capitalShortfall, formatRmbBn),
+        ...rangeColumn<UnitResult>("shortfallRange", live, (r, u) => r.tables.units[u.id]?.capitalShortfall, formatRmbBn),
         {
           key: "response",
           header: "Met by",

@@ -2,11 +2,10 @@
  * Data flows between units, by category, before and after: each receiving unit's data coverage (chart), a
  * units x categories matrix of the value still received, and every flow in a table.
  */
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-
 import { ChartFrame } from "~/components/charts/ChartFrame";
-import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
-import { makeLeftTick } from "~/components/charts/svgText";
+import { OKABE_ITO, tint } from "~/components/charts/palette";
+import { SpecChart } from "~/components/charts/SpecChart";
+import type { BarChartSpec } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { ChartWithTable, Section } from "~/components/common/Section";
 import { DATA_CATEGORIES } from "~/engine/vocabulary";
@@ -17,7 +16,6 @@ import { formatPercent } from "~/utils/format";
 import { memoBySlice } from "./memo";
 
 const ID = "scenario-coverage-chart";
-const LeftTick = makeLeftTick((v) => String(v), 18, 15);
 
 /** Per receiving unit and category: the share of the flows' value (weighted by dependence) still received. */
 export function flowMatrix(flows: FlowResult[]) {
@@ -46,29 +44,39 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
   const coverage = result.units.filter((u) => units.includes(u.id));
   const data = coverage.map((u) => ({ id: u.id, name: u.name, baseline: u.dataCoverage.baseline, scenario: u.dataCoverage.scenario }));
 
+  const spec: BarChartSpec = {
+    id: ID,
+    orientation: "rows",
+    categories: data.map((d) => d.name),
+    series: [
+      {
+        key: "scenario",
+        values: data.map((d) => d.scenario),
+        fill: OKABE_ITO.skyBlue,
+        stroke: OKABE_ITO.blue,
+        labels: data.map((d) => formatPercent(d.scenario, 1)),
+      },
+    ],
+    domain: [0, 1],
+    ticks: [0, 0.25, 0.5, 0.75, 1],
+    formatTick: (v) => formatPercent(v, 0),
+    width: 560,
+    height: data.length * 40 + 40,
+    fontSize: 14,
+    categorySize: 170,
+    wrap: 18,
+    margin: { top: 5, right: 64, bottom: 10, left: 5 },
+    categoryGap: 0.08,
+  };
   const chart = (
     <ChartFrame
       id={ID}
       title="Data coverage of each receiving unit, % of its baseline data value"
       description={`Horizontal bar chart: for ${data.length} units that receive data from other units, the share of their baseline data value still received in the scenario. The numbers are in the matrix beside it.`}
       legend={[{ label: "Scenario coverage (baseline = 100%)", color: OKABE_ITO.skyBlue }]}
+      note="No 80% range here: the draws collect the headline, units' revenue and capital, services' users and markets' concentration, not data coverage."
     >
-      <BarChart id={ID} width={560} height={data.length * 40 + 40} data={data} layout="vertical" margin={{ top: 5, right: 60, bottom: 10, left: 5 }} barCategoryGap={6}>
-        <CartesianGrid horizontal={false} stroke={INK.grid} />
-        <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
-        <YAxis type="category" dataKey="name" width={170} tick={<LeftTick />} interval={0} stroke={INK.muted} />
-        <Bar
-          dataKey="scenario"
-          fill={OKABE_ITO.skyBlue}
-          stroke={OKABE_ITO.blue}
-          isAnimationActive={false}
-          label={(p: { x?: number; y?: number; width?: number; height?: number; value?: number }) => (
-            <text key={`${p.x}-${p.y}`} x={(p.x ?? 0) + (p.width ?? 0) + 5} y={(p.y ?? 0) + (p.height ?? 0) / 2} dominantBaseline="central" fontSize={14} fill={INK.text}>
-              {formatPercent(p.value ?? 0, 1)}
-            </text>
-          )}
-        />
-      </BarChart>
+      <SpecChart spec={spec} />
     </ChartFrame>
   );
 

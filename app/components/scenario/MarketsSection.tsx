@@ -1,10 +1,9 @@
 /** Market shares before and after per market, and HHI against the chosen concentration bands. */
 import { useNavigate } from "@remix-run/react";
-import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, XAxis, YAxis } from "recharts";
-
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
-import { makeBottomTick, makeLeftTick } from "~/components/charts/svgText";
+import { SpecChart } from "~/components/charts/SpecChart";
+import { rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RowsSize } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { Section } from "~/components/common/Section";
 import {
@@ -15,6 +14,7 @@ import {
   marketStanding,
   PBOC_THRESHOLDS,
   type BandsChoice,
+  type HhiBands,
   type MarketResult,
   type PbocStatus,
   type Result,
@@ -22,11 +22,11 @@ import {
 import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
+import { chartRangesOf } from "./chart-ranges";
 import { memoBySlice } from "./memo";
 import { rangeColumn, type LiveRanges } from "./RangeCell";
+import { BASE_GREY } from "./ServicesSection";
 
-const LeftTick = makeLeftTick((v) => String(v), 18, 15);
-const BottomTick = makeBottomTick((v) => String(v), 16, 14);
 const PBOC_NAME: Record<PbocStatus, string> = {
   below: "below the thresholds",
   review: "review (one holds 1/3, or two hold 1/2)",
@@ -41,17 +41,30 @@ function standingName(m: MarketResult, bands: BandsChoice): string {
   return s.test === "pboc" ? PBOC_NAME[s.status] : BAND_NAME[s.band];
 }
 
-function pointLabel(format: (n: number) => string, size = 13) {
-  return function Label(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) {
-    if (typeof props.value !== "number") return null;
-    return (
-      <text x={Number(props.x ?? 0) + Number(props.width ?? 0) + 4} y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2} dominantBaseline="central" fontSize={size} fill={INK.text}>
-        {format(props.value)}
-      </text>
-    );
+/** One market's shares before and after as a spec; Ant's player carries the 80% range of Ant's share. */
+export function marketSharesSpec(market: MarketResult, ranges: ChartRanges | null | undefined, opts: RowsSize): BarChartSpec {
+  const ant = market.players.filter((p) => p.isAnt);
+  // The band is of Ant's players together: it belongs to a bar only when Ant has one player in the market.
+  const antRange = ant.length === 1 ? rangeOf(ranges?.markets?.[market.id]?.antShare) : null;
+  return {
+    ...rowsFrame(opts, market.players.length, 1),
+    categories: market.players.map((p) => p.name + (p.isAnt ? " (Ant)" : "")),
+    series: [
+      { key: "baseline", values: market.players.map((p) => p.share.baseline), fill: BASE_GREY, labels: market.players.map((p) => formatPercent(p.share.baseline, 1)) },
+      {
+        key: "scenario",
+        values: market.players.map((p) => p.share.scenario),
+        fill: OKABE_ITO.blue,
+        labels: market.players.map((p) => formatPercent(p.share.scenario, 1)),
+        ranges: antRange ? market.players.map((p) => (p.isAnt ? antRange : null)) : undefined,
+      },
+    ],
+    ticks: [0, 0.25, 0.5, 0.75, 1],
+    formatTick: (v) => formatPercent(v, 0),
+    categoryGap: 0.1,
+    barGap: 1,
   };
 }
-const ShareLabel = pointLabel((n) => formatPercent(n, 1), 15);
 
 /** Percent with one decimal, as the shares tables print them. */
 const sharePercent = (n: number) => formatPercent(n, 1);
@@ -60,25 +73,18 @@ function MarketCard({ market, ranges }: { market: MarketResult; ranges?: LiveRan
   // The engine draws Ant's share of each market (its players together): the range sits on Ant's row when it is one.
   const antPlayers = market.players.filter((p) => p.isAnt);
   const id = `market-${market.id}-chart`;
-  const data = market.players.map((p) => ({ name: p.name + (p.isAnt ? " (Ant)" : ""), baseline: p.share.baseline, scenario: p.share.scenario }));
+  const spec = marketSharesSpec(market, chartRangesOf(ranges), { id, width: 520, row: 56, font: 15, categorySize: 165, wrap: 18, right: 64 });
+  const ranged = spec.series.some((s) => s.ranges);
   return (
     <div className="market-card">
       <ChartFrame
         id={id}
         title={`${market.name}: shares, % before and after`}
-        description={`Horizontal bar chart of the shares of ${data.length} players in ${market.name}, at the baseline and in the scenario. The numbers are in the table below.`}
-        legend={[
-          { label: "Before", color: "#b8c2cc" },
-          { label: "After", color: OKABE_ITO.blue },
-        ]}
+        description={`Horizontal bar chart of the shares of ${market.players.length} players in ${market.name}, at the baseline and in the scenario${ranged ? ", Ant's with its 80% range" : ""}. The numbers are in the table below.`}
+        legend={[{ label: "Before", color: BASE_GREY }, { label: "After", color: OKABE_ITO.blue }, ...(ranged ? rangeLegend(chartRangesOf(ranges)) : [])]}
+        note={ranged ? undefined : ranges ? "No range per player: the draws give Ant's players' share together (in the HHI table's market)." : undefined}
       >
-        <BarChart id={id} width={520} height={data.length * 56 + 40} data={data} layout="vertical" margin={{ top: 5, right: 60, bottom: 10, left: 5 }} barCategoryGap={8} barGap={1}>
-          <CartesianGrid horizontal={false} stroke={INK.grid} />
-          <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
-          <YAxis type="category" dataKey="name" width={165} tick={<LeftTick />} interval={0} stroke={INK.muted} />
-          <Bar dataKey="baseline" fill="#b8c2cc" isAnimationActive={false} label={<ShareLabel />} />
-          <Bar dataKey="scenario" fill={OKABE_ITO.blue} isAnimationActive={false} label={<ShareLabel />} />
-        </BarChart>
+        <SpecChart spec={spec} />
       </ChartFrame>
       <DataTable
         id={`market-${market.id}-result-table`}
@@ -111,6 +117,57 @@ function withBands(search: URLSearchParams | string, choice: BandsChoice): strin
   return `?${params.toString()}`;
 }
 
+/**
+ * HHI before and after per market against a choice of bands, the scenario with its 80% range, as a spec.
+ * `short`: the bands' short names (a slide).
+ */
+export function hhiChartSpec(
+  result: Pick<Result, "markets">,
+  bands: HhiBands,
+  ranges: ChartRanges | null | undefined,
+  opts: { id: string; width: number; height: number; font: number; categorySize: number; wrap: number; maxBarSize: number; short: boolean },
+): BarChartSpec {
+  const b = HHI_BANDS[bands];
+  const markets = result.markets;
+  return {
+    id: opts.id,
+    orientation: "columns",
+    categories: markets.map((m) => m.name),
+    series: [
+      { key: "baseline", values: markets.map((m) => Math.round(m.hhi.baseline)), fill: BASE_GREY, labels: markets.map((m) => formatHhi(m.hhi.baseline)) },
+      {
+        key: "scenario",
+        values: markets.map((m) => Math.round(m.hhi.scenario)),
+        fill: OKABE_ITO.blue,
+        labels: markets.map((m) => formatHhi(m.hhi.scenario)),
+        ranges: ranges ? markets.map((m) => rangeOf(ranges.markets?.[m.id]?.hhi)) : undefined,
+      },
+    ],
+    domain: [0, 10_000],
+    ticks: [0, b.moderate, b.high, 5000, 7500, 10000],
+    formatTick: (v) => formatHhi(v),
+    width: opts.width,
+    height: opts.height,
+    fontSize: opts.font,
+    categorySize: opts.categorySize,
+    wrap: opts.wrap,
+    margin: { top: 24, right: 10, bottom: 10, left: 10 },
+    categoryGap: 0.1,
+    barGap: 2,
+    maxBarSize: opts.maxBarSize,
+    dashedGrid: true,
+    areas: [
+      { from: 0, to: b.moderate, fill: tint(OKABE_ITO.bluishGreen, 0.12), label: opts.short ? "Unconcentrated" : `Unconcentrated (< ${formatHhi(b.moderate)})` },
+      { from: b.moderate, to: b.high, fill: tint(OKABE_ITO.yellow, 0.25), label: opts.short ? "Moderate" : "Moderately concentrated" },
+      { from: b.high, to: 10_000, fill: tint(OKABE_ITO.vermillion, 0.1), label: opts.short ? "Highly concentrated" : `Highly concentrated (> ${formatHhi(b.high)})` },
+    ],
+    lines: [
+      { at: b.moderate, stroke: INK.muted, dash: "6 3" },
+      { at: b.high, stroke: INK.muted, dash: "6 3" },
+    ],
+  };
+}
+
 function MarketsSectionView({ result, bands, search, ranges }: { result: Result; bands: BandsChoice; search: URLSearchParams; ranges?: LiveRanges | null }) {
   // The PBoC test is on shares: under it the chart keeps the 2010 HHI lines and the band column shows the test.
   const b = HHI_BANDS[hhiBandsOf(bands)];
@@ -122,22 +179,8 @@ function MarketsSectionView({ result, bands, search, ranges }: { result: Result;
     e.preventDefault();
     navigate({ search: withBands(window.location.search, choice) }, { preventScrollReset: true });
   };
-  const data = result.markets.map((m) => ({ name: m.name, baseline: Math.round(m.hhi.baseline), scenario: Math.round(m.hhi.scenario) }));
-  const TopLabel = (props: { x?: number | string; y?: number | string; width?: number | string; value?: unknown }) =>
-    typeof props.value === "number" ? (
-      <text x={Number(props.x ?? 0) + Number(props.width ?? 0) / 2} y={Number(props.y ?? 0) - 6} textAnchor="middle" fontSize={14} fill={INK.text}>
-        {formatHhi(props.value)}
-      </text>
-    ) : null;
-  const bandLabel = (text: string) =>
-    function BandLabel({ viewBox }: { viewBox?: { x?: number; y?: number; width?: number } }) {
-      const { x = 0, y = 0, width = 0 } = viewBox ?? {};
-      return (
-        <text x={x + width - 6} y={y + 16} textAnchor="end" fontSize={14} fill={INK.muted}>
-          {text}
-        </text>
-      );
-    };
+  const chartRanges = chartRangesOf(ranges);
+  const hhiSpec = hhiChartSpec(result, hhiBandsOf(bands), chartRanges, { id: "scenario-hhi-chart", width: 700, height: 400, font: 14, categorySize: 60, wrap: 16, maxBarSize: 70, short: false });
   return (
     <Section
       id="markets"
@@ -172,25 +215,11 @@ function MarketsSectionView({ result, bands, search, ranges }: { result: Result;
           <ChartFrame
             id="scenario-hhi-chart"
             title="Concentration: HHI by market, before and after (0 to 10,000)"
-            description={`Bar chart of the HHI of ${data.length} markets before and after the scenario, against the ${b.label} bands at ${b.moderate} and ${b.high}. The numbers are in the table beside it.`}
-            legend={[
-              { label: "Before", color: "#b8c2cc" },
-              { label: "After", color: OKABE_ITO.blue },
-            ]}
+            description={`Bar chart of the HHI of ${result.markets.length} markets before and after the scenario${chartRanges ? " with its 80% range" : ""}, against the ${b.label} bands at ${b.moderate} and ${b.high}. The numbers are in the table beside it.`}
+            legend={[{ label: "Before", color: BASE_GREY }, { label: "After", color: OKABE_ITO.blue }, ...rangeLegend(chartRanges)]}
             note={`Bands: ${b.label}.`}
           >
-            <BarChart id="scenario-hhi-chart" width={700} height={400} data={data} margin={{ top: 24, right: 10, bottom: 10, left: 10 }} barGap={2}>
-              <ReferenceArea y1={0} y2={b.moderate} fill={tint(OKABE_ITO.bluishGreen, 0.12)} ifOverflow="hidden" label={bandLabel(`Unconcentrated (< ${formatHhi(b.moderate)})`)} />
-              <ReferenceArea y1={b.moderate} y2={b.high} fill={tint(OKABE_ITO.yellow, 0.25)} ifOverflow="hidden" label={bandLabel("Moderately concentrated")} />
-              <ReferenceArea y1={b.high} y2={10_000} fill={tint(OKABE_ITO.vermillion, 0.1)} ifOverflow="hidden" label={bandLabel(`Highly concentrated (> ${formatHhi(b.high)})`)} />
-              <CartesianGrid vertical={false} stroke={INK.grid} strokeDasharray="3 3" />
-              <ReferenceLine y={b.moderate} stroke={INK.muted} strokeDasharray="6 3" />
-              <ReferenceLine y={b.high} stroke={INK.muted} strokeDasharray="6 3" />
-              <XAxis dataKey="name" interval={0} height={60} tick={<BottomTick />} stroke={INK.muted} />
-              <YAxis type="number" domain={[0, 10_000]} ticks={[0, b.moderate, b.high, 5000, 7500, 10000]} interval={0} tickFormatter={(v: number) => formatHhi(v)} tick={{ fill: INK.text, fontSize: 14 }} width={64} stroke={INK.muted} />
-              <Bar dataKey="baseline" fill="#b8c2cc" isAnimationActive={false} label={<TopLabel />} maxBarSize={70} />
-              <Bar dataKey="scenario" fill={OKABE_ITO.blue} isAnimationActive={false} label={<TopLabel />} maxBarSize={70} />
-            </BarChart>
+            <SpecChart spec={hhiSpec} />
           </ChartFrame>
         </div>
         <div className="table-cell">

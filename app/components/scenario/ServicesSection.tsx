@@ -1,22 +1,22 @@
 /** Alipay's integrated services before and after: users reached, status (as words and patterns), integration. */
-import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis } from "recharts";
-
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO } from "~/components/charts/palette";
-import { makeLeftTick } from "~/components/charts/svgText";
+import { SpecChart } from "~/components/charts/SpecChart";
+import { rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RowsSize } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { ChartWithTable, Section } from "~/components/common/Section";
 import type { Result, ServiceStatus } from "~/engine";
-import { formatMillions, formatPercent } from "~/utils/format";
+import { formatCompact, formatMillions, formatPercent } from "~/utils/format";
 
 import { signed } from "./delta";
 import { memoBySlice } from "./memo";
+import { chartRangesOf } from "./chart-ranges";
 import { PATTERN } from "./patterns";
 import { rangeColumn, type LiveRanges } from "./RangeCell";
 
 const ID = "scenario-services-chart";
 const ROW = 46;
-const LeftTick = makeLeftTick((v) => String(v), 24, 15);
+export const BASE_GREY = "#b8c2cc";
 
 export const STATUS_LABEL: Record<ServiceStatus, string> = {
   integrated: "integrated",
@@ -24,7 +24,7 @@ export const STATUS_LABEL: Record<ServiceStatus, string> = {
   reduced: "reduced",
   gone: "gone",
 };
-const STATUS_FILL: Record<ServiceStatus, string> = {
+export const STATUS_FILL: Record<ServiceStatus, string> = {
   integrated: OKABE_ITO.blue,
   "linked-out": PATTERN.linkedOut,
   reduced: PATTERN.reduced,
@@ -33,73 +33,61 @@ const STATUS_FILL: Record<ServiceStatus, string> = {
 
 type Row = { id: string; name: string; baseline: number; scenario: number; status: ServiceStatus };
 
-function ServicesSectionView({ result, ranges }: { result: Result; ranges?: LiveRanges | null }) {
-  const services = result.services;
-  const data: Row[] = [...services]
+/** The services chart as a spec: baseline and scenario users per service, the scenario with its 80% range. */
+export function servicesChartSpec(result: Pick<Result, "services">, ranges: ChartRanges | null | undefined, opts: RowsSize & { baselineLabels: boolean }): BarChartSpec {
+  const data: Row[] = [...result.services]
     .sort((a, b) => b.users.baseline - a.users.baseline)
     .map((s) => ({ id: s.id, name: s.name, baseline: s.users.baseline, scenario: s.users.scenario, status: s.status }));
+  const scenarioRanges = data.map((d) => rangeOf(ranges?.services?.[d.id]?.users));
+  const max = Math.max(1, ...data.map((d) => Math.max(d.baseline, d.scenario)), ...scenarioRanges.map((r) => r?.high ?? 0));
+  const top = Math.ceil(max / 100) * 100;
+  return {
+    ...rowsFrame(opts, data.length, top),
+    categories: data.map((d) => d.name),
+    series: [
+      {
+        key: "baseline",
+        values: data.map((d) => d.baseline),
+        fill: BASE_GREY,
+        labels: opts.baselineLabels ? data.map((d) => formatMillions(d.baseline)) : undefined,
+        mutedLabels: true,
+      },
+      {
+        key: "scenario",
+        values: data.map((d) => d.scenario),
+        fill: OKABE_ITO.blue,
+        fills: data.map((d) => STATUS_FILL[d.status]),
+        strokes: data.map((d) => (d.status === "integrated" ? undefined : INK.text)),
+        strokeWidth: 0.5,
+        labels: data.map((d) => ({ text: `${formatMillions(d.scenario)} · `, strong: STATUS_LABEL[d.status] })),
+        ranges: ranges ? scenarioRanges : undefined,
+      },
+    ],
+    formatTick: (v) => formatCompact(v, 0),
+    categoryGap: 0.08,
+    barGap: 1,
+  };
+}
 
-  function ScenarioLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number }) {
-    const row = data[props.index ?? 0];
-    if (!row) return null;
-    const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6;
-    const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
-    return (
-      <text x={x} y={y} dominantBaseline="central" fontSize={15} fill={INK.text}>
-        {formatMillions(row.scenario)} · <tspan fontWeight={700}>{STATUS_LABEL[row.status]}</tspan>
-      </text>
-    );
-  }
-  function BaselineLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number }) {
-    const row = data[props.index ?? 0];
-    if (!row) return null;
-    return (
-      <text
-        x={Number(props.x ?? 0) + Number(props.width ?? 0) + 6}
-        y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2}
-        dominantBaseline="central"
-        fontSize={13}
-        fill={INK.muted}
-      >
-        {formatMillions(row.baseline)}
-      </text>
-    );
-  }
-
-  const max = Math.max(1, ...data.map((d) => Math.max(d.baseline, d.scenario)));
+function ServicesSectionView({ result, ranges: live }: { result: Result; ranges?: LiveRanges | null }) {
+  const services = result.services;
+  const ranges = chartRangesOf(live);
+  const spec = servicesChartSpec(result, ranges, { id: ID, width: 900, row: ROW, font: 15, categorySize: 210, wrap: 24, right: 170, baselineLabels: true });
   const chart = (
     <ChartFrame
       id={ID}
       title="Users reached per service, millions a year: baseline and scenario"
-      description={`Horizontal bar chart: for each of ${data.length} services, users reached at the baseline and in the scenario, with the service's status as a word. The numbers are in the table beside it.`}
+      description={`Horizontal bar chart: for each of ${services.length} services, users reached at the baseline and in the scenario${ranges ? " with its 80% range" : ""}, with the service's status as a word. The numbers are in the table beside it.`}
       legend={[
-        { label: "Baseline", color: "#b8c2cc" },
+        { label: "Baseline", color: BASE_GREY },
         { label: "Scenario: integrated", color: OKABE_ITO.blue },
         { label: "Scenario: linked out", color: OKABE_ITO.orange, pattern: "hatch" },
         { label: "Scenario: reduced", color: OKABE_ITO.vermillion, pattern: "hatch" },
+        ...rangeLegend(ranges),
       ]}
       note="Status: integrated (all entry points kept), linked out (only a link to another entity), reduced (users fall more than the reduced-threshold assumption, or an entry point is removed), gone (no users)."
     >
-      <BarChart
-        id={ID}
-        width={900}
-        height={data.length * ROW + 40}
-        data={data}
-        layout="vertical"
-        margin={{ top: 5, right: 150, bottom: 10, left: 5 }}
-        barCategoryGap={6}
-        barGap={1}
-      >
-        <CartesianGrid horizontal={false} stroke={INK.grid} />
-        <XAxis type="number" domain={[0, Math.ceil(max / 100) * 100]} tickCount={6} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
-        <YAxis type="category" dataKey="name" width={210} tick={<LeftTick />} interval={0} stroke={INK.muted} />
-        <Bar dataKey="baseline" name="Baseline" fill="#b8c2cc" isAnimationActive={false} label={<BaselineLabel />} />
-        <Bar dataKey="scenario" name="Scenario" isAnimationActive={false} label={<ScenarioLabel />}>
-          {data.map((d) => (
-            <Cell key={d.id} fill={STATUS_FILL[d.status]} stroke={d.status === "integrated" ? undefined : INK.text} strokeWidth={0.5} />
-          ))}
-        </Bar>
-      </BarChart>
+      <SpecChart spec={spec} />
     </ChartFrame>
   );
 
@@ -114,9 +102,9 @@ function ServicesSectionView({ result, ranges }: { result: Result; ranges?: Live
         { key: "name", header: "Service", cell: (s) => s.name },
         { key: "usersBaseline", header: "Users, baseline", numeric: true, cell: (s) => <span className="num">{formatMillions(s.users.baseline)}</span> },
         { key: "users", header: "Users, scenario", numeric: true, cell: (s) => <span className="num">{formatMillions(s.users.scenario)}</span> },
-        ...rangeColumn<Result["services"][number]>("usersRange", ranges, (r, s) => r.tables.services[s.id]?.users, formatMillions),
+        ...rangeColumn<Result["services"][number]>("usersRange", live, (r, s) => r.tables.services[s.id]?.users, formatMillions),
         { key: "usersDelta", header: "Change", numeric: true, cell: (s) => <span className="num">{signed(s.users.scenario - s.users.baseline, formatMillions)}</span> },
-        ...rangeColumn<Result["services"][number]>("usersDeltaRange", ranges, (r, s) => r.tables.services[s.id]?.usersDelta, (n) => signed(n, formatMillions)),
+        ...rangeColumn<Result["services"][number]>("usersDeltaRange", live, (r, s) => r.tables.services[s.id]?.usersDelta, (n) => signed(n, formatMillions)),
         {
           key: "integration",
           header: "Integration, before → after",
@@ -153,4 +141,4 @@ function ServicesSectionView({ result, ranges }: { result: Result; ranges?: Live
   );
 }
 
-export const ServicesSection = memoBySlice(ServicesSectionView, (p) => [p.result.services, p.ranges?.pending, p.ranges?.value.tables.services]);
+export const ServicesSection = memoBySlice(ServicesSectionView, (p) => [p.result.services, p.ranges?.pending, p.ranges?.value.tables.services, p.ranges?.value.draws]);

@@ -3,20 +3,21 @@
  * (attribution.ts). Each rule's bar floats from the running total before it to the one after; they add up
  * exactly to the scenario's value.
  */
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from "recharts";
-
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { INK, OKABE_ITO } from "~/components/charts/palette";
-import { makeLeftTick } from "~/components/charts/svgText";
+import { SpecChart } from "~/components/charts/SpecChart";
+import { niceTicks, rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RangeMark, type RowsSize } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { Section } from "~/components/common/Section";
 import type { Attribution, Headline } from "~/engine";
-import { formatRmbBn } from "~/utils/format";
+import { formatCompact, formatRmbBn } from "~/utils/format";
 
 import { direction, signed } from "./delta";
+import { chartRangesOf } from "./chart-ranges";
 import { memoBySlice } from "./memo";
+import type { LiveRanges } from "./RangeCell";
 
-type Step = { id: string; label: string; kind: "total" | "up" | "down" | "none"; delta: number; low: number; high: number; end: number };
+export type Step = { id: string; label: string; kind: "total" | "up" | "down" | "none"; delta: number; low: number; high: number; end: number };
 
 /** Waterfall steps for one metric; a rule the what-if moved says so in its label (it may quote the file's number). */
 export function waterfallSteps(attribution: Attribution, metric: "revenue" | "profit", start: number, moved: readonly string[] = []): Step[] {
@@ -35,62 +36,62 @@ export function waterfallSteps(attribution: Attribution, metric: "revenue" | "pr
   return steps;
 }
 
-const FILL = { total: OKABE_ITO.blue, up: OKABE_ITO.bluishGreen, down: OKABE_ITO.vermillion, none: INK.grid } as const;
-const LeftTick = makeLeftTick((v) => String(v), 32, 14);
+export const WATERFALL_FILL = { total: OKABE_ITO.blue, up: OKABE_ITO.bluishGreen, down: OKABE_ITO.vermillion, none: INK.grid } as const;
 
-/** Round axis ticks covering lo..hi: about five steps of 1, 2, 2.5 or 5 times a power of ten. */
-export function niceTicks(lo: number, hi: number): number[] {
-  const span = Math.max(hi - lo, 1e-9);
-  const raw = span / 5;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? p * 10;
-  const ticks: number[] = [];
-  for (let t = Math.floor(lo / step) * step; t <= Math.ceil(hi / step) * step + step / 2; t += step) ticks.push(Number(t.toFixed(6)));
-  return ticks;
+export { niceTicks };
+
+function shortLabel(text: string, max = 90) {
+  return text.length > max ? `${text.slice(0, max - 2)}…` : text;
 }
 
-function shortLabel(text: string) {
-  return text.length > 90 ? `${text.slice(0, 88)}…` : text;
-}
-
-function Waterfall({ id, title, steps }: { id: string; title: string; steps: Step[] }) {
-  const data = steps.map((s) => ({ ...s, name: shortLabel(s.label), range: [s.low, s.high] as [number, number] }));
-  const lo = Math.min(0, ...steps.map((s) => s.low));
-  const hi = Math.max(...steps.map((s) => s.high));
+/**
+ * A waterfall as a spec: one floating bar per step; the scenario's total carries the 80% range of the metric
+ * (the rules' Shapley shares are exact splits of one change and have no range of their own).
+ */
+export function waterfallSpec(
+  steps: Step[],
+  range: RangeMark | null,
+  opts: RowsSize & { labelMax: number },
+): BarChartSpec {
+  const lo = Math.min(0, ...steps.map((s) => s.low), range?.low ?? 0);
+  const hi = Math.max(...steps.map((s) => s.high), range?.high ?? 0);
   const ticks = niceTicks(lo, hi);
-  function ValueLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number }) {
-    const s = steps[props.index ?? 0];
-    if (!s) return null;
-    const text = s.kind === "total" ? formatRmbBn(s.delta) : signed(s.delta, formatRmbBn);
-    const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6;
-    return (
-      <text x={x} y={Number(props.y ?? 0) + Number(props.height ?? 0) / 2} dominantBaseline="central" fontSize={15} fill={INK.text} fontWeight={s.kind === "total" ? 700 : 400}>
-        {text}
-      </text>
-    );
-  }
+  return {
+    ...rowsFrame(opts, steps.length, 1),
+    categories: steps.map((s) => (opts.categorySize > 1 ? shortLabel(s.label, opts.labelMax) : "")),
+    series: [
+      {
+        key: "range",
+        values: steps.map((s) => [s.low, s.high] as [number, number]),
+        fill: WATERFALL_FILL.total,
+        fills: steps.map((s) => WATERFALL_FILL[s.kind]),
+        labels: steps.map((s) => ({ text: s.kind === "total" ? formatRmbBn(s.delta) : signed(s.delta, formatRmbBn), bold: s.kind === "total" })),
+        ranges: range ? steps.map((s) => (s.id === "scenario" ? range : null)) : undefined,
+      },
+    ],
+    domain: [ticks[0]!, ticks[ticks.length - 1]!],
+    ticks,
+    formatTick: (v) => formatCompact(v, 0),
+    categoryGap: 0.12,
+    lines: [{ at: 0, stroke: INK.muted }],
+  };
+}
+
+function Waterfall({ id, title, steps, range, ranges }: { id: string; title: string; steps: Step[]; range: RangeMark | null; ranges: ChartRanges | null | undefined }) {
+  const spec = waterfallSpec(steps, range, { id, width: 640, row: 50, font: 14, categorySize: 250, wrap: 32, right: 80, labelMax: 90 });
   return (
     <ChartFrame
       id={id}
       title={title}
-      description={`Waterfall chart of ${title}: the baseline, one floating bar per rule (its Shapley share of the change), and the scenario. The numbers are in the table below.`}
+      description={`Waterfall chart of ${title}: the baseline, one floating bar per rule (its Shapley share of the change), and the scenario${range ? " with its 80% range" : ""}. The numbers are in the table below.`}
       legend={[
-        { label: "Baseline / scenario", color: FILL.total },
-        { label: "Rule raises it (+)", color: FILL.up },
-        { label: "Rule lowers it (−)", color: FILL.down },
+        { label: "Baseline / scenario", color: WATERFALL_FILL.total },
+        { label: "Rule raises it (+)", color: WATERFALL_FILL.up },
+        { label: "Rule lowers it (−)", color: WATERFALL_FILL.down },
+        ...(range ? rangeLegend(ranges) : []),
       ]}
     >
-      <BarChart id={id} width={640} height={data.length * 50 + 40} data={data} layout="vertical" margin={{ top: 5, right: 70, bottom: 10, left: 5 }} barCategoryGap={8}>
-        <CartesianGrid horizontal={false} stroke={INK.grid} />
-        <XAxis type="number" domain={[ticks[0], ticks[ticks.length - 1]]} ticks={ticks} tick={{ fill: INK.text, fontSize: 14 }} stroke={INK.muted} interval={0} />
-        <YAxis type="category" dataKey="name" width={250} tick={<LeftTick />} interval={0} stroke={INK.muted} />
-        <ReferenceLine x={0} stroke={INK.muted} />
-        <Bar dataKey="range" isAnimationActive={false} label={<ValueLabel />}>
-          {data.map((d) => (
-            <Cell key={d.id} fill={FILL[d.kind]} />
-          ))}
-        </Bar>
-      </BarChart>
+      <SpecChart spec={spec} />
     </ChartFrame>
   );
 }
@@ -101,10 +102,13 @@ export function WaterfallSection({
   headline,
   pending,
   moved = [],
+  ranges,
 }: {
   attribution: Attribution;
   headline: Headline;
   pending: boolean;
+  /** The page's 80% ranges (the scenario's totals carry the headline's). */
+  ranges?: LiveRanges | null;
   /** Rules the what-if moved (`rulesMovedByWhatIf`). */
   moved?: string[];
 }) {
@@ -121,21 +125,21 @@ export function WaterfallSection({
       }
     >
       <div className="waterfalls-body" data-pending={pending ? "true" : "false"}>
-        <WaterfallBody attribution={attribution} revenueBaseline={headline.revenue.baseline} profitBaseline={headline.profit.baseline} moved={moved} />
+        <WaterfallBody attribution={attribution} revenueBaseline={headline.revenue.baseline} profitBaseline={headline.profit.baseline} moved={moved} ranges={chartRangesOf(ranges)} />
       </div>
     </Section>
   );
 }
 
-function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline, moved }: { attribution: Attribution; revenueBaseline: number; profitBaseline: number; moved: string[] }) {
+function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline, moved, ranges }: { attribution: Attribution; revenueBaseline: number; profitBaseline: number; moved: string[]; ranges?: ChartRanges | null }) {
   const revenue = waterfallSteps(attribution, "revenue", revenueBaseline, moved);
   const profit = waterfallSteps(attribution, "profit", profitBaseline, moved);
   const rows = revenue.map((r, i) => ({ ...r, profit: profit[i] }));
   return (
     <>
       <div className="waterfalls">
-        <Waterfall id="waterfall-revenue-chart" title="Revenue (consolidated), RMB bn a year" steps={revenue} />
-        <Waterfall id="waterfall-profit-chart" title="Net profit, RMB bn a year" steps={profit} />
+        <Waterfall id="waterfall-revenue-chart" title="Revenue (consolidated), RMB bn a year" steps={revenue} range={rangeOf(ranges?.headline?.revenue)} ranges={ranges} />
+        <Waterfall id="waterfall-profit-chart" title="Net profit, RMB bn a year" steps={profit} range={rangeOf(ranges?.headline?.profit)} ranges={ranges} />
       </div>
       <DataTable
         id="waterfall-table"
@@ -156,4 +160,4 @@ function WaterfallBodyView({ attribution, revenueBaseline, profitBaseline, moved
 
 // Only the baselines of the headline are drawn here: they never move with a slider, so the urgent render of a
 // slider change (new headline, pending = true) does not redraw these charts; the deferred attribution does.
-const WaterfallBody = memoBySlice(WaterfallBodyView, (p) => [p.attribution.metrics.revenue, p.attribution.metrics.profit, p.revenueBaseline, p.profitBaseline, p.moved]);
+const WaterfallBody = memoBySlice(WaterfallBodyView, (p) => [p.attribution.metrics.revenue, p.attribution.metrics.profit, p.revenueBaseline, p.profitBaseline, p.moved, p.ranges]);
