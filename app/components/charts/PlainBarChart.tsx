@@ -48,7 +48,7 @@ export function PlainBarChart({ spec }: { spec: BarChartSpec }) {
       })}
       {/* Axes: the value axis with its ticks, the category axis with its wrapped labels. */}
       {rows ? (
-        <g>
+        <g className="chart-axis">
           <line x1={plot.x} x2={plot.x + plot.w} y1={plot.y + plot.h} y2={plot.y + plot.h} stroke={INK.muted} />
           <line x1={plot.x} x2={plot.x} y1={plot.y} y2={plot.y + plot.h} stroke={INK.muted} />
           {spec.ticks.map((t) => (
@@ -58,7 +58,7 @@ export function PlainBarChart({ spec }: { spec: BarChartSpec }) {
           ))}
         </g>
       ) : (
-        <g>
+        <g className="chart-axis">
           <line x1={plot.x} x2={plot.x + plot.w} y1={plot.y + plot.h} y2={plot.y + plot.h} stroke={INK.muted} />
           <line x1={plot.x} x2={plot.x} y1={plot.y} y2={plot.y + plot.h} stroke={INK.muted} />
           {spec.ticks.map((t) => (
