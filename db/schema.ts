@@ -220,3 +220,40 @@ export const variantVersions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.variantId, t.version] })],
 );
+
+// ---- Saved paths (docs/decisions/024-compare-states-and-saved-paths.md) -----------------------------------
+
+/**
+ * A path built in the browser by stacking scenarios from the library or /compare. Its content lives in its
+ * versions, as a variant's does; its id carries the `saved.` prefix no path file can have (a file's id is a slug).
+ */
+export const savedPaths = sqliteTable(
+  "saved_paths",
+  {
+    /** `saved.<title slug>-<random suffix>`, e.g. `saved.history-with-pipl-k3x9q2`. */
+    id: text("id").primaryKey(),
+    createdAt: text("created_at").notNull(),
+    /** The latest version's title and number, copied at save time for the list. */
+    title: text("title").notNull(),
+    latestVersion: integer("latest_version").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("saved_paths_updated_idx").on(t.updatedAt, t.id)],
+);
+
+/** Immutable versions of a saved path: only ever inserted; (path_id, version) makes concurrent saves safe. */
+export const savedPathVersions = sqliteTable(
+  "saved_path_versions",
+  {
+    pathId: text("path_id")
+      .notNull()
+      .references(() => savedPaths.id),
+    version: integer("version").notNull(),
+    /** The validated path definition (app/paths/schema.ts), as JSON. */
+    definition: text("definition").notNull(),
+    author: text("author"),
+    note: text("note"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pathId, t.version] })],
+);

@@ -272,7 +272,7 @@ function sqliteCode(error: unknown): string | undefined {
 }
 
 /** Runs `fn`, turning a locked or read-only database into a clear error. */
-function guard<T>(fn: () => T, reading = true): T {
+export function guard<T>(fn: () => T, reading = true): T {
   try {
     return fn();
   } catch (error) {
@@ -284,7 +284,7 @@ function guard<T>(fn: () => T, reading = true): T {
 }
 
 /** Runs `fn` in a write transaction taken at once (BEGIN IMMEDIATE), so reads inside it see the latest state. */
-function writeTransaction<T>(db: Db, fn: () => T): T {
+export function writeTransaction<T>(db: Db, fn: () => T): T {
   // drizzle hands this to better-sqlite3's native transaction(...).immediate(): synchronous, one connection.
   return guard(() => db.transaction(() => fn(), { behavior: "immediate" }), false);
 }

@@ -1,5 +1,5 @@
 /**
- * Bands of a path's figures, step by step: the uncertainty engine's draws (app/engine/uncertainty.ts) applied
+ * Bands of a path's figures, step by step (a what-if's values pinned, not drawn): the uncertainty engine's draws (app/engine/uncertainty.ts) applied
  * to each step's rules in force. Inputs are drawn by key (assumption id, `r.<rule id>.<field>`), and a rule keeps
  * its id along the path, so draw i is the same world at every step and at the baseline: common random numbers,
  * the band of a change between steps is the band of that change. Pure.
@@ -28,8 +28,10 @@ export interface PathBands {
   steps: StateBands[];
 }
 
-function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: number): StateBands {
-  const { inputs } = uncertainInputs(model, scenario);
+function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: number, whatIf: Record<string, number>): StateBands {
+  // A what-if value is a choice, not an uncertainty: pinned, as on a scenario page.
+  const whatIfAssumptions = Object.fromEntries(Object.entries(whatIf).flatMap(([k, v]) => (k.startsWith("a.") ? [[k.slice(2), v]] : [])));
+  const { inputs } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
   const hashes = inputs.map((i) => hashKey(i.key));
   const cols = new Map<string, Float64Array>();
   const put = (name: string, i: number, v: number | null) => {
@@ -38,7 +40,7 @@ function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: nu
     if (v !== null) col[i] = v;
   };
   for (let i = 0; i < draws; i++) {
-    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes));
+    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes), whatIfAssumptions);
     const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
     for (const k of HEADLINE_KEYS) put(`h.${k}`, i, r.headline[k].scenario);
     for (const f of MODEL_FIGURES) put(`f.${f.id}`, i, f.read(r));
@@ -54,13 +56,18 @@ function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: nu
 }
 
 /** Bands at the baseline and after every step, over `draws` seeded draws (the engine's defaults). */
-export function pathBands(model: Model, path: ResolvedPath, opts: { draws?: number; seed?: number } = {}): PathBands {
+export function pathBands(
+  model: Model,
+  path: ResolvedPath,
+  opts: { draws?: number; seed?: number; whatIf?: Record<string, number> } = {},
+): PathBands {
   const draws = Math.max(1, Math.floor(opts.draws ?? DEFAULT_DRAWS));
   const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
+  const whatIf = opts.whatIf ?? {};
   return {
     draws,
     seed,
-    baseline: bandsOf(model, { id: `${path.id}@baseline`, rules: [] }, draws, seed),
-    steps: path.steps.map((s) => bandsOf(model, scenarioOf(path, s, s.active), draws, seed)),
+    baseline: bandsOf(model, { id: `${path.id}@baseline`, rules: [] }, draws, seed, whatIf),
+    steps: path.steps.map((s) => bandsOf(model, scenarioOf(path, s, s.active), draws, seed, whatIf)),
   };
 }

@@ -93,6 +93,10 @@ export default function ComparePage() {
           <a href={`/compare?pick&${stack.toString()}`} className="button button-secondary" data-testid="compare-change">
             Add or remove columns
           </a>{" "}
+          <a href={`/paths/new?${stack.toString()}`} className="button button-secondary" data-testid="compare-stack-path">
+            Stack these as a path
+          </a>{" "}
+          <span className="note">(date each one, one after another, and save the path)</span>
         </p>
       </header>
 

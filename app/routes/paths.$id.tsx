@@ -1,12 +1,16 @@
 /**
- * /paths/:id: a path as a timeline. The headline and key figures step by step with their 80% bands, the events
+ * /paths/:id: a path as a timeline; a path file (`what-happened`) or a path saved from the browser
+ * (`saved.<slug>`, `?v=<n>` for an older version). What-if values in the query (`r.<path rule id>.<field>`,
+ * `a.<assumption>`) apply to the steps' rules and assumptions and stay in the URL (a GET form). The headline and key figures step by step with their 80% bands, the events
  * marked on the time axis, each step's rules (and what they replaced), and attribution: by step (the change
  * between consecutive steps) and within a step by rule. Server-rendered SVG charts, each with a table.
  */
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
+import { PathWhatIf } from "~/components/paths/PathWhatIf";
+import { whatIfSearch } from "~/scenarios/what-if";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
@@ -23,12 +27,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { name: "description", content: "A scenario path as a timeline: figures step by step with 80% bands, events, rules and attribution." },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = params.id ?? "";
+  const url = new URL(request.url);
   try {
-    const r = getPathView(id);
+    const r = getPathView(id, { query: url.searchParams, version: url.searchParams.get("v") });
     if (r.status === "not-found")
-      throw data({ title: "No such path", message: `There is no path '${id}' in scenarios/paths.` }, { status: 404 });
+      throw data({ title: "No such path", message: r.message ?? `There is no path '${id}' in scenarios/paths.` }, { status: 404 });
+    if (r.status === "bad-request") throw data({ title: "This address cannot be shown", message: r.message }, { status: 400 });
     if (r.status === "invalid")
       throw data(
         {
@@ -38,8 +44,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
         },
         { status: 422 },
       );
-    const { payload, bands } = r.view;
+    const { payload, bands, tunables, whatIf, saved } = r.view;
+    // One address per state: values equal to the steps' own are dropped (the GET form sends every field).
+    if (whatIf.errors.length === 0) {
+      const canonical = new URLSearchParams(whatIfSearch(whatIf.values, tunables));
+      for (const [k, v] of url.searchParams) if (!k.startsWith("r.") && !k.startsWith("a.")) canonical.append(k, v);
+      const sorted = (q: URLSearchParams) => [...q].map(([k, v]) => `${k}=${v}`).sort().join("&");
+      if (sorted(canonical) !== sorted(url.searchParams)) throw redirect(`${url.pathname}${canonical.size ? `?${canonical}` : ""}`);
+    }
     return {
+      saved,
+      tunables,
+      whatIf,
       path: payload.path,
       baseline: payload.baseline,
       steps: payload.steps,
@@ -86,9 +102,18 @@ export default function PathPage() {
     <main id="main" className="page path-page">
       <header className="page-header">
         <p className="crumbs">
-          <Link to="/history">Back-test</Link> · path <code>{d.path.id}</code>
+          <Link to="/paths">Paths</Link> · <Link to="/history">Back-test</Link> · {d.saved ? "saved path" : "path"} <code>{d.path.id}</code>
         </p>
         <h1>{d.path.title}</h1>
+        {d.saved ? (
+          <p className="note" data-testid="saved-path-version">
+            Saved path, version {d.saved.version} of {d.saved.latestVersion}
+            {d.saved.author ? `, by ${d.saved.author}` : ""}, saved {d.saved.createdAt.slice(0, 16).replace("T", " ")} UTC
+            {d.saved.note ? `: ${d.saved.note}` : ""}.{" "}
+            {d.saved.version < d.saved.latestVersion ? <Link to={`/paths/${d.path.id}`}>See the latest version</Link> : null}{" "}
+            <Link to={`/paths/new?from=${encodeURIComponent(d.path.id)}`}>Change it (saves version {d.saved.latestVersion + 1})</Link>
+          </p>
+        ) : null}
         <p className="lede">{d.path.summary}</p>
         <p className="note">
           Each step applies on the previous step's result: a later rule of the same type on the same unit replaces
@@ -97,6 +122,8 @@ export default function PathPage() {
           every ranged assumption and rule parameter. A model, not a forecast.
         </p>
       </header>
+
+      <PathWhatIf tunables={d.tunables} whatIf={d.whatIf} keep={d.saved && d.saved.version !== d.saved.latestVersion ? { v: String(d.saved.version) } : {}} />
 
       <section aria-labelledby="events">
         <h2 id="events">Events on the time axis</h2>

@@ -17,7 +17,7 @@ export type HistoryLookup = { status: "ok"; backtest: Backtest; view: PathView }
 export function getHistory(source: PathSource = {}): HistoryLookup {
   const model = source.model ?? getModel();
   const r = getPathView(HISTORY_PATH_ID, { ...source, model });
-  if (r.status === "not-found") return { status: "unavailable", reason: `the path '${HISTORY_PATH_ID}' is missing from scenarios/paths` };
+  if (r.status === "not-found" || r.status === "bad-request") return { status: "unavailable", reason: `the path '${HISTORY_PATH_ID}' is missing from scenarios/paths` };
   if (r.status === "invalid")
     return { status: "unavailable", reason: `the path '${HISTORY_PATH_ID}' is invalid: ${r.file.errors.map((e) => `${e.line}:${e.col} ${e.message}`).join("; ")}` };
   const { evaluation, bands, file } = r.view;

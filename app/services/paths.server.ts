@@ -5,6 +5,7 @@
  * the back-test.
  */
 import { getModel } from "../data/model.server";
+import { getSavedPath, isSavedPathId, listSavedPaths } from "../data/saved-path.server";
 import { listScenarios, scenariosDir } from "../data/scenario.server";
 import type { Model } from "../engine/model";
 import { DEFAULT_SEED } from "../engine/uncertainty";
@@ -12,8 +13,12 @@ import { pathBands, type PathBands } from "../paths/bands";
 import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
 import { loadPaths, pathsDirOf, type PathFileResult, type PathOk } from "../paths/load.server";
 import { pathResultPayload, summarisePath, type PathResultPayload } from "../paths/payload";
-import type { ResolvedPath } from "../paths/resolve";
+import { resolvePath, type ResolvedPath } from "../paths/resolve";
+import { applyPathWhatIf, pathTunables } from "../paths/what-if";
+import { formatPath } from "../scenarios/messages";
 import { isSlug } from "../scenarios/parse";
+import { parseVersion } from "../scenarios/ref";
+import { parseWhatIf, type Tunable, type WhatIf } from "../scenarios/what-if";
 import { DatabaseUnavailableError } from "../data/db.server";
 import { jsonResponse } from "./scenario-api.server";
 
@@ -46,37 +51,90 @@ export interface PathView {
   evaluation: PathEvaluation;
   bands: PathBands;
   payload: PathResultPayload;
+  /** What a what-if may move on this path, and the values the URL set (rejected ones with a message each). */
+  tunables: Tunable[];
+  whatIf: WhatIf;
+  /** A saved path's version shown, of how many; null for a file. */
+  saved: { version: number; latestVersion: number; author: string | null; note: string | null; createdAt: string } | null;
 }
 
 const cache = new Map<string, { model: Model; evaluation: PathEvaluation; bands: PathBands }>();
 const CACHE_ENTRIES = 8;
 
-function stateKey(path: ResolvedPath, draws: number, seed: number): string {
-  return JSON.stringify([path.id, draws, seed, path.steps.map((s) => [s.date, s.assumptions, s.active.map((r) => [r.id, r.rule])])]);
+function stateKey(path: ResolvedPath, draws: number, seed: number, whatIf: Record<string, number>): string {
+  const w = Object.entries(whatIf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([path.id, draws, seed, w, path.steps.map((s) => [s.date, s.assumptions, s.active.map((r) => [r.id, r.rule])])]);
 }
 
-/** A path evaluated with its bands (cached), and the API payload with the bands filled in. */
-export function viewPath(file: PathOk, model: Model, opts: { draws?: number; seed?: number } = {}): PathView {
+export interface ViewOptions {
+  draws?: number;
+  seed?: number;
+  /** The URL's query: `r.*` and `a.*` what-if values (checked against the path's tunables). */
+  query?: URLSearchParams;
+}
+
+/** A path evaluated with its bands (cached), with the what-if in the query applied, and the API payload. */
+export function viewPath(file: PathOk, model: Model, opts: ViewOptions = {}, saved: PathView["saved"] = null): PathView {
   const draws = Math.max(1, Math.min(MAX_PATH_DRAWS, Math.floor(opts.draws ?? PATH_DRAWS)));
   const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
-  const key = stateKey(file.path, draws, seed);
+  const available = pathTunables(file.path, model);
+  const whatIf = parseWhatIf(opts.query ?? new URLSearchParams(), available);
+  const applied = applyPathWhatIf(file.path, whatIf.values);
+  const key = stateKey(applied.path, draws, seed, whatIf.values);
   let hit = cache.get(key);
   if (!hit || hit.model !== model) {
-    hit = { model, evaluation: evaluatePath(model, file.path), bands: pathBands(model, file.path, { draws, seed }) };
+    hit = {
+      model,
+      evaluation: evaluatePath(model, applied.path, { assumptions: applied.assumptions }),
+      bands: pathBands(model, applied.path, { draws, seed, whatIf: whatIf.values }),
+    };
     if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(key, hit);
   }
-  const payload = pathResultPayload(model, file.path, hit.evaluation);
+  const payload = pathResultPayload(model, applied.path, hit.evaluation);
   payload.steps.forEach((s, k) => {
     s.bands = hit!.bands.steps[k]!.headline;
   });
-  return { file, evaluation: hit.evaluation, bands: hit.bands, payload };
+  return { file, evaluation: hit.evaluation, bands: hit.bands, payload, tunables: available, whatIf, saved };
 }
 
-export type PathLookup = { status: "ok"; view: PathView } | { status: "not-found" } | { status: "invalid"; file: PathFileResult & { ok: false } };
+export type PathLookup =
+  | { status: "ok"; view: PathView }
+  | { status: "not-found"; message?: string }
+  | { status: "bad-request"; message: string }
+  | { status: "invalid"; file: PathFileResult & { ok: false } };
 
-export function getPathView(id: string, opts: { draws?: number; seed?: number } & PathSource = {}): PathLookup {
+/** A saved path's version as a resolved path, or why it cannot be shown (a scenario it names left the library). */
+function savedPathFile(id: string, v: string | null, model: Model, dir?: string): PathLookup | { status: "file"; file: PathOk; saved: NonNullable<PathView["saved"]> } {
+  const version = v === null ? undefined : parseVersion(v);
+  if (version === null) return { status: "bad-request", message: `'v' must be a version number (1, 2, ...), got '${String(v).slice(0, 40)}'.` };
+  const found = getSavedPath({ id, version });
+  if (!found) {
+    const head = version === undefined ? null : getSavedPath({ id });
+    return { status: "not-found", message: head ? `Saved path '${id}' has no version ${version}: its versions are 1 to ${head.latestVersion}.` : `There is no saved path '${id}'.` };
+  }
+  const file = `saved path ${id} v${found.version}`;
+  const r = resolvePath({ id, ...found.definition }, listScenarios({ model, dir: dir ?? scenariosDir() }), { model });
+  if (!r.ok)
+    return {
+      status: "invalid",
+      file: { ok: false, id, file, errors: r.errors.map((e) => ({ file, line: 1, col: 1, path: formatPath(e.path), message: e.message })), warnings: [] },
+    };
+  return {
+    status: "file",
+    file: { ok: true, id, file, definition: { id, ...found.definition }, path: r.path, warnings: [] },
+    saved: { version: found.version, latestVersion: found.latestVersion, author: found.author, note: found.note, createdAt: found.createdAt },
+  };
+}
+
+export function getPathView(id: string, opts: ViewOptions & PathSource & { version?: string | null } = {}): PathLookup {
   const model = opts.model ?? getModel();
+  if (isSavedPathId(id)) {
+    const r = savedPathFile(id, opts.version ?? null, model, opts.dir);
+    if (r.status !== "file") return r;
+    return { status: "ok", view: viewPath(r.file, model, opts, r.saved) };
+  }
+  if (opts.version != null) return { status: "bad-request", message: `'${id}' is a path file: it has no versions, so 'v' does not apply.` };
   const found = isSlug(id) ? getPath(id, { ...opts, model }) : null;
   if (!found) return { status: "not-found" };
   if (!found.ok) return { status: "invalid", file: found };
@@ -96,7 +154,13 @@ function guarded(handler: () => Response): Response {
 /** GET /api/paths: `[{ id, title, summary, steps: [{ date, label, scenarios, rules }] }]`, or a broken file's errors. */
 export function pathsIndexResponse(source: PathSource = {}): Response {
   return guarded(() =>
-    jsonResponse(listPaths(source).map((p) => (p.ok ? { ok: true, ...summarisePath(p.path) } : { id: p.id, ok: false, file: p.file, errors: p.errors }))),
+    jsonResponse([
+      ...listPaths(source).map((p) =>
+        p.ok ? { ok: true, kind: "file", ...summarisePath(p.path) } : { id: p.id, ok: false, kind: "file", file: p.file, errors: p.errors },
+      ),
+      // The latest saved paths (at most 100), by their `saved.` ids; each opens at /paths/<id>.
+      ...listSavedPaths({ limit: 100 }).map((p) => ({ id: p.id, ok: true, kind: "saved", title: p.title, latestVersion: p.latestVersion, updatedAt: p.updatedAt })),
+    ]),
   );
 }
 
@@ -119,11 +183,24 @@ export function pathResultResponse(id: string, url: URL, source: PathSource = {}
   const opts = parseDrawOptions(url);
   if ("error" in opts) return jsonResponse({ error: opts.error }, 400);
   return guarded(() => {
-    const r = getPathView(id, { ...source, ...opts });
-    if (r.status === "not-found") return jsonResponse({ error: `no path with id '${id}' in scenarios/paths` }, 404);
+    const r = getPathView(id, { ...source, ...opts, query: url.searchParams, version: url.searchParams.get("v") });
+    if (r.status === "not-found") return jsonResponse({ error: r.message ?? `no path with id '${id}' in scenarios/paths` }, 404);
+    if (r.status === "bad-request") return jsonResponse({ error: r.message }, 400);
     if (r.status === "invalid")
       return jsonResponse({ error: `path '${id}' (${r.file.file}) is invalid: fix its errors`, id, file: r.file.file, errors: r.file.errors }, 422);
-    const { payload, bands } = r.view;
-    return jsonResponse({ ...payload, draws: bands.draws, seed: bands.seed });
+    const { payload, bands, whatIf } = r.view;
+    return jsonResponse({ ...payload, draws: bands.draws, seed: bands.seed, whatIf: whatIf.values, whatIfErrors: whatIf.errors });
   });
+}
+
+/** /paths: the path files and the latest saved paths (at most 50), each opening at /paths/<id>. */
+export function loadPathsIndex(source: PathSource = {}) {
+  return {
+    files: listPaths(source).map((p) =>
+      p.ok
+        ? { id: p.id, ok: true as const, title: p.path.title, steps: p.path.steps.length, first: p.path.steps[0]?.date ?? "", last: p.path.steps.at(-1)?.date ?? "" }
+        : { id: p.id, ok: false as const, file: p.file, errors: p.errors.length },
+    ),
+    saved: listSavedPaths({ limit: 50 }),
+  };
 }

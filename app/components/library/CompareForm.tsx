@@ -30,6 +30,10 @@ export function CompareForm({ children, id = "compare-form" }: { children: React
         <button type="submit" className="button-primary">
           Compare selected
         </button>
+        {/* The same ticked scenarios, stacked one after another as a path to date and save (decision 024). */}
+        <button type="submit" formAction="/paths/new" className="button-secondary" data-testid="stack-path">
+          Stack as a path
+        </button>
         <p className="compare-status" role="status" aria-live="polite" data-out-of-range={outOfRange || undefined}>
           {countText(count)}
         </p>
