@@ -17,10 +17,14 @@ import { HEADLINE_KEYS } from "~/engine/result";
 import { KEY_FIGURES } from "~/history/figures";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { getPathView } from "~/services/paths.server";
+import compareStyles from "~/styles/compare.css";
 import historyStyles from "~/styles/history.css";
 import { throwErrorPage } from "~/services/errors.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: historyStyles },
+  { rel: "stylesheet", href: compareStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d?.path.title ?? "Path"} · Ant Group regulatory scenarios` },

@@ -9,7 +9,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
-import { MAX_PATH_ITEMS, loadPathBuilder, pathBuilderAction, type PathBuilderData } from "~/services/path-builder.server";
+import { loadPathBuilder, pathBuilderAction, type PathBuilderData } from "~/services/path-builder.server";
 import compareStyles from "~/styles/compare.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: compareStyles }];
@@ -68,7 +68,7 @@ export default function PathBuilderPage() {
         ) : null}
         <div className="table-wrap">
           <table className="data-table" id="path-items">
-            <caption>What the path stacks, with the date each takes effect ({draft.items.length} of at most {MAX_PATH_ITEMS})</caption>
+            <caption>What the path stacks, with the date each takes effect ({draft.items.length} of at most {d.maxItems})</caption>
             <thead>
               <tr>
                 <th scope="col">Scenario</th>

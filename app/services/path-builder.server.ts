@@ -187,6 +187,7 @@ export type PathBuilderData = {
   errors: FieldError[];
   formError: string | null;
   library: Array<{ id: string; title: string; date: string }>;
+  maxItems: number;
 };
 
 function libraryChoices(library: readonly ScenarioFileResult[]) {
@@ -205,7 +206,7 @@ export function loadPathBuilder(url: URL) {
     const stacked = itemsOf(url.searchParams.getAll("s"), model, library);
     draft.items.push(...stacked.items);
     if (!draft.title && stacked.items.length > 0) draft.title = stacked.items.map((i) => i.title).join(", then ").slice(0, 120);
-    const result: PathBuilderData = { draft, errors: stacked.errors, formError: stacked.errors.length > 0 ? "Some of what was stacked cannot be used; it is left out." : null, library: libraryChoices(library) };
+    const result: PathBuilderData = { draft, errors: stacked.errors, formError: stacked.errors.length > 0 ? "Some of what was stacked cannot be used; it is left out." : null, library: libraryChoices(library), maxItems: MAX_PATH_ITEMS };
     return data(result, { status: stacked.errors.length > 0 ? 400 : 200 });
   });
 }
@@ -256,7 +257,7 @@ export async function pathBuilderAction(request: Request) {
       ...e,
       message: e.message.replace("set `conflicts: later-wins` or `conflicts: combine` on the step", "choose below that the later one replaces the other, or that both apply"),
     }));
-    return data<PathBuilderData>({ draft, errors: said, formError, library: libraryChoices(library) }, { status, headers });
+    return data<PathBuilderData>({ draft, errors: said, formError, library: libraryChoices(library), maxItems: MAX_PATH_ITEMS }, { status, headers });
   };
   const composedItems = composePath(draft, model, library);
   // Checked and resolved as a path file is: unknown ids, dates, conflicts within a step with both rules.
