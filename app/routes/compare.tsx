@@ -113,19 +113,19 @@ export default function ComparePage() {
 
       <section className="compare-section" aria-labelledby="headline-heading">
         <h2 id="headline-heading">Headline figures</h2>
-        <ChartWithTable wide={wide} chart={<HeadlineDeltaChart view={view} />} table={<HeadlineTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<HeadlineDeltaChart view={view} bands={bands} />} table={<HeadlineTable view={view} />} />
       </section>
       <section className="compare-section" aria-labelledby="services-heading">
         <h2 id="services-heading">Alipay&apos;s integrated services: users reached</h2>
-        <ChartWithTable wide={wide} chart={<ServiceUsersCompareChart view={view} />} table={<ServicesTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<ServiceUsersCompareChart view={view} bands={bands} />} table={<ServicesTable view={view} />} />
       </section>
       <section className="compare-section" aria-labelledby="capital-heading">
         <h2 id="capital-heading">Capital shortfall and how it is met</h2>
-        <ChartWithTable wide={wide} chart={<CapitalCompareChart view={view} />} table={<CapitalTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<CapitalCompareChart view={view} bands={bands} />} table={<CapitalTable view={view} />} />
       </section>
       <section className="compare-section" aria-labelledby="hhi-heading">
         <h2 id="hhi-heading">Market concentration (HHI)</h2>
-        <ChartWithTable wide={wide} chart={<HhiCompareChart view={view} />} table={<HhiTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<HhiCompareChart view={view} bands={bands} />} table={<HhiTable view={view} />} />
       </section>
     </main>
   );

@@ -84,10 +84,19 @@ async function expectComparisonMatchesEngine(page: Page, ids: string[]) {
 async function expectCharts(page: Page, n: number) {
   const charts = page.locator("figure[data-chart]");
   await expect(charts).toHaveCount(4);
-  for (const chart of await charts.all()) await expect(chart.locator("svg.recharts-surface")).toHaveCount(1);
+  // Plain SVG from the server (and without JavaScript), recharts once the page has hydrated (decision 022).
+  const js = await page.evaluate(() => typeof window !== "undefined" && "__remixContext" in window).catch(() => false);
+  const [svg, bar, mark] = js ? ["svg.recharts-surface", ".recharts-bar-rectangle", ".recharts-errorBar"] : ["svg.chart-svg", ".chart-bar", ".range-mark"];
+  for (const chart of await charts.all()) await expect(chart.locator(svg)).toHaveCount(1);
   // Four money headlines x n scenarios on one chart; 3 markets x (baseline + n) on the HHI chart.
-  await expect(page.locator('figure[data-chart="compare-headline-chart"] .recharts-bar-rectangle')).toHaveCount(4 * n);
-  await expect(page.locator('figure[data-chart="compare-hhi-chart"] .recharts-bar-rectangle')).toHaveCount(3 * (n + 1));
+  await expect(page.locator(`figure[data-chart="compare-headline-chart"] ${bar}`)).toHaveCount(4 * n);
+  await expect(page.locator(`figure[data-chart="compare-hhi-chart"] ${bar}`)).toHaveCount(3 * (n + 1));
+  // Each headline bar carries its 80% range (the page's common draws), with a legend line saying so; the
+  // capital chart's shortfall and raised bars too.
+  await expect(page.locator(`figure[data-chart="compare-headline-chart"] ${mark}`)).toHaveCount(4 * n);
+  await expect(page.locator('figure[data-chart="compare-headline-chart"] li[data-legend="range"]')).toHaveText(/^80% range: 10th to 90th percentile over 1,000 draws$/);
+  const capital = page.locator('figure[data-chart="compare-capital-chart"]');
+  if ((await capital.count()) > 0) await expect(capital.locator(mark)).toHaveCount(2 * n);
   // Bars are named by their scenario's letter, not by colour alone.
   await expect(page.locator('figure[data-chart="compare-hhi-chart"] .legend li')).toHaveText([/^Base:/, ...Array.from({ length: n }, (_, i) => new RegExp(`^${"ABCD"[i]}:`))]);
 }

@@ -82,9 +82,9 @@ export function PlainBarChart({ spec }: { spec: BarChartSpec }) {
             const fill = s.fills?.[i] ?? s.fill;
             const stroke = s.strokes?.[i] ?? s.stroke;
             return rows ? (
-              <rect key={i} x={Math.min(p0, p1)} y={start} width={Math.abs(p1 - p0)} height={g.barSize} fill={fill} stroke={stroke} strokeWidth={stroke ? (s.strokeWidth ?? 1) : undefined} />
+              <rect key={i} className="chart-bar" x={Math.min(p0, p1)} y={start} width={Math.abs(p1 - p0)} height={g.barSize} fill={fill} stroke={stroke} strokeWidth={stroke ? (s.strokeWidth ?? 1) : undefined} />
             ) : (
-              <rect key={i} x={start} y={Math.min(p0, p1)} width={g.barSize} height={Math.abs(p1 - p0)} fill={fill} stroke={stroke} strokeWidth={stroke ? (s.strokeWidth ?? 1) : undefined} />
+              <rect key={i} className="chart-bar" x={start} y={Math.min(p0, p1)} width={g.barSize} height={Math.abs(p1 - p0)} fill={fill} stroke={stroke} strokeWidth={stroke ? (s.strokeWidth ?? 1) : undefined} />
             );
           })}
           {s.values.map((v, i) => {
