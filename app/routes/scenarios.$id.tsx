@@ -3,7 +3,8 @@
  *
  * The loader evaluates the scenario with the what-if values in the URL (`r.<ruleId>.<field>`, `a.<assumptionId>`,
  * and `bands=2010|2023` for the HHI bands), so a link, a reload or the back button gives what was on screen.
- * It also sends the model and the scenario, and the page re-evaluates them in the browser as a slider moves.
+ * It also sends the scenario and the address of the model (a content-hashed, immutable file the browser fetches
+ * once: decision 021), and the page re-evaluates them in the browser as a slider moves.
  * Every chart has a table with the same numbers: the page reads completely without JavaScript, and its controls
  * are then a GET form.
  */
@@ -22,6 +23,7 @@ import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
 import { PatternDefs } from "~/components/scenario/patterns";
 import { PAGE_KEY_HEADER } from "~/services/cache.server";
+import { modelAsset, pageModel } from "~/services/model-asset.server";
 import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
 import { workerUrl } from "~/services/worker-assets.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
@@ -32,6 +34,7 @@ import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
 import { whatIfCompareHref } from "~/components/compare/selection";
 import { isSelfWrittenSearch, useWhatIf } from "~/components/scenario/useWhatIf";
 import { useLiveRanges } from "~/components/scenario/useLiveRanges";
+import { useModelAsset } from "~/components/scenario/useModelAsset";
 import type { HeadlineKey } from "~/engine/result";
 import { formatError } from "~/scenarios/format-errors";
 import { rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
@@ -66,12 +69,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     // A saved variant: which version is shown, of how many (the URL keeps `v` beside the what-if keys).
     variant: viewed.kind === "variant" ? { version: viewed.version, latestVersion: viewed.latestVersion } : null,
     fileWarnings: viewed.warnings.map((w) => formatError(w, "warning")),
-    // The engine's evaluate reads no provenance; the ranges' draws read only which seed figure an assumption sets
-    // (the Web Worker recomputes them): the rest of each row stays on the server, keeping the page's data small.
-    model: {
-      ...model,
-      provenance: model.provenance.filter((p) => p.assumptionId).map((p) => ({ table: p.table, rowId: p.rowId, field: p.field, assumptionId: p.assumptionId, sourceKeys: [], note: "" })),
-    },
+    // What the HTML needs of the model (names, sources, the explanations' assumptions); the browser's engine fetches
+    // the whole model once from its immutable address (decision 021) instead of every page carrying it.
+    pageModel: pageModel(model, result),
+    modelHref: modelAsset(model).href,
     tunables: available,
     whatIf,
     bands,
@@ -90,7 +91,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export default function ScenarioPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { scenario, model, tunables: available, bands, variant } = loaded;
+  const { scenario, tunables: available, bands, variant } = loaded;
+  // The engine's model: null until fetched (the page as loaded needs none: the server computed it).
+  const { model, error: modelError } = useModelAsset(loaded.modelHref);
   // View state the URL keeps beside the what-if keys: the variant version shown, and the HHI bands.
   const keep: Record<string, string> = {};
   if (variant) keep.v = String(variant.version);
@@ -147,17 +150,14 @@ export default function ScenarioPage() {
     whatIfSearch(w.values, available),
   );
 
-  const names = new Map<string, string>([
-    ...model.units.map((u) => [u.id, u.name] as const),
-    ...model.services.map((s) => [s.id, s.name] as const),
-    ...model.markets.map((m) => [m.id, m.name] as const),
-    ...model.marketPlayers.map((p) => [p.playerId, p.name] as const),
-  ]);
+  const names = new Map<string, string>(loaded.pageModel.names);
+  // The what-if runs once the model is here; until then (or if it cannot load) the panel is the GET form.
+  const whatIfReady = hydrated && model !== null;
 
   return (
     <main id="main" className="page scenario-page">
       <PatternDefs />
-      <ScenarioHeader scenario={scenario} model={model} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
+      <ScenarioHeader scenario={scenario} model={loaded.pageModel} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
       <ExportBar id={scenario.id} search={viewSearch.toString()} stamp={stamp} />
       <div className="scenario-layout">
@@ -165,7 +165,7 @@ export default function ScenarioPage() {
           className="scenario-results"
           id="scenario-results"
           data-testid="scenario-results"
-          data-hydrated={hydrated ? "true" : "false"}
+          data-hydrated={whatIfReady ? "true" : "false"}
           data-eval-ms={w.evalMs === null ? "" : w.evalMs.toFixed(2)}
           data-attribution-ms={w.attributionMs === null ? "" : w.attributionMs.toFixed(2)}
           data-changed={w.changed ? "true" : "false"}
@@ -198,15 +198,20 @@ export default function ScenarioPage() {
           <CapitalSection result={charted} ranges={ranges} />
           <FlowsSection result={charted} names={(id) => names.get(id)} />
           <MarketsSection result={charted} bands={bands} search={loadedSearch} ranges={ranges} />
-          <ExplanationsSection result={charted} model={model} />
+          <ExplanationsSection result={charted} model={model ?? loaded.pageModel} />
         </div>
+        {modelError ? (
+          <p role="status" className="whatif-errors">
+            The live what-if is unavailable ({modelError}): change a value and Apply, the server computes it.
+          </p>
+        ) : null}
         <WhatIfPanel
           tunables={available}
           current={w.current}
           setValue={w.setValue}
           reset={w.reset}
           changed={w.changed}
-          hydrated={hydrated}
+          hydrated={whatIfReady}
           swings={loaded.uncertainty.swingByKey}
           keep={keep}
           undo={w.undo}

@@ -25,3 +25,33 @@ test("/healthz answers while heavy scenario pages are being computed", async ({ 
   expect(sawWork, `X-Compute answers: ${[...new Set(seen)].join(", ")}`).toBe(true);
   for (const r of await Promise.all(heavy)) expect(r.status()).toBe(200);
 });
+
+test("the scenario page names the model's immutable address instead of carrying it, and the what-if fetches it once", async ({ page, request }) => {
+  const html = await (await request.get("/scenarios/2021-co-lending")).text();
+  const href = /\/model-data\/[\w-]{22}\.json/.exec(html)?.[0];
+  expect(href, "the page names the model's address").toBeTruthy();
+  // The whole model (its regulatory parameters, every assumption's rationale) is not in the page any more.
+  expect(html).not.toContain("regulatoryParameters");
+  const asset = await request.get(href!);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect((await asset.json()).regulatoryParameters.length).toBeGreaterThan(0);
+
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/model-data/")) fetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/scenarios/2021-co-lending");
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  // The live what-if runs on the fetched model: moving a slider changes the profit tile without a navigation.
+  const profit = page.getByTestId("kpi-profit");
+  const before = await profit.textContent();
+  const slider = page.locator('[data-key="r.own-funding-30.minOwnShare"] input[type="range"]');
+  await slider.fill(String(Number(await slider.getAttribute("min"))));
+  await expect(profit).not.toHaveText(before!);
+  // Another scenario page names the same address (the browser keeps the immutable file).
+  await page.goto("/scenarios/2021-rectification");
+  await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  expect(fetched.every((p) => p === href)).toBe(true);
+  expect(fetched.length).toBeGreaterThanOrEqual(1);
+});

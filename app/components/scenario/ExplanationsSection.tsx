@@ -1,10 +1,18 @@
 /** What drove each change, traceable to its rules, assumptions and sources; and the warnings. */
 import { Section } from "~/components/common/Section";
-import type { Model, Result } from "~/engine";
+import type { Result } from "~/engine";
+import type { Assumption, Source } from "~/engine/model";
 
 import { memoBySlice } from "./memo";
 
-function ExplanationsSectionView({ result, model }: { result: Result; model: Pick<Model, "assumptions" | "sources"> }) {
+/** `model`: the whole model, or the page's part of it (the assumptions its explanations name, and the sources). */
+function ExplanationsSectionView({
+  result,
+  model,
+}: {
+  result: Result;
+  model: { assumptions: Array<Pick<Assumption, "id" | "label" | "rationale">>; sources: Array<Pick<Source, "key" | "citation">> };
+}) {
   const assumptions = new Map(model.assumptions.map((a) => [a.id, a]));
   const citations = new Map(model.sources.map((s) => [s.key, s.citation]));
   return (

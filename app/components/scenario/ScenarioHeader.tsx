@@ -1,5 +1,5 @@
 /** A scenario's title, date, summary and sources, and, once, what the page is and is not. */
-import type { Model } from "~/engine";
+import type { Source } from "~/engine/model";
 import { formatScenarioRef } from "~/scenarios/ref";
 import type { Scenario } from "~/scenarios/schema";
 import { sourceUrl } from "~/scenarios/source-url";
@@ -15,7 +15,7 @@ export function ScenarioHeader({
   /** The builder with this scenario and the what-if values on screen (so a fork keeps them). */
   forkHref?: string;
   scenario: Scenario;
-  model: Pick<Model, "sources">;
+  model: { sources: Array<Pick<Source, "key" | "citation">> };
   /** The library file, or null for a saved variant. */
   file: string | null;
   /** A saved variant: its id and the version shown, of how many. */

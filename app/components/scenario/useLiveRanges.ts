@@ -27,7 +27,8 @@ export type RangesState =
 export interface LiveRangesInput {
   /** The worker's script URL (null: not built). */
   workerUrl: string | null;
-  model: Model;
+  /** The engine's model; null until it has arrived (the server's ranges stand until then). */
+  model: Model | null;
   /** The scenario as in its file (the what-if is applied here, as the server applies the URL's). */
   scenario: Scenario;
   tunables: Tunable[];
@@ -65,7 +66,7 @@ export function useLiveRanges({ workerUrl, model, scenario, tunables, values, lo
     const generation = ++l.generation;
     if (l.queued) l.keys.delete(l.queued.generation);
     l.queued = null;
-    if (key === loadedKey || !workerUrl || failed) return;
+    if (key === loadedKey || !workerUrl || failed || !model) return;
     if (!l.worker) {
       try {
         const worker = new Worker(workerUrl);
@@ -108,7 +109,7 @@ export function useLiveRanges({ workerUrl, model, scenario, tunables, values, lo
     else send(request);
     // values and scenario change with key; the draws and seed with loaded
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, loadedKey, workerUrl, failed, loaded.draws, loaded.seed]);
+  }, [key, loadedKey, workerUrl, failed, model, loaded.draws, loaded.seed]);
 
   useEffect(
     () => () => {

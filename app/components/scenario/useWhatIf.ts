@@ -41,7 +41,8 @@ export function isSelfWrittenSearch(search: string): boolean {
 }
 
 export interface WhatIfInput {
-  model: Model;
+  /** The engine's model; null until it has arrived (nothing moves before: the loader's figures stand). */
+  model: Model | null;
   scenario: Scenario;
   tunables: Tunable[];
   /** From the loader: values parsed from the URL, and the messages for rejected parameters. */
@@ -101,7 +102,7 @@ export function useWhatIf(input: WhatIfInput) {
   const applied = useMemo(() => applyWhatIf(scenario, values), [scenario, values]);
 
   const evaluation = useMemo(() => {
-    if (values === whatIf.values) return { value: input.result, ms: null as number | null };
+    if (values === whatIf.values || !model) return { value: input.result, ms: null as number | null };
     return timed(() => evaluate(model, applied.scenario, { assumptions: applied.assumptions }));
     // input.result belongs to whatIf.values: they change together
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -115,6 +116,7 @@ export function useWhatIf(input: WhatIfInput) {
       setAttribution((a) => (a.of === values ? a : { of: values, value: input.attribution, ms: null }));
       return;
     }
+    if (!model) return;
     const run = startAttribution(model, applied.scenario, { assumptions: applied.assumptions });
     const channel = new MessageChannel();
     let busy = 0;
