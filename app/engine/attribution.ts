@@ -13,7 +13,7 @@
  * its effect alone; where that fails the failing groups merge and the check runs again. A group above `exactMax`
  * rules is estimated from sampled permutations, with a standard error per rule. docs/decisions/005 and 017.
  */
-import { compileScenario, NH, run, Work } from "./compiled";
+import { CoalitionRunner, compileScenario, NH, Work } from "./compiled";
 import type { EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
 import { indexModel } from "./model-index";
@@ -176,8 +176,9 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   const ruleIds = rules.map((r, i) => ruleIdOf(r, i));
   // Coalitions run on the compiled scenario (one compile, no allocation per coalition); each coalition's headline
   // (scenario values, HEADLINE_KEYS order) is kept in one growing pool, found by its mask.
-  const work = new Work(compileScenario(model, scenario, options.assumptions));
-  const values = new Map<number, number>(); // mask -> offset into pool
+  const coalitions = new CoalitionRunner(new Work(compileScenario(model, scenario, options.assumptions)));
+  const work = coalitions.w;
+  const values = new Map<number, number>(); // mask -> offset into pool (-1 while queued)
   let pool = new Float64Array(NH * 64);
   let used = 0;
   const keyIndex = Object.fromEntries(HEADLINE_KEYS.map((k, i) => [k, i])) as Record<HeadlineKey, number>;
@@ -186,14 +187,13 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   let groups: number[][] = options.grouping === false || n === 0 ? (n ? [rules.map((_, i) => i)] : []) : interactionGroups(model, rules);
   let phase: "verify" | "enumerate" | "done" = groups.length > 1 ? "verify" : "enumerate";
   const queue: number[] = [];
-  const queued = new Set<number>();
   let qi = 0;
   let done = 0;
   const samples = new Map<number, number[][]>(); // group index -> sampled permutations
 
   const enqueue = (mask: number) => {
-    if (!values.has(mask) && !queued.has(mask)) {
-      queued.add(mask);
+    if (!values.has(mask)) {
+      values.set(mask, -1); // queued
       queue.push(mask);
     }
   };
@@ -282,25 +282,21 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       for (;;) {
         while (qi < queue.length && budget > 0) {
           const mask = queue[qi++];
-          if (!values.has(mask)) {
-            work.setMask(mask);
-            run(work);
-            if (used + NH > pool.length) {
-              const grown = new Float64Array(pool.length * 2);
-              grown.set(pool);
-              pool = grown;
-            }
-            pool.set(work.headline.subarray(0, NH), used);
-            values.set(mask, used);
-            used += NH;
-            done++;
-            budget--;
+          coalitions.run(mask);
+          if (used + NH > pool.length) {
+            const grown = new Float64Array(pool.length * 2);
+            grown.set(pool);
+            pool = grown;
           }
+          for (let k = 0; k < NH; k++) pool[used + k] = work.headline[k];
+          values.set(mask, used);
+          used += NH;
+          done++;
+          budget--;
         }
         if (qi < queue.length) return false;
         if (phase === "done") return true;
         queue.length = 0;
-        queued.clear();
         qi = 0;
         advance();
         if ((phase as string) === "done" && queue.length === 0) return true;
@@ -315,79 +311,106 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   };
 
   function combine(): Attribution {
-    const metrics = {} as Attribution["metrics"];
     const info: AttributionGroup[] = groups.map((g, gi) => ({
       ruleIds: g.map((i) => ruleIds[i]),
       method: samples.has(gi) ? "sampled" : "exact",
       ...(samples.has(gi) ? { permutations: samples.get(gi)!.length } : {}),
     }));
     const sampled = groups.some((_, gi) => samples.has(gi));
-    for (const key of HEADLINE_KEYS) {
-      const byRule = new Array<number>(n).fill(0);
-      const standardError = new Array<number>(n).fill(0);
-      groups.forEach((g, gi) => {
-        const perms = samples.get(gi);
-        if (perms) sampledShapley(g, perms, key, byRule, standardError);
-        else exactShapley(g, key, byRule);
-      });
-      metrics[key as HeadlineKey] = {
-        total: n === 0 ? 0 : val(full, keyIndex[key]) - val(0, keyIndex[key]),
-        byRule,
-        ...(sampled ? { standardError } : {}),
+    // byRule[k][i], standardError[k][i]: every metric at once, each coalition's pool offset looked up once.
+    const byRule = HEADLINE_KEYS.map(() => new Array<number>(n).fill(0));
+    const standardError = HEADLINE_KEYS.map(() => new Array<number>(n).fill(0));
+    groups.forEach((g, gi) => {
+      const perms = samples.get(gi);
+      if (perms) sampledShapley(g, perms, byRule, standardError);
+      else exactShapley(g, byRule);
+    });
+    const metrics = {} as Attribution["metrics"];
+    HEADLINE_KEYS.forEach((key, k) => {
+      metrics[key] = {
+        total: n === 0 ? 0 : val(full, k) - val(0, k),
+        byRule: byRule[k],
+        ...(sampled ? { standardError: standardError[k] } : {}),
       };
-    }
+    });
     return { ruleIds, ruleLabels: rules.map((r) => r.label), metrics, groups: info };
   }
 
-  function exactShapley(g: number[], key: HeadlineKey, out: number[]) {
+  /**
+   * Exact Shapley values within a group: phi_i = sum over coalitions S of the others of weight(|S|) x marginal.
+   * Coalitions are numbered locally (bit j = the group's j-th rule, in file order, so local order is the order of
+   * the global masks and every sum adds in the same order as over the masks).
+   */
+  function exactShapley(g: number[], out: number[][]) {
     const k = g.length;
-    const m = keyIndex[key];
     // weight[s] = s! (k-s-1)! / k!, the share of orders in which a rule joins a coalition of size s
     const fact = [1];
     for (let i = 1; i <= k; i++) fact[i] = fact[i - 1] * i;
-    const gm = maskOf(g);
-    for (const i of g) {
-      const bit = 1 << i;
-      const rest = gm & ~bit;
-      let phi = 0;
+    const weight = Array.from({ length: k }, (_, s) => (fact[s] * fact[k - s - 1]) / fact[k]);
+    const size = 1 << k;
+    const offset = new Int32Array(size);
+    const bits = new Uint8Array(size);
+    for (let local = 0; local < size; local++) {
+      let mask = 0;
+      for (let j = 0; j < k; j++) if (local & (1 << j)) mask |= 1 << g[j];
+      offset[local] = at(mask);
+      bits[local] = popcount(local);
+    }
+    const phi = new Float64Array(NH);
+    const all = size - 1;
+    for (let j = 0; j < k; j++) {
+      const bit = 1 << j;
+      const rest = all & ~bit;
+      phi.fill(0);
       for (let sub = rest; ; sub = (sub - 1) & rest) {
-        const diff = pool[at(sub | bit) + m] - pool[at(sub) + m];
-        if (diff !== 0) {
-          const s = popcount(sub);
-          phi += ((fact[s] * fact[k - s - 1]) / fact[k]) * diff;
+        const o1 = offset[sub | bit];
+        const o0 = offset[sub];
+        const wgt = weight[bits[sub]];
+        for (let m = 0; m < NH; m++) {
+          const diff = pool[o1 + m] - pool[o0 + m];
+          if (diff !== 0) phi[m] += wgt * diff;
         }
         if (sub === 0) break;
       }
-      out[i] = phi;
+      for (let m = 0; m < NH; m++) out[m][g[j]] = phi[m];
     }
   }
 
   /** Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples). */
-  function sampledShapley(g: number[], perms: number[][], key: HeadlineKey, out: number[], se: number[]) {
-    const k = keyIndex[key];
-    const sum = new Map<number, number>();
-    const sq = new Map<number, number>();
-    const pair = new Map<number, number>();
+  function sampledShapley(g: number[], perms: number[][], out: number[][], se: number[][]) {
+    // The pool offset of every prefix of every order, looked up once for all metrics.
+    const len = g.length;
+    const offsets = new Int32Array(perms.length * (len + 1));
     perms.forEach((perm, p) => {
-      let m = 0;
-      for (const i of perm) {
-        const before = val(m, k);
-        m |= 1 << i;
-        const d = val(m, k) - before;
-        if (p % 2 === 0) pair.set(i, d);
-        else {
-          const x = (pair.get(i)! + d) / 2;
-          sum.set(i, (sum.get(i) ?? 0) + x);
-          sq.set(i, (sq.get(i) ?? 0) + x * x);
+      let mask = 0;
+      offsets[p * (len + 1)] = at(0);
+      perm.forEach((i, j) => (offsets[p * (len + 1) + j + 1] = at((mask |= 1 << i))));
+    });
+    for (let m = 0; m < NH; m++) {
+      const sum = new Float64Array(n);
+      const sq = new Float64Array(n);
+      const pair = new Float64Array(n);
+      for (let p = 0; p < perms.length; p++) {
+        const perm = perms[p];
+        const base = p * (len + 1);
+        for (let j = 0; j < len; j++) {
+          const i = perm[j];
+          const d = pool[offsets[base + j + 1] + m] - pool[offsets[base + j] + m];
+          if (p % 2 === 0) pair[i] = d;
+          else {
+            const x = (pair[i] + d) / 2;
+            sum[i] += x;
+            sq[i] += x * x;
+          }
         }
       }
-    });
-    const p = perms.length / 2;
-    for (const i of g) {
-      const mean = sum.get(i)! / p;
-      const variance = p > 1 ? Math.max(0, (sq.get(i)! - p * mean * mean) / (p - 1)) : 0;
-      out[i] = mean;
-      se[i] = Math.sqrt(variance / p);
+      const count = perms.length / 2;
+      for (const i of g) {
+        const mean = sum[i] / count;
+        const variance = count > 1 ? Math.max(0, (sq[i] - count * mean * mean) / (count - 1)) : 0;
+        out[m][i] = mean;
+        se[m][i] = Math.sqrt(variance / count);
+      }
     }
   }
 }

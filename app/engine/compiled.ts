@@ -71,6 +71,8 @@ export interface CompiledModel {
   epStart: Int32Array;
   epShare: Float64Array;
   epName: string[];
+  /** By service: the traffic share of all its entry points, summed in order (its integration when nothing is removed). */
+  integration: Float64Array;
   /** Market players in the model's order within each market: CSR by market, their Ant units CSR by player. */
   mkStart: Int32Array;
   playerShare: Float64Array;
@@ -256,6 +258,11 @@ export function compileModel(model: Model): CompiledModel {
     epStart,
     epShare: Float64Array.from(epShare),
     epName,
+    integration: Float64Array.from(ix.services, (_, sv) => {
+      let inApp = 0;
+      for (let k = epStart[sv]; k < epStart[sv + 1]; k++) inApp += epShare[k];
+      return inApp;
+    }),
     mkStart,
     playerShare: Float64Array.from(flatPlayers, (pl) => pl.share),
     playerAnt: Uint8Array.from(flatPlayers, (pl) => (pl.unitIds.length > 0 ? 1 : 0)),
@@ -352,7 +359,14 @@ export interface CompiledScenario {
   minCapital: MinCapital[];
   fine: number[];
   fineRule: number[];
+  /** Units a later-stage rule or a credit book can touch, and players a market rule names (what stages 3-5 reset). */
+  laterUnits: Int32Array;
+  laterPlayers: Int32Array;
+  /** Bits of the rules stages 1 and 2 read (privacy and splits): what they leave depends on these alone. */
+  firstMask: number;
 }
+
+const FIRST_STAGE_TYPES = new Set<Rule["type"]>(["consent-required", "data-ban", "credit-bureau", "retention-limit", "spin-off", "unbundle"]);
 
 const matches = (list: string[] | undefined, id: string) => list === undefined || list.includes(id);
 
@@ -403,6 +417,9 @@ export function compileScenario(model: Model, scenario: EngineScenario, assumpti
     minCapital: [],
     fine: [],
     fineRule: [],
+    laterUnits: new Int32Array(0),
+    laterPlayers: new Int32Array(0),
+    firstMask: 0,
   };
   const playerFor = (market: string, player: string) => {
     const p = cm.playerOf.get(`${market}\u0000${player}`);
@@ -496,7 +513,14 @@ export function compileScenario(model: Model, scenario: EngineScenario, assumpti
         break;
     }
     c.spinEntity.push(rule.type === "spin-off" ? rule.entity : "");
+    if (i < 31 && FIRST_STAGE_TYPES.has(rule.type)) c.firstMask |= 1 << i;
   });
+  const later = new Set<number>();
+  for (let u = 0; u < cm.nu; u++) if (cm.bookRow[u] >= 0) later.add(u);
+  for (const r of [...c.ratio, ...c.coLending, ...c.leverage, ...c.minCapital]) r.units.forEach((u) => later.add(u));
+  for (const r of c.fundCap) if (r.unit >= 0) later.add(r.unit);
+  c.laterUnits = Int32Array.from([...later].sort((x, y) => x - y));
+  c.laterPlayers = Int32Array.from(new Set([...c.interop, ...c.shareCap].map((r) => r.player).filter((p) => p >= 0)));
   return c;
 }
 
@@ -539,6 +563,8 @@ export class Work {
   readonly netInterest: Float64Array;
   readonly platformFee: Float64Array;
   readonly reach: Float64Array;
+  /** By unit: the volume it keeps from its services' reach (`reachFactor`), set once reach is final. */
+  readonly reachFactor: Float64Array;
   readonly integration: Float64Array;
   readonly linkedOut: Int32Array;
   readonly epRemoved: Uint8Array;
@@ -598,6 +624,7 @@ export class Work {
     this.netInterest = f();
     this.platformFee = f();
     this.reach = new Float64Array(ns);
+    this.reachFactor = f();
     this.integration = new Float64Array(ns);
     this.linkedOut = new Int32Array(ns);
     this.epRemoved = new Uint8Array(m.epShare.length);
@@ -617,6 +644,13 @@ export class Work {
     this.playerCap = new Float64Array(np);
     this.playerOrder = new Int32Array(np);
     this.fundMax = f();
+    // The initial values of what only some units and players ever leave (laterStages resets just those).
+    this.response.fill(-1);
+    this.olShare.fill(Number.NaN);
+    this.rw.fill(Number.NaN);
+    this.fundMax.fill(Number.NaN);
+    this.playerTotal.fill(Number.NaN);
+    this.playerCap.fill(Number.NaN);
     this.prepare();
   }
 
@@ -677,10 +711,20 @@ function reachFactor(w: Work, u: number): number {
   return Math.max(0, g);
 }
 
-const totalVolume = (w: Work, u: number) => w.volume[u] * reachFactor(w, u);
+/** Volume after everything but the reach of the unit's services, times that reach (reach is final after stage 2). */
+const totalVolume = (w: Work, u: number) => w.volume[u] * w.reachFactor[u];
 
 /** Run every stage on the rules switched on in `w.on`; the headline lands in `w.headline`. */
 export function run(w: Work) {
+  firstStages(w);
+  laterStages(w);
+}
+
+/**
+ * Stages 1 and 2 (privacy, splits): what they leave for the later stages is a function of the privacy and split
+ * rules switched on only (`c.firstMask`), so attribution can keep it per coalition of those rules (`FirstStages`).
+ */
+export function firstStages(w: Work) {
   const c = w.c;
   const m = c.model;
   const { nu, ns, nf, layout: L } = m;
@@ -690,7 +734,7 @@ export function run(w: Work) {
   const on = w.on;
   const a = m.a;
 
-  // -- state (plain loops: a fill per array costs more than the arrays are long)
+  // -- state the first two stages own (plain loops: a fill per array costs more than the arrays are long)
   for (let f = 0; f < nf; f++) w.flowKept[f] = 1;
   for (let u = 0; u < nu; u++) {
     w.volume[u] = 1;
@@ -698,51 +742,42 @@ export function run(w: Work) {
     w.stake[u] = F[L.unitStake + u];
     w.consolidated[u] = m.consolidated[u];
     w.entity[u] = -1;
-    w.balance[u] = 0;
-    w.ownShare[u] = 0;
-    w.required[u] = 0;
-    w.held[u] = F[L.unitHeld + u];
-    w.shortfall[u] = 0;
-    w.raised[u] = 0;
-    w.response[u] = -1;
-    w.facilitated[u] = 0;
-    w.netInterest[u] = 0;
-    w.platformFee[u] = 0;
     w.spinStake[u] = Number.NaN;
-    w.olShare[u] = Number.NaN;
-    w.rw[u] = Number.NaN;
-    w.reqOn[u] = 0;
-    w.fundMax[u] = Number.NaN;
   }
   for (let sv = 0; sv < ns; sv++) {
     w.reach[sv] = 1;
-    w.integration[sv] = 0;
     w.linkedOut[sv] = -1;
     w.epTouched[sv] = 0;
     w.recapture[sv] = 1;
   }
   for (let k = 0; k < w.epRemoved.length; k++) w.epRemoved[k] = 0;
-  for (let p = 0; p < w.playerTotal.length; p++) {
-    w.playerTotal[p] = Number.NaN;
-    w.playerCap[p] = Number.NaN;
-  }
-  w.groupRule = false;
-  w.groupRequired = 0;
-  w.groupControlledShare = 0;
-  w.groupShortfall = 0;
-  w.bureauCost = 0;
-  w.oneOffs = 0;
 
   // -- 1. privacy: flows kept multiply, rule types in the stage's order
-  for (const r of c.consent) if (on[r.i]) for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] *= P[r.slot];
-  for (const r of c.ban) if (on[r.i]) for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] = 0;
-  for (const r of c.bureauCut) if (on[r.i]) for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] *= P[r.slot];
+  let anyCut = false;
+  for (const r of c.consent)
+    if (on[r.i]) {
+      anyCut = true;
+      for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] *= P[r.slot];
+    }
+  for (const r of c.ban)
+    if (on[r.i]) {
+      anyCut = true;
+      for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] = 0;
+    }
+  for (const r of c.bureauCut)
+    if (on[r.i]) {
+      anyCut = true;
+      for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] *= P[r.slot];
+    }
   for (const r of c.retention)
     if (on[r.i]) {
+      anyCut = true;
       const usable = Math.min(1, P[r.slot] / A[a["history-months-typical"]]);
       for (let k = 0; k < r.flows.length; k++) w.flowKept[r.flows[k]] *= usable;
     }
-  for (let u = 0; u < nu; u++) {
+  // With every flow kept whole, every coverage is 1 and no volume moves: the products can be skipped.
+  for (let u = 0; u < nu && !anyCut; u++) w.coverage[u] = 1;
+  for (let u = 0; u < nu && anyCut; u++) {
     let coverage = 1;
     for (let k = m.fiStart[u]; k < m.fiStart[u + 1]; k++) {
       const f = m.fiFlow[k];
@@ -787,8 +822,10 @@ export function run(w: Work) {
       w.linkedOut[sv] = w.spinRule[main];
     }
   }
+  let anyUnbundle = false;
   for (const r of c.unbundle) {
     if (!on[r.i]) continue;
+    anyUnbundle = true;
     const recapture = r.recapture < 0 ? A[a["entry-point-recapture"]] : P[r.recapture];
     for (let k = 0; k < r.services.length; k++) {
       const sv = r.services[k];
@@ -801,7 +838,9 @@ export function run(w: Work) {
   let anyLinked = false;
   for (let sv = 0; sv < ns; sv++) if (w.linkedOut[sv] >= 0) anyLinked = true;
   const retention = anyLinked ? A[a["linked-out-retention"]] : 1;
-  for (let sv = 0; sv < ns; sv++) {
+  // Nothing removed and nothing linked out: every reach stays 1, every integration its baseline sum.
+  if (!anyLinked && !anyUnbundle) w.integration.set(m.integration);
+  for (let sv = 0; sv < ns && (anyLinked || anyUnbundle); sv++) {
     let inApp = 0;
     let lost = 0;
     for (let k = m.epStart[sv]; k < m.epStart[sv + 1]; k++) {
@@ -814,6 +853,52 @@ export function run(w: Work) {
     w.reach[sv] *= lost * viaRemoved + (1 - lost) * others;
     w.integration[sv] = linked ? 0 : inApp;
   }
+  // Reach is final here: each unit's reach factor (what totalVolume multiplies by) is computed once.
+  for (let u = 0; u < nu; u++) w.reachFactor[u] = reachFactor(w, u);
+}
+
+/** Stages 3 to 5 (markets, capital, results) from the state the first stages left in `w`. */
+export function laterStages(w: Work) {
+  const c = w.c;
+  const m = c.model;
+  const { nu, ns, nf, layout: L } = m;
+  const F = w.figures;
+  const A = w.assumptions;
+  const P = w.params;
+  const on = w.on;
+  const a = m.a;
+
+  // -- state the later stages own: only units and players a later-stage rule or a book can touch ever leave their
+  // initial values (set once in Work's constructor); capital held follows the figures, which a draw may change.
+  for (let u = 0; u < nu; u++) w.held[u] = F[L.unitHeld + u];
+  const touched = c.laterUnits;
+  for (let k = 0; k < touched.length; k++) {
+    const u = touched[k];
+    w.balance[u] = 0;
+    w.ownShare[u] = 0;
+    w.required[u] = 0;
+    w.shortfall[u] = 0;
+    w.raised[u] = 0;
+    w.response[u] = -1;
+    w.facilitated[u] = 0;
+    w.netInterest[u] = 0;
+    w.platformFee[u] = 0;
+    w.olShare[u] = Number.NaN;
+    w.rw[u] = Number.NaN;
+    w.reqOn[u] = 0;
+    w.fundMax[u] = Number.NaN;
+  }
+  for (let k = 0; k < c.laterPlayers.length; k++) {
+    const p = c.laterPlayers[k];
+    w.playerTotal[p] = Number.NaN;
+    w.playerCap[p] = Number.NaN;
+  }
+  w.groupRule = false;
+  w.groupRequired = 0;
+  w.groupControlledShare = 0;
+  w.groupShortfall = 0;
+  w.bureauCost = 0;
+  w.oneOffs = 0;
 
   // -- 3. markets: shifts on one player add up, the lowest cap wins, the lowest fund maximum wins
   let np = 0;
@@ -931,7 +1016,8 @@ export function run(w: Work) {
   }
   // respond: raise the shortfall, or shrink (facilitate) the book by held / required
   const passThrough = A[a["shrink-user-pass-through"]];
-  for (let u = 0; u < nu; u++) {
+  for (let t = 0; t < touched.length; t++) {
+    const u = touched[t];
     if (!w.reqOn[u]) continue;
     const held = w.held[u];
     const prop = w.reqProp[u];
@@ -1003,6 +1089,64 @@ export function run(w: Work) {
     w.revenue[u] = Math.max(0, feeRevenue + w.netInterest[u]);
   }
   headline(w);
+}
+
+/**
+ * Attribution's coalitions, run with what stages 1 and 2 leave kept per coalition of the rules they read: a
+ * coalition that differs from one already run only in later-stage rules (capital, markets, fines) starts from the
+ * kept state. Only the headline (and what the later stages write) is valid after `run`: the first stages' own
+ * outputs (coverage, entity, integration, links) are not restored.
+ */
+export class CoalitionRunner {
+  private readonly index = new Map<number, number>();
+  private pool: Float64Array;
+  private used = 0;
+  private readonly width: number;
+
+  constructor(readonly w: Work) {
+    const { nu, ns } = w.c.model;
+    this.width = 5 * nu + ns;
+    this.pool = new Float64Array(this.width * 16);
+  }
+
+  run(mask: number) {
+    const w = this.w;
+    const { nu, ns } = w.c.model;
+    w.setMask(mask);
+    const key = mask & w.c.firstMask;
+    const at = this.index.get(key);
+    if (at === undefined) {
+      firstStages(w);
+      if (this.used + this.width > this.pool.length) {
+        const grown = new Float64Array(this.pool.length * 2);
+        grown.set(this.pool);
+        this.pool = grown;
+      }
+      const o = this.used;
+      const pool = this.pool;
+      for (let u = 0; u < nu; u++) {
+        pool[o + u] = w.volume[u];
+        pool[o + nu + u] = w.userFactor[u];
+        pool[o + 2 * nu + u] = w.stake[u];
+        pool[o + 3 * nu + u] = w.consolidated[u];
+        pool[o + 4 * nu + u] = w.reachFactor[u];
+      }
+      for (let sv = 0; sv < ns; sv++) pool[o + 5 * nu + sv] = w.reach[sv];
+      this.index.set(key, o);
+      this.used += this.width;
+    } else {
+      const pool = this.pool;
+      for (let u = 0; u < nu; u++) {
+        w.volume[u] = pool[at + u];
+        w.userFactor[u] = pool[at + nu + u];
+        w.stake[u] = pool[at + 2 * nu + u];
+        w.consolidated[u] = pool[at + 3 * nu + u];
+        w.reachFactor[u] = pool[at + 4 * nu + u];
+      }
+      for (let sv = 0; sv < ns; sv++) w.reach[sv] = pool[at + 5 * nu + sv];
+    }
+    laterStages(w);
+  }
 }
 
 /** One requirement on a unit, as `add` in stages/capital.ts: the largest binds, a tie goes to `raise`. */

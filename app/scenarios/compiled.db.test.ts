@@ -6,7 +6,9 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileScenario, headlineObject, run, Work } from "../engine/compiled";
+import { CoalitionRunner, compileScenario, headlineObject, run, Work } from "../engine/compiled";
+import { attribute } from "../engine/attribution";
+import { HEADLINE_KEYS } from "../engine/result";
 import { evaluateHeadline } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import type { EngineScenario } from "../engine/rules";
@@ -76,5 +78,42 @@ describe("the compiled engine equals the staged evaluator", () => {
     expect(computeBands(model, rect, { draws: 50, seed: 3, whatIf })).toStrictEqual(referenceBands(model, rect, { draws: 50, seed: 3, whatIf }));
     const stack = stackScenarios(library, 24);
     expect(computeBands(model, stack, { draws: 40, seed: 5 })).toStrictEqual(referenceBands(model, stack, { draws: 40, seed: 5 }));
+  });
+
+  it("keeps the first stages per coalition without changing a bit of any headline, in any order of coalitions", () => {
+    const stack = stackScenarios(library, 24);
+    const fresh = new Work(compileScenario(model, stack));
+    const kept = new CoalitionRunner(new Work(compileScenario(model, stack)));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: (1 << 24) - 1 }), { minLength: 20, maxLength: 60 }), (masks) => {
+        for (const mask of [...masks, ...masks.map((m) => m ^ 0x5555)]) {
+          fresh.setMask(mask);
+          run(fresh);
+          kept.run(mask);
+          expect(Array.from(kept.w.headline), `mask ${mask}`).toStrictEqual(Array.from(fresh.headline));
+        }
+      }),
+      { numRuns: 20, seed: 4 },
+    );
+  });
+
+  it("attributes every library scenario as Shapley values over staged evaluations of every coalition", () => {
+    for (const s of library) {
+      const n = s.rules.length;
+      const v = (mask: number) => evaluateHeadline(model, { ...s, rules: s.rules.filter((_, i) => mask & (1 << i)) });
+      const values = Array.from({ length: 1 << n }, (_, mask) => v(mask));
+      const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+      const got = attribute(model, s);
+      for (const key of HEADLINE_KEYS)
+        for (let i = 0; i < n; i++) {
+          let phi = 0;
+          for (let mask = 0; mask < 1 << n; mask++) {
+            if (mask & (1 << i)) continue;
+            const size = [...Array(n).keys()].filter((j) => mask & (1 << j)).length;
+            phi += ((fact(size) * fact(n - size - 1)) / fact(n)) * (values[mask | (1 << i)][key].scenario - values[mask][key].scenario);
+          }
+          expect(got.metrics[key].byRule[i], `${s.id} ${key} ${s.rules[i].id}`).toBeCloseTo(phi, 9);
+        }
+    }
   });
 });
