@@ -224,15 +224,52 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return x === y ? x : x + (h - lo) * (y - x);
 }
 
-export function bandOf(values: Float64Array): Band {
-  const sorted = values.slice().sort();
-  return {
-    p5: percentile(sorted, 5),
-    p10: percentile(sorted, 10),
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p95: percentile(sorted, 95),
+export function bandOf(values: Float64Array, scratch?: Float64Array): Band {
+  // Many figures do not move in any draw (units no rule touches): their band is the value, no sort needed.
+  if (isConstant(values)) return pointBand(values[0]);
+  const sorted = scratch && scratch.length === values.length ? scratch : new Float64Array(values.length);
+  sorted.set(values);
+  sorted.sort();
+  return shiftedBand(sorted, null);
+}
+
+const pointBand = (x: number): Band => ({ p5: x, p10: x, p50: x, p90: x, p95: x });
+
+/** Whether every value is the same, zeros compared by sign too (the sort orders -0 before +0). */
+function isConstant(values: Float64Array): boolean {
+  const x0 = values[0];
+  if (values.length === 0) return false;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v !== x0 || (v === 0 && 1 / v !== 1 / x0)) return false;
+  }
+  return true;
+}
+
+/**
+ * The band of `sorted[i] - shift` from the sorted values themselves. Rounding is monotone, so x - c sorted is
+ * (sorted x) - c element by element: the band of a change against a baseline that is the same in every draw is
+ * read from the figure's sorted column, with no second sort, and equals sorting the changes (`shift` null: the band).
+ */
+function shiftedBand(sorted: Float64Array, shift: number | null): Band {
+  const at = (p: number) => {
+    const n = sorted.length;
+    const h = ((n - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const hi = Math.min(n - 1, lo + 1);
+    const x = shift === null ? sorted[lo] : sorted[lo] - shift;
+    const y = shift === null ? sorted[hi] : sorted[hi] - shift;
+    return x === y ? x : x + (h - lo) * (y - x);
   };
+  return { p5: at(5), p10: at(10), p50: at(50), p90: at(90), p95: at(95) };
+}
+
+/** Bands of a figure and of its change against a baseline (`baseline` the same in every draw, or null). */
+function bandPair(values: Float64Array, changes: Float64Array, baseline: number | null, scratch: Float64Array): [Band, Band] {
+  if (isConstant(values) || baseline === null) return [bandOf(values, scratch), bandOf(changes, scratch)];
+  scratch.set(values);
+  scratch.sort();
+  return [shiftedBand(scratch, null), shiftedBand(scratch, baseline)];
 }
 
 export interface UnitBands {
@@ -326,7 +363,25 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
   const { nu, ns } = m;
   const nm = m.mkStart.length - 1;
   const L = m.layout;
-  const col = () => new Float64Array(draws);
+  // Every column a view of one buffer (one allocation, not one per figure), sorted through one scratch array.
+  const columns = NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length;
+  const buffer = new Float64Array(columns * draws);
+  let next = 0;
+  const col = () => buffer.subarray(draws * next, draws * ++next);
+  const scratchColumn = new Float64Array(draws);
+  const band = (values: Float64Array) => bandOf(values, scratchColumn);
+  // Each change's baseline: the first draw's, and whether any draw had another (then its changes are sorted apart).
+  const pairs = NH + 2 * nu + 2 * ns + 2 * nm;
+  const firstBaseline = new Float64Array(pairs);
+  const baselineMoves = new Uint8Array(pairs);
+  const note = (pair: number, i: number, b: number) => {
+    if (i === 0) firstBaseline[pair] = b;
+    else if (b !== firstBaseline[pair] || (b === 0 && 1 / b !== 1 / firstBaseline[pair])) baselineMoves[pair] = 1;
+  };
+  const baselineOf = (pair: number) => (baselineMoves[pair] ? null : firstBaseline[pair]);
+  const UNIT_PAIRS = NH;
+  const SERVICE_PAIRS = NH + 2 * nu;
+  const MARKET_PAIRS = NH + 2 * nu + 2 * ns;
   const h = HEADLINE_KEYS.map(col);
   const hd = HEADLINE_KEYS.map(col);
   const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
@@ -347,6 +402,7 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     for (let k = 0; k < NH; k++) {
       h[k][i] = hv[k];
       hd[k][i] = hv[k] - hv[NH + k];
+      note(k, i, hv[NH + k]);
     }
     if (hv[H.capitalShortfall] > 0) shortfallDraws++;
     for (let x = 0; x < nu; x++) {
@@ -358,6 +414,8 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
       c[1][i] = revenue - baseRevenue;
       c[2][i] = attributable;
       c[3][i] = attributable - F[L.unitStake + x] * baseRevenue;
+      note(UNIT_PAIRS + 2 * x, i, baseRevenue);
+      note(UNIT_PAIRS + 2 * x + 1, i, F[L.unitStake + x] * baseRevenue);
       c[4][i] = w.required[x];
       c[5][i] = w.shortfall[x];
       c[6][i] = w.raised[x];
@@ -372,6 +430,8 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
       c[1][i] = users - baseUsers;
       c[2][i] = revenue;
       c[3][i] = revenue - baseline.value;
+      note(SERVICE_PAIRS + 2 * x, i, baseUsers);
+      note(SERVICE_PAIRS + 2 * x + 1, i, baseline.value);
       if (baseUsers > 0 && users < 0.5 * baseUsers) {
         half[x]++;
         anyService = true;
@@ -383,28 +443,38 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
       marketShares(w, x, scratch);
       const hhi = hhiOf(w, x, scratch.after);
       const a = antShareOf(w, x, scratch.after);
+      const hhi0 = hhiOf(w, x, null);
+      const a0 = antShareOf(w, x, null);
       c[0][i] = hhi;
-      c[1][i] = hhi - hhiOf(w, x, null);
+      c[1][i] = hhi - hhi0;
       c[2][i] = a;
-      c[3][i] = a - antShareOf(w, x, null);
+      c[3][i] = a - a0;
+      note(MARKET_PAIRS + 2 * x, i, hhi0);
+      note(MARKET_PAIRS + 2 * x + 1, i, a0);
       if (hhi > 2500) hhiAbove[x]++;
     }
   }
 
   const headline = {} as Record<HeadlineKey, Band>;
   const headlineDelta = {} as Record<HeadlineKey, Band>;
-  HEADLINE_KEYS.forEach((k, i) => {
-    headline[k] = bandOf(h[i]);
-    headlineDelta[k] = bandOf(hd[i]);
-  });
-  const byField = <F extends string>(fields: readonly F[], cols: Float64Array[]) =>
-    Object.fromEntries(fields.map((f, k) => [f, bandOf(cols[k])])) as Record<F, Band>;
+  HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(h[i], hd[i], baselineOf(i), scratchColumn)));
+  /** Bands of fields laid out as (figure, change) pairs first, then single figures. */
+  const byField = <F extends string>(fields: readonly F[], cols: Float64Array[], pairCount: number, firstPair: number) => {
+    const out = {} as Record<F, Band>;
+    for (let k = 0; k < fields.length; k++) {
+      if (k < 2 * pairCount && k % 2 === 0) {
+        [out[fields[k]], out[fields[k + 1]]] = bandPair(cols[k], cols[k + 1], baselineOf(firstPair + k / 2), scratchColumn);
+        k++;
+      } else out[fields[k]] = band(cols[k]);
+    }
+    return out;
+  };
   const units: Record<string, UnitBands> = {};
-  m.ix.units.forEach((x, k) => (units[x.id] = byField(UNIT_FIELDS, u[k])));
+  m.ix.units.forEach((x, k) => (units[x.id] = byField(UNIT_FIELDS, u[k], 2, UNIT_PAIRS + 2 * k)));
   const services: Record<string, ServiceBands> = {};
-  m.ix.services.forEach((x, k) => (services[x.id] = byField(SERVICE_FIELDS, sv[k])));
+  m.ix.services.forEach((x, k) => (services[x.id] = byField(SERVICE_FIELDS, sv[k], 2, SERVICE_PAIRS + 2 * k)));
   const markets: Record<string, MarketBands> = {};
-  model.markets.forEach((x, k) => (markets[x.id] = byField(MARKET_FIELDS, mk[k])));
+  model.markets.forEach((x, k) => (markets[x.id] = byField(MARKET_FIELDS, mk[k], 2, MARKET_PAIRS + 2 * k)));
 
   return {
     draws,
