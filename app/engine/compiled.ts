@@ -464,9 +464,13 @@ export function compileScenario(model: Model, scenario: EngineScenario, assumpti
           const sv = ix.serviceIx.get(svId);
           if (sv === undefined) continue;
           services.push(sv);
-          const names = rule.entryPoints === "all" ? null : (rule.entryPoints as string[]);
-          const hit: number[] = [];
-          for (let k = cm.epStart[sv]; k < cm.epStart[sv + 1]; k++) if (names === null || names.includes(cm.epName[k])) hit.push(k);
+          // In the order the rule names them (the order a result lists removed entry points in).
+          const slotsOf: number[] = [];
+          for (let k = cm.epStart[sv]; k < cm.epStart[sv + 1]; k++) slotsOf.push(k);
+          const hit =
+            rule.entryPoints === "all"
+              ? slotsOf
+              : rule.entryPoints.flatMap((ep) => slotsOf.filter((k) => cm.epName[k] === ep));
           eps.push(Int32Array.from(hit));
         }
         c.unbundle.push({ i, services: Int32Array.from(services), eps, recapture: slot.recapture ?? -1 });
@@ -568,7 +572,10 @@ export class Work {
   readonly integration: Float64Array;
   readonly linkedOut: Int32Array;
   readonly epRemoved: Uint8Array;
+  /** By service: how many entry points are removed, listed in `epOrder` from `epStart[sv]` in removal order. */
   readonly epTouched: Uint8Array;
+  readonly epCount: Int32Array;
+  readonly epOrder: Int32Array;
   readonly recapture: Float64Array;
   // scratch for combining rules
   readonly spinStake: Float64Array;
@@ -629,6 +636,8 @@ export class Work {
     this.linkedOut = new Int32Array(ns);
     this.epRemoved = new Uint8Array(m.epShare.length);
     this.epTouched = new Uint8Array(ns);
+    this.epCount = new Int32Array(ns);
+    this.epOrder = new Int32Array(m.epShare.length);
     this.recapture = new Float64Array(ns);
     this.spinStake = f();
     this.spinKeep = new Uint8Array(nu);
@@ -748,6 +757,7 @@ export function firstStages(w: Work) {
     w.reach[sv] = 1;
     w.linkedOut[sv] = -1;
     w.epTouched[sv] = 0;
+    w.epCount[sv] = 0;
     w.recapture[sv] = 1;
   }
   for (let k = 0; k < w.epRemoved.length; k++) w.epRemoved[k] = 0;
@@ -830,7 +840,11 @@ export function firstStages(w: Work) {
     for (let k = 0; k < r.services.length; k++) {
       const sv = r.services[k];
       const eps = r.eps[k];
-      for (let e = 0; e < eps.length; e++) w.epRemoved[eps[e]] = 1;
+      for (let e = 0; e < eps.length; e++)
+        if (!w.epRemoved[eps[e]]) {
+          w.epRemoved[eps[e]] = 1;
+          w.epOrder[m.epStart[sv] + w.epCount[sv]++] = eps[e];
+        }
       w.epTouched[sv] = 1;
       w.recapture[sv] = Math.min(w.recapture[sv], recapture);
     }

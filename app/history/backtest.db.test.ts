@@ -15,6 +15,7 @@ import { pathBands } from "../paths/bands";
 import { evaluatePath } from "../paths/evaluate";
 import { loadPathFile } from "../paths/load.server";
 import type { ResolvedPath } from "../paths/resolve";
+import { PATH_DRAWS } from "../services/paths.server";
 import { backtest, firstDay, stepAt, type Backtest } from "./backtest";
 import { OUTCOMES } from "./outcomes";
 
@@ -36,8 +37,8 @@ beforeAll(() => {
   const file = loadPathFile(path.join(root, "scenarios/paths/what-happened.yaml"), library, scratch.model);
   if (!file.ok) throw new Error(file.errors.map((e) => e.message).join("; "));
   resolved = file.path;
-  // 400 draws: what the page uses (app/services/paths.server.ts), so the README's figure is this one.
-  result = backtest(OUTCOMES, facts, resolved, evaluatePath(scratch.model, resolved), pathBands(scratch.model, resolved, { draws: 400 }));
+  // The draws the page uses (app/services/paths.server.ts), so the README's figure is this one.
+  result = backtest(OUTCOMES, facts, resolved, evaluatePath(scratch.model, resolved), pathBands(scratch.model, resolved, { draws: PATH_DRAWS }));
 }, 120_000);
 afterAll(() => scratch.cleanup());
 

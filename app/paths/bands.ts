@@ -4,12 +4,13 @@
  * its id along the path, so draw i is the same world at every step and at the baseline: common random numbers,
  * the band of a change between steps is the band of that change. Pure.
  */
-import { evaluate } from "../engine/evaluate";
+import { resultOf } from "../engine/compiled-result";
+import { drawRunner } from "../engine/draws";
 import type { Model } from "../engine/model";
 import { hashKey } from "../engine/random";
 import { HEADLINE_KEYS } from "../engine/result";
 import type { EngineScenario } from "../engine/rules";
-import { applyDraw, bandOf, DEFAULT_DRAWS, DEFAULT_SEED, drawVector, uncertainInputs, type Band } from "../engine/uncertainty";
+import { bandOf, DEFAULT_DRAWS, DEFAULT_SEED, uncertainInputs, type Band } from "../engine/uncertainty";
 import { MODEL_FIGURES } from "../history/figures";
 import { scenarioOf } from "./evaluate";
 import type { ResolvedPath } from "./resolve";
@@ -39,9 +40,13 @@ function bandsOf(model: Model, scenario: EngineScenario, draws: number, seed: nu
     if (!col) cols.set(name, (col = new Float64Array(draws).fill(Number.NaN)));
     if (v !== null) col[i] = v;
   };
+  // Each draw on the compiled scenario, its full result read from the compiled arrays (equal to evaluating the
+  // drawn model, compiled.db.test.ts).
+  const runner = drawRunner(model, scenario, inputs, whatIfAssumptions);
   for (let i = 0; i < draws; i++) {
-    const d = applyDraw(model, scenario, inputs, drawVector(inputs, seed, i, hashes), whatIfAssumptions);
-    const r = evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
+    runner.draw(seed, i, hashes);
+    runner.evaluate();
+    const r = resultOf(runner.w, scenario.id);
     for (const k of HEADLINE_KEYS) put(`h.${k}`, i, r.headline[k].scenario);
     for (const f of MODEL_FIGURES) put(`f.${f.id}`, i, f.read(r));
   }

@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoalitionRunner, compileScenario, headlineObject, run, Work } from "../engine/compiled";
 import { attribute } from "../engine/attribution";
 import { HEADLINE_KEYS } from "../engine/result";
-import { evaluateHeadline } from "../engine/evaluate";
+import { resultOf } from "../engine/compiled-result";
+import { drawRunner } from "../engine/draws";
+import { evaluate, evaluateHeadline } from "../engine/evaluate";
+import { hashKey } from "../engine/random";
 import type { Model } from "../engine/model";
 import type { EngineScenario } from "../engine/rules";
 import { stackScenarios } from "../engine/stack";
-import { computeBands } from "../engine/uncertainty";
+import { applyDraw, computeBands, drawVector, uncertainInputs } from "../engine/uncertainty";
 import { referenceBands } from "./__fixtures__/reference-bands";
 import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import { loadScenarios } from "./load.server";
@@ -114,6 +117,22 @@ describe("the compiled engine equals the staged evaluator", () => {
           }
           expect(got.metrics[key].byRule[i], `${s.id} ${key} ${s.rules[i].id}`).toBeCloseTo(phi, 9);
         }
+    }
+  });
+
+  it("reads the full result of a draw from the compiled arrays, equal to evaluating the drawn model in full", () => {
+    for (const s of [...library, stackScenarios(library, 24)]) {
+      const { inputs } = uncertainInputs(model, s);
+      const runner = drawRunner(model, s, inputs);
+      const hashes = inputs.map((i) => hashKey(i.key));
+      for (let i = 0; i < 5; i++) {
+        const values = drawVector(inputs, 11, i, hashes);
+        runner.evaluate(values);
+        const d = applyDraw(model, s, inputs, values);
+        expect(resultOf(runner.w, s.id), `${s.id} draw ${i}`).toStrictEqual(
+          evaluate(d.model, d.scenario, { assumptions: d.assumptions, explain: false }),
+        );
+      }
     }
   });
 });

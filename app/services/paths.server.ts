@@ -23,11 +23,12 @@ import { DatabaseUnavailableError } from "../data/db.server";
 import { jsonResponse } from "./scenario-api.server";
 
 /**
- * Draws per state on a path: a path evaluates every step (seven states for what-happened), so 400 draws cost
- * about as much as 2,800 of one scenario; P10 and P90 of 400 draws move by about 1.5 percentile points between
- * seeds, well inside what the bands are for (decision 018). The API takes `draws` up to MAX_PATH_DRAWS.
+ * Draws per state on a path: the engine's default, 1,000, as for a scenario. A path evaluates every step (nine
+ * states for what-happened, 9,000 draws); on the compiled engine (decision 020) that is a few hundred ms of CPU,
+ * once per distinct set of rules in force (cached). Decision 018 chose 400 for time before the compiled engine.
+ * The API takes `draws` up to MAX_PATH_DRAWS.
  */
-export const PATH_DRAWS = 400;
+export const PATH_DRAWS = 1000;
 export const MAX_PATH_DRAWS = 2000;
 
 export interface PathSource {
