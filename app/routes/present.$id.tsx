@@ -41,12 +41,15 @@ import {
   sameApartFromSlide,
   sourceRows,
   waterfallTakeaway,
+  sensitivityTakeaway,
   type SlideId,
 } from "~/components/present/deck";
+import { rangeText } from "~/components/scenario/ranges";
+import { Tornado, swingOf } from "~/components/scenario/SensitivitySection";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
 import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { loadScenarioView } from "~/services/scenario-view.server";
+import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
 import { concentration, HHI_BANDS, hhiBandsOf, type HeadlineKey } from "~/engine";
 import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
@@ -66,8 +69,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
+/** Inputs the deck's tornado slide and its table show (the scenario page lists every one). */
+const DECK_SWINGS = 5;
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const view = await loadScenarioView(params.id ?? "", new URL(request.url), { verb: "presented", log: "present" });
+  const url = new URL(request.url);
+  const view = await loadScenarioView(params.id ?? "", url, { verb: "presented", log: "present" });
+  // The scenario page's bands and tornado for the same URL (cached under the same view key: computed once for both).
+  const uncertainty = await loadUncertainty(view, url);
+  const moving = uncertainty.sensitivity.profit.filter((s) => swingOf(s) > 1e-9);
+  const inertCount = Object.values(uncertainty.swingByKey).filter((s) => !s.moves).length;
   const { model, viewed, tunables: available, whatIf, bands, applied, result, attribution } = view;
   const scenario = viewed.scenario;
   const assumptions = assumptionRows(model.assumptions, result, scenario.assumptions, applied.assumptions);
@@ -101,7 +112,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     stampChanges: whatIfStampLines(whatIf.values, available),
     movedRules: rulesMovedByWhatIf(whatIf.values, available),
     rules,
-    notes: speakerNotes({ summary: scenario.summary, rules, result, movedCount: moved.length, assumptions }),
+    notes: speakerNotes({ summary: scenario.summary, rules, result, movedCount: moved.length, assumptions, inertCount, profitRange: uncertainty.headline.profit }),
+    ranges: {
+      draws: uncertainty.draws,
+      seed: uncertainty.seed,
+      headline: uncertainty.headline,
+      units: Object.fromEntries(Object.entries(uncertainty.tables.units).map(([id, u]) => [id, { capitalShortfall: u.capitalShortfall }])),
+      antShare: Object.fromEntries(Object.entries(uncertainty.tables.markets).map(([id, m]) => [id, m.antShare])),
+    },
+    sensitivity: { profit: moving.slice(0, DECK_SWINGS), moving: moving.length, inert: inertCount },
     inputs: historyInputs(scenario, applied.scenario),
     assumptions,
     sources: sourceRows(scenario.sources, result, assumptions, model.sources),
@@ -137,6 +156,7 @@ const SLIDE_CHARTS: Partial<Record<SlideId, Array<{ id: string; name: string }>>
   ],
   capital: [{ id: "present-capital-chart", name: "capital chart" }],
   markets: [{ id: "present-hhi-chart", name: "HHI chart" }],
+  sensitivity: [{ id: "present-tornado-chart", name: "tornado of net profit" }],
 };
 
 /** The channel both windows of one deck (audience and presenter) share: same scenario, same what-if. */
@@ -288,6 +308,40 @@ export default function PresentationPage() {
         <WaterfallSlideCharts attribution={d.attribution} headline={d.result.headline} moved={d.movedRules} />
       </ChartSlide>
     ),
+    sensitivity: (
+      <ChartSlide kicker="What matters first: net profit with each input at its low and its high end" takeaway={sensitivityTakeaway(d.sensitivity.profit)}>
+        <div className="slide-sensitivity">
+          <Tornado swings={d.sensitivity.profit} point={d.result.headline.profit.scenario} metric="profit" id="present-tornado-chart" rest="the scenario page lists every input" />
+          <div>
+            <table className="slide-table sensitivity-table" data-testid="present-sensitivity-table">
+              <caption>Net profit, RMB bn a year, with each input at its ends</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Input</th>
+                  <th scope="col" className="numeric">Low end</th>
+                  <th scope="col" className="numeric">High end</th>
+                  <th scope="col" className="numeric">Swing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.sensitivity.profit.map((r) => (
+                  <tr key={r.id} data-row-id={r.id}>
+                    <th scope="row">{r.label}</th>
+                    <td className="numeric">{formatRmbBn(r.low)}</td>
+                    <td className="numeric">{formatRmbBn(r.high)}</td>
+                    <td className="numeric" data-field="swing">{formatRmbBn(swingOf(r))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="slide-note" data-testid="sensitivity-note">
+              {d.sensitivity.moving > d.sensitivity.profit.length ? `The ${d.sensitivity.profit.length} largest of ${d.sensitivity.moving} that move it. ` : ""}
+              {d.sensitivity.inert > 0 ? `${d.sensitivity.inert} ranged ${d.sensitivity.inert === 1 ? "input moves" : "inputs move"} no headline figure.` : ""}
+            </p>
+          </div>
+        </div>
+      </ChartSlide>
+    ),
     capital: (
       <ChartSlide kicker="Capital: required against held" takeaway={capitalTakeaway(d.result)}>
         <div className="slide-capital">
@@ -307,16 +361,19 @@ export default function PresentationPage() {
                 <th scope="col">Market</th>
                 <th scope="col" className="numeric">Before</th>
                 <th scope="col" className="numeric">After</th>
+                <th scope="col" className="numeric">80% range</th>
               </tr>
             </thead>
             <tbody>
               {d.result.markets.map((m) => {
                 const s = antShare(m);
+                const r = d.ranges.antShare[m.id];
                 return (
                   <tr key={m.id} data-row-id={m.id}>
                     <th scope="row">{m.name}</th>
                     <td className="numeric">{formatPercent(s.baseline, 0)}</td>
                     <td className="numeric" data-field="after">{formatPercent(s.scenario, 0)}</td>
+                    <td className="numeric" data-field="afterRange">{r ? rangeText(r, (n) => formatPercent(n, 0)) : "—"}</td>
                   </tr>
                 );
               })}
@@ -534,23 +591,34 @@ function CapitalSlideTable({ d }: { d: Loaded }) {
   return (
     <table className="slide-table capital-table" data-testid="capital-table">
       <caption>Capital, RMB bn</caption>
+      <thead>
+        <tr>
+          <td />
+          <th scope="col" className="numeric">Scenario</th>
+          <th scope="col" className="numeric">80% range</th>
+        </tr>
+      </thead>
       <tbody>
         <tr>
           <th scope="row">Shortfall</th>
           <td className="numeric" data-field="shortfall">{formatRmbBn(h.capitalShortfall.scenario)}</td>
+          <td className="numeric" data-field="shortfallRange">{rangeText(d.ranges.headline.capitalShortfall, formatRmbBn)}</td>
         </tr>
         <tr>
           <th scope="row">Raised</th>
           <td className="numeric">{formatRmbBn(h.capitalRaised.scenario)}</td>
+          <td className="numeric" data-field="raisedRange">{rangeText(d.ranges.headline.capitalRaised, formatRmbBn)}</td>
         </tr>
         <tr>
           <th scope="row">Met by shrinking books</th>
           <td className="numeric">{formatRmbBn(Math.max(0, h.capitalShortfall.scenario - h.capitalRaised.scenario))}</td>
+          <td />
         </tr>
         {short.map((u) => (
           <tr key={u.id} className="capital-unit">
             <th scope="row">{u.name} short by</th>
             <td className="numeric">{formatRmbBn(u.shortfall)}</td>
+            <td className="numeric">{d.ranges.units[u.id] ? rangeText(d.ranges.units[u.id]!.capitalShortfall, formatRmbBn) : "—"}</td>
           </tr>
         ))}
       </tbody>
@@ -626,6 +694,9 @@ function HeadlineSlide({ d }: { d: Loaded }) {
                 <span aria-hidden="true">{ARROW[dir]} </span>
                 {dir === "none" ? "no change" : `${WORD[dir]} ${signed(delta, format)}${pct}`}
               </p>
+              <p className="slide-kpi-range" data-testid={`present-range-${key}`}>
+                80% range {rangeText(d.ranges.headline[key], format)}
+              </p>
               <p className="slide-kpi-baseline">
                 baseline <span data-testid={`present-kpi-${key}-baseline`}>{format(baseline)}</span>
               </p>
@@ -634,6 +705,10 @@ function HeadlineSlide({ d }: { d: Loaded }) {
         })}
       </ul>
       <p className="slide-note" data-testid="revenue-bases">{REVENUE_BASES_SHORT}</p>
+      <p className="slide-note" data-testid="present-ranges-note">
+        80% range: the 10th to the 90th percentile over {d.ranges.draws.toLocaleString("en-GB")} draws of every ranged assumption and
+        rule parameter (seed {d.ranges.seed}), as on the scenario page.
+      </p>
     </div>
   );
 }

@@ -62,14 +62,14 @@ test("the deck has every slide, with the engine's numbers and takeaways computed
   // As it happened, Huabei and Jiebei stay inside Alipay (S86, S87): nothing is linked out.
   await expect(page.locator("#slide-4 [data-testid='takeaway']")).not.toContainText("linked out");
   await expect(page.locator("#slide-5 [data-testid='takeaway']")).toHaveText(waterfallTakeaway(attribution, result.headline));
-  await expect(page.locator("#slide-6 [data-testid='takeaway']")).toHaveText(capitalTakeaway(result));
+  await expect(page.locator("section[data-slide-id='capital'] [data-testid='takeaway']")).toHaveText(capitalTakeaway(result));
   // One chart per chart slide, drawn as SVG on the server.
   for (const chart of ["present-services-chart", "present-waterfall-revenue-chart", "present-waterfall-profit-chart", "present-capital-chart", "present-hhi-chart"])
     await expect(page.locator(`figure[data-chart='${chart}'] svg.recharts-surface`)).toHaveCount(1);
   // Assumptions with their values and ranges; sources with their citations.
   // (the rectification facilitates the bank-funded book: the banks' appetite drives it)
-  await expect(page.locator("#slide-8 tr[data-row-id='bank-facilitation-appetite'] [data-field='value']")).toHaveText("80%");
-  await expect(page.locator("#slide-9 [data-source='S37']")).toContainText("S37");
+  await expect(page.locator("section[data-slide-id='assumptions'] tr[data-row-id='bank-facilitation-appetite'] [data-field='value']")).toHaveText("80%");
+  await expect(page.locator("section[data-slide-id='sources'] [data-source='S37']")).toContainText("S37");
   expect(problems, "console errors or warnings (e.g. a hydration mismatch)").toEqual([]);
 });
 

@@ -190,3 +190,44 @@ test("while the worker computes, the tiles read 'updating range…' and the rang
   await expect(page.getByTestId("kpi-profit-range")).toContainText("80% range");
   await expect(page.locator("#services-result-table [data-field='usersRange'] .range").first()).toBeVisible();
 });
+
+test.describe("the deck", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("its headline figures carry the API's 80% ranges, and a tornado slide with its table says what matters first", async ({ page }) => {
+    const bands = await apiBands(page, ID);
+    await page.goto(`/present/${ID}?slide=3&draws=${DRAWS}&seed=${SEED}`);
+    for (const k of ["revenue", "profit", "capitalShortfall", "equityValue"] as const)
+      await expect(page.getByTestId(`present-range-${k}`), k).toHaveText(`80% range ${range(bands.headline[k], formatRmbBn)}`);
+    await expect(page.getByTestId("present-range-serviceReach")).toHaveText(`80% range ${range(bands.headline.serviceReach, formatMillions)}`);
+    await expect(page.getByTestId("present-ranges-note")).toContainText(`${DRAWS} draws`);
+
+    const sensitivity = (await (await page.request.get(`/api/scenarios/${ID}/sensitivity`)).json()) as Record<string, Array<{ label: string; low: number; high: number }>>;
+    const moving = sensitivity.profit!.filter((s) => Math.abs(s.high - s.low) > 1e-9);
+    await page.goto(`/present/${ID}?slide=6`);
+    const slide = page.locator("section.slide[data-slide-id='sensitivity']");
+    await expect(slide.locator(".slide-kicker")).toContainText("What matters first");
+    await expect(slide.getByTestId("takeaway")).toContainText(`Net profit hinges first on`);
+    await expect(slide.getByTestId("takeaway")).toContainText(formatRmbBn(Math.abs(moving[0]!.high - moving[0]!.low)));
+    await expect(page.locator("#present-tornado-chart svg")).toBeVisible();
+    const rows = page.getByTestId("present-sensitivity-table").locator("tbody tr");
+    await expect(rows).toHaveCount(Math.min(5, moving.length));
+    const labels = await rows.locator("th").allTextContents();
+    expect(labels).toEqual(moving.slice(0, 5).map((s) => s.label));
+    const swings = (await rows.locator("[data-field='swing']").allTextContents()).map((t) => Number(t.replace(/,/g, "")));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // The Ant shares and capital tables carry ranges too.
+    await page.goto(`/present/${ID}?slide=7&draws=${DRAWS}&seed=${SEED}`);
+    await expect(page.getByTestId("capital-table").locator("[data-field='shortfallRange']")).toHaveText(range(bands.headline.capitalShortfall, formatRmbBn));
+    await page.goto(`/present/${ID}?slide=8&draws=${DRAWS}&seed=${SEED}`);
+    for (const [id, m] of Object.entries(bands.markets))
+      await expect(page.getByTestId("ant-shares").locator(`tr[data-row-id='${id}'] [data-field='afterRange']`), id).toHaveText(range(m.antShare, (n) => formatPercent(n, 0)));
+  });
+});
+
+test("the deck's tornado slide has no serious accessibility violation", async ({ page }) => {
+  await page.goto(`/present/${ID}?slide=6`);
+  expect(await seriousViolations(page, "deck, tornado slide")).toEqual([]);
+  await page.goto(`/present/${ID}?slide=3`);
+  expect(await seriousViolations(page, "deck, headline slide")).toEqual([]);
+});

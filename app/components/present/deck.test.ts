@@ -5,6 +5,7 @@ import { evaluate } from "../../engine/evaluate";
 import { fixtureModel } from "../../scenarios/__fixtures__/model";
 import type { Scenario } from "../../scenarios/schema";
 import {
+  sensitivityTakeaway,
   SLIDES,
   assumptionRows,
   capitalTakeaway,
@@ -187,5 +188,19 @@ describe("speaker notes", () => {
     const short = result.units.filter((u) => u.shortfall > 1e-9);
     if (short.length > 0) expect(notes.capital[0]).toContain(short[0]!.name);
     else expect(notes.capital[0]).toBe("No unit is short of capital under these rules.");
+  });
+});
+
+describe("sensitivityTakeaway", () => {
+  it("names the inputs with the largest swing of net profit, largest first, with their swings", () => {
+    const t = sensitivityTakeaway([
+      { label: "Cost of equity", low: 40, high: 50 },
+      { label: "Yield on loans", low: 30, high: 45 },
+      { label: "Nothing", low: 44, high: 44 },
+    ]);
+    expect(t).toBe("Net profit hinges first on yield on loans and cost of equity (swings of 15.0 and 10.0 RMB bn from end to end).");
+  });
+  it("says so when nothing moves net profit", () => {
+    expect(sensitivityTakeaway([{ label: "A", low: 1, high: 1 }])).toMatch(/No ranged input moves net profit/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Attribution, Headline, MarketResult, Result } from "../../engine/result";
 import type { Assumption, Source } from "../../engine/model";
+import type { Swing } from "../../engine/uncertainty";
 import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../utils/format";
 
 /** The slides, in order. The URL names a slide by its 1-based position (`?slide=3`). */
@@ -13,6 +14,7 @@ export const SLIDES = [
   { id: "headline", title: "Headline numbers" },
   { id: "services", title: "Alipay's services" },
   { id: "waterfall", title: "What each rule does" },
+  { id: "sensitivity", title: "What matters first" },
   { id: "capital", title: "Capital" },
   { id: "markets", title: "Markets and concentration" },
   { id: "assumptions", title: "Assumptions" },
@@ -303,6 +305,25 @@ export interface RuleRow {
   note: string | null;
 }
 
+/**
+ * What matters first, in a sentence: the inputs with the largest swing of net profit (each from its low to its
+ * high end, the others at their values), largest first.
+ */
+export function sensitivityTakeaway(swings: Pick<Swing, "label" | "low" | "high">[], top = 3): string {
+  const moving = swings.filter((s) => Math.abs(s.high - s.low) > EPS).sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  if (moving.length === 0) return "No ranged input moves net profit: the figure rests on the rules alone.";
+  const and = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
+  const sentence = (n: number) => {
+    const first = moving.slice(0, n);
+    const names = and(first.map((s) => lowerFirst(stripStop(s.label))));
+    const sizes = and(first.map((s) => formatRmbBn(Math.abs(s.high - s.low))));
+    return `Net profit hinges first on ${names} (${first.length === 1 ? "a swing" : "swings"} of ${sizes} RMB bn from end to end).`;
+  };
+  // A takeaway reads at a glance: fewer names when long labels would make it a paragraph.
+  for (let n = top; n > 1; n--) if (sentence(n).length <= 170) return sentence(n);
+  return sentence(1);
+}
+
 export type SpeakerNotes = Record<SlideId, string[]>;
 
 /**
@@ -315,6 +336,10 @@ export function speakerNotes(input: {
   result: Pick<Result, "headline" | "services" | "units" | "markets">;
   movedCount: number;
   assumptions: Pick<AssumptionRow, "override" | "label">[];
+  /** Inputs that move no headline figure from end to end (the tornado leaves them out). */
+  inertCount?: number;
+  /** The headline's 80% ranges, when the deck has them. */
+  profitRange?: { p10: number; p90: number } | null;
 }): SpeakerNotes {
   const { result } = input;
   const h = result.headline;
@@ -332,6 +357,9 @@ export function speakerNotes(input: {
       `Revenue is consolidated revenue (${formatRmbBn(h.revenue.baseline)} RMB bn a year at the baseline); attributable revenue counts only Ant's stake in each unit, so a spin-off lowers it even when the business keeps its revenue.`,
       "Capital shortfall is what the rules require beyond the capital held before the units respond; capital raised is the part met with new capital (the rest is met by shrinking books).",
       `Users reached is summed over Alipay's ${result.services.length} services: a person who uses three services counts three times, so it measures reach through the services, not people.`,
+      ...(input.profitRange
+        ? [`The 80% range is where the figure lands in 8 of 10 draws of every ranged assumption and rule parameter: net profit ${formatRmbBn(h.profit.scenario)}, likely ${formatRmbBn(input.profitRange.p10)} to ${formatRmbBn(input.profitRange.p90)} RMB bn.`]
+        : []),
     ],
     services: [
       `Grey is the baseline, blue the scenario; hatching marks a service linked out of Alipay or reduced. ${changedServices.length} of ${result.services.length} services change.`,
@@ -340,6 +368,10 @@ export function speakerNotes(input: {
     waterfall: [
       "Each bar is a rule's share of the change, averaged over every order in which the rules could be applied (Shapley values): the bars add up exactly to the total, whatever the order.",
       "A rule can move revenue and profit in different directions: capital costs lower profit without touching revenue.",
+    ],
+    sensitivity: [
+      "Each bar moves one input from the low to the high end of its range with every other input at its value: the longest bars are the assumptions worth arguing about first.",
+      ...(input.inertCount ? [`${input.inertCount} ranged ${input.inertCount === 1 ? "input moves" : "inputs move"} no headline figure at all under these rules: a workshop can set them aside.`] : []),
     ],
     capital: [
       short.length === 0

@@ -10,7 +10,7 @@ import { HEADLINE_KEYS, type HeadlineKey } from "~/engine/result";
 import type { Swing } from "~/engine/uncertainty";
 import { formatMillions, formatRmbBn } from "~/utils/format";
 
-const LABELS: Record<HeadlineKey, string> = {
+export const LABELS: Record<HeadlineKey, string> = {
   revenue: "Revenue (consolidated)",
   attributableRevenue: "Ant's attributable revenue",
   profit: "Net profit",
@@ -21,11 +21,25 @@ const LABELS: Record<HeadlineKey, string> = {
   oneOffCharges: "One-off charges",
 } as Record<HeadlineKey, string>;
 
-const fmt = (k: HeadlineKey) => (k === "serviceReach" ? formatMillions : formatRmbBn);
-const swingOf = (s: Swing) => Math.abs(s.high - s.low);
+export const fmt = (k: HeadlineKey) => (k === "serviceReach" ? formatMillions : formatRmbBn);
+export const swingOf = (s: Swing) => Math.abs(s.high - s.low);
 const TOP = 10;
 
-function Tornado({ swings, point, metric }: { swings: Swing[]; point: number; metric: HeadlineKey }) {
+/** The tornado of one headline figure; `id` names the figure (the page's and the deck's differ). */
+export function Tornado({
+  swings,
+  point,
+  metric,
+  id = "scenario-tornado-chart",
+  rest = "the table lists every input",
+}: {
+  swings: Swing[];
+  point: number;
+  metric: HeadlineKey;
+  id?: string;
+  /** What the caption says of the inputs the chart leaves out. */
+  rest?: string;
+}) {
   const rows = swings.filter((s) => swingOf(s) > 0).slice(0, TOP);
   const f = fmt(metric);
   const lo = Math.min(point, ...rows.map((r) => Math.min(r.low, r.high)));
@@ -38,17 +52,18 @@ function Tornado({ swings, point, metric }: { swings: Swing[]; point: number; me
   const top = 28;
   const height = top + rows.length * rowH + 10;
   const x = (v: number) => (hi > lo ? plotL + ((v - lo) / (hi - lo)) * (plotR - plotL) : (plotL + plotR) / 2);
-  const short = (t: string) => (t.length > 36 ? `${t.slice(0, 35)}…` : t);
+  // About 7 px a character at 13 px: 32 characters fit the 250 px label column.
+  const short = (t: string) => (t.length > 32 ? `${t.slice(0, 31)}…` : t);
   return (
-    <figure className="chart" id="scenario-tornado-chart">
+    <figure className="chart" id={id}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         role="img"
-        aria-labelledby="scenario-tornado-title"
+        aria-labelledby={`${id}-title`}
         style={{ maxWidth: width }}
       >
-        <title id="scenario-tornado-title">
+        <title id={`${id}-title`}>
           {`Tornado: ${LABELS[metric]} with each input at its low and its high end; the table beside gives the numbers.`}
         </title>
         <text x={x(point)} y={14} textAnchor="middle" fontSize={13} fill={INK.text}>
@@ -80,7 +95,7 @@ function Tornado({ swings, point, metric }: { swings: Swing[]; point: number; me
       </svg>
       <figcaption className="chart-caption">
         Orange: the input at its low end; blue: at its high end. The {Math.min(TOP, rows.length)} inputs with the largest
-        swing; the table lists every input.
+        swing; {rest}.
       </figcaption>
     </figure>
   );
