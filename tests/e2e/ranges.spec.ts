@@ -102,6 +102,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("after a slider move the Web Worker recomputes the ranges: the server's numbers for the same values, 'updating range…' meanwhile", async ({ page }) => {
+  test.slow(); // two axe runs over the whole scenario page (25-50 s each on a loaded machine)
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
