@@ -3,7 +3,8 @@
  * `npm start`: from a fresh clone to a running dashboard, doing only the work that is missing.
  *   1. dependencies: `npm ci` when node_modules is missing, `npm install` when package.json or the lock file
  *      changed since the last install; otherwise skipped;
- *   2. environment: PORT and HOST checked here, DATABASE_PATH by the database setup (clear message, exit 1);
+ *   2. environment: PORT, HOST and SCENARIOS_DIR checked by the server's env module, DATABASE_PATH by the
+ *      database setup (clear message, exit 1);
  *   3. database: created, migrated and seeded if empty, its baseline re-seeded if the seed changed (db/setup.ts;
  *      saved variants are kept);
  *   4. build: `remix build` when build/ is missing or older than any source;
@@ -122,22 +123,21 @@ export function ensureDependencies() {
 }
 
 /**
- * PORT and HOST as the server will use them, or messages naming each bad variable (same rules as env.server.ts).
+ * PORT, HOST and SCENARIOS_DIR as the server will use them, validated by the server's own env module
+ * (app/utils/env.server.ts, through scripts/server-env.ts run with tsx: this file is plain Node), so npm start
+ * and the server can never disagree. Returns the values, or one message per bad variable.
  * @param {Record<string, string | undefined>} env
+ * @returns {{ port: number, host: string, scenariosDir: string, errors: [] } | { errors: string[] }}
  */
 export function readServerEnv(env = process.env) {
-  const errors = [];
-  const rawPort = (env.PORT ?? "").trim();
-  const port = rawPort === "" ? 3000 : Number(rawPort);
-  if (!/^\d+$/.test(rawPort === "" ? "3000" : rawPort) || !Number.isInteger(port) || port < 1 || port > 65535) {
-    errors.push(`PORT=${JSON.stringify(env.PORT)} is invalid: expected an integer from 1 to 65535`);
-  }
-  // Unset or empty means the default; a value of only spaces is a mistake (as in env.server.ts).
-  const host = (env.HOST ?? "") === "" ? "127.0.0.1" : env.HOST.trim();
-  if (host === "" || /\s|\//.test(host)) {
-    errors.push(`HOST=${JSON.stringify(env.HOST)} is invalid: expected a host name or IP address, e.g. 127.0.0.1`);
-  }
-  return errors.length ? { errors } : { port, host, errors };
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "server-env.ts")], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
+  if (result.status === 0) return { ...JSON.parse(result.stdout), errors: [] };
+  const errors = (result.stderr ?? "").split("\n").filter((line) => line.trim() !== "");
+  return { errors: errors.length ? errors : [`checking the environment failed (exit ${result.status ?? result.signal})`] };
 }
 
 /** The sources the server bundle is built from (public/build is output, not input). */

@@ -6,25 +6,34 @@ import path from "node:path";
 
 import { readServerEnv, startHeartbeat } from "./start.mjs";
 
-describe("npm start's PORT and HOST checks", () => {
-  it("uses the defaults when unset or empty", () => {
-    expect(readServerEnv({})).toEqual({ port: 3000, host: "127.0.0.1", errors: [] });
-    expect(readServerEnv({ PORT: "", HOST: "" })).toEqual({ port: 3000, host: "127.0.0.1", errors: [] });
-  });
+// readServerEnv runs scripts/server-env.ts (the server's env module) in a child process: a few runs, each
+// checking several values at once.
+describe("npm start's PORT, HOST and SCENARIOS_DIR checks, by the server's env module", () => {
+  it("uses the defaults when unset or empty, and accepts valid values", () => {
+    expect(readServerEnv({})).toEqual({ port: 3000, host: "127.0.0.1", scenariosDir: path.resolve("scenarios"), errors: [] });
+    expect(readServerEnv({ PORT: "", HOST: "", SCENARIOS_DIR: "" })).toMatchObject({ port: 3000, host: "127.0.0.1", errors: [] });
+    expect(readServerEnv({ PORT: "8080", HOST: "0.0.0.0", SCENARIOS_DIR: "tests/fixtures" })).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      scenariosDir: path.resolve("tests/fixtures"),
+      errors: [],
+    });
+  }, 30_000);
 
-  it("accepts a valid port and host", () => {
-    expect(readServerEnv({ PORT: "8080", HOST: "0.0.0.0" })).toEqual({ port: 8080, host: "0.0.0.0", errors: [] });
-  });
-
-  it.each(["abc", "0", "65536", "3.5", "-1"])("names PORT=%s as invalid", (value) => {
-    const { errors } = readServerEnv({ PORT: value });
-    expect(errors).toEqual([`PORT="${value}" is invalid: expected an integer from 1 to 65535`]);
-  });
-
-  it.each(["   ", "http://localhost", "local host"])("names HOST=%j as invalid", (value) => {
-    const { errors } = readServerEnv({ HOST: value });
-    expect(errors[0]).toMatch(/^HOST=.* is invalid: expected a host name or IP address/);
-  });
+  it("names each bad variable, with the env module's messages", () => {
+    expect(readServerEnv({ PORT: "3.5", HOST: "http://localhost" }).errors).toEqual([
+      'PORT="3.5" is invalid: expected an integer from 1 to 65535',
+      'HOST="http://localhost" is invalid: expected a host name or IP address, e.g. 127.0.0.1 (no scheme or path)',
+    ]);
+    expect(readServerEnv({ PORT: "65536", HOST: "   " }).errors).toEqual([
+      'PORT="65536" is invalid: expected an integer from 1 to 65535',
+      'HOST="   " is invalid: expected a host name or IP address, e.g. 127.0.0.1',
+    ]);
+    expect(readServerEnv({ PORT: "abc", SCENARIOS_DIR: "   " }).errors).toEqual([
+      'PORT="abc" is invalid: expected an integer from 1 to 65535',
+      'SCENARIOS_DIR="   " is invalid: expected a path to a directory of scenario files, e.g. scenarios',
+    ]);
+  }, 30_000);
 });
 
 describe("npm start's install progress", () => {

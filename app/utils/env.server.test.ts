@@ -41,20 +41,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ HOST: "   " })).toThrow(/HOST="   " is invalid: expected a host name/);
   });
 
-  it("refuses HOST=http://localhost, as npm start does (they once disagreed)", async () => {
+  it("refuses HOST=http://localhost (npm start once let it through; it now asks this module, scripts/start.test.ts)", () => {
     expect(() => parseEnv({ HOST: "http://localhost" })).toThrow(/HOST="http:\/\/localhost" is invalid: expected a host name/);
     expect(() => parseEnv({ HOST: "local host" })).toThrow(/HOST=/);
-    const { readServerEnv } = await import("../../scripts/start.mjs");
-    for (const host of ["http://localhost", "local host", "localhost", "0.0.0.0"]) {
-      let server: boolean;
-      try {
-        parseEnv({ HOST: host });
-        server = true;
-      } catch {
-        server = false;
-      }
-      expect([host, readServerEnv({ HOST: host }).errors.length === 0]).toEqual([host, server]);
-    }
   });
 
   it("reports several bad variables at once", () => {

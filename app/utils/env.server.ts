@@ -15,7 +15,7 @@ const envSchema = z.object({
     .min(1, { error: "expected an integer from 1 to 65535" })
     .max(65535, { error: "expected an integer from 1 to 65535" })
     .default(3000),
-  // The same rule as npm start's check (scripts/start.mjs readServerEnv): no scheme, path or spaces.
+  // No scheme, path or spaces. npm start checks it through this module too (scripts/server-env.ts).
   HOST: z
     .string()
     .trim()
@@ -58,9 +58,12 @@ export type Env = {
 
 /** Thrown when an environment variable has a value the server cannot use. */
 export class EnvError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** One line per bad variable: `PORT="x" is invalid: expected …`. */
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
     this.name = "EnvError";
+    this.problems = problems;
   }
 }
 
@@ -80,7 +83,7 @@ export function parseEnv(record: Record<string, string | undefined>, cwd: string
       const name = String(issue.path[0]);
       return `${name}=${JSON.stringify(input[name] ?? "")} is invalid: ${issue.message}`;
     });
-    throw new EnvError(`Invalid environment: ${lines.join("; ")}`);
+    throw new EnvError(lines);
   }
   return {
     ...parsed.data,
