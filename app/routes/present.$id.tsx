@@ -82,7 +82,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { model, viewed, tunables: available, whatIf, bands, applied, result, attribution } = view;
   const scenario = viewed.scenario;
   const assumptions = assumptionRows(model.assumptions, result, scenario.assumptions, applied.assumptions);
-  const moved = movedTunables(whatIf.values, available).map((t) => ({ key: t.key, label: t.label, unit: t.unit, value: whatIf.values[t.key]!, fileValue: t.fileValue }));
+  const moved = movedTunables(whatIf.values, available).map((t) => ({ key: t.key, label: t.label, unit: t.unit, format: t.format, value: whatIf.values[t.key]!, fileValue: t.fileValue }));
   const state = new URLSearchParams(whatIfSearch(whatIf.values, available));
   if (viewed.version !== null) state.set("v", String(viewed.version));
   if (bands !== "2010") state.set("bands", bands);
@@ -655,7 +655,7 @@ function TitleSlide({ d }: { d: Loaded }) {
           <ul>
             {d.moved.slice(0, 4).map((m) => (
               <li key={m.key}>
-                {m.label}: <strong>{formatWithUnit(m.value, m.unit)}</strong> (file: {formatWithUnit(m.fileValue, m.unit)})
+                {m.label}: <strong>{formatWithUnit(m.value, m.unit, m.format)}</strong> (file: {formatWithUnit(m.fileValue, m.unit, m.format)})
               </li>
             ))}
             {d.moved.length > 4 ? <li>and {d.moved.length - 4} more (see the assumptions slide)</li> : null}

@@ -4,7 +4,8 @@
  * (`ruleIdOf`), so a rule keeps its identity when others are added, removed or reordered. Pure and isomorphic.
  */
 import { ruleIdOf } from "./ids";
-import type { Param, Rule, ScenarioDefinition } from "./schema";
+import { formatWithUnit } from "../utils/format";
+import { paramMetaOf, type Param, type Rule, type RuleType, type ScenarioDefinition } from "./schema";
 import { ruleFieldOrder } from "./to-yaml";
 
 export interface ScenarioChange {
@@ -16,26 +17,6 @@ export interface ScenarioChange {
   message: string;
 }
 
-/** Fields shown as percentages: the 0..1 rates, and the risk weight (1 = 100%). */
-const PERCENT_FIELDS = new Set([
-  "consentRate",
-  "coverageKept",
-  "bureauStake",
-  "stakeKept",
-  "recapture",
-  "shareShift",
-  "cap",
-  "minRatio",
-  "minOwnShare",
-  "riskWeight",
-]);
-const UNIT_FORMATS: Record<string, (n: string) => string> = {
-  costPerQuery: (n) => `RMB ${n} per query`,
-  months: (n) => `${n} months`,
-  maxLeverage: (n) => `${n}x capital`,
-  minimum: (n) => `${n} RMB bn`,
-  maxAum: (n) => `${n} RMB bn`,
-};
 /** What applies when an optional field is dropped. */
 const DEFAULT_NOTES: Record<string, string> = {
   recapture: "the model's assumption applies",
@@ -46,19 +27,19 @@ const DEFAULT_NOTES: Record<string, string> = {
 
 const trim = (n: number) => String(Number(n.toFixed(6)));
 
-function formatNumber(field: string, n: number): string {
-  if (PERCENT_FIELDS.has(field)) return `${Number((n * 100).toFixed(4))}%`;
-  const f = UNIT_FORMATS[field];
-  return f ? f(trim(n)) : trim(n);
+/** A parameter's number in its unit and format, as declared on the schema (percentages as percentages). */
+function formatNumber(type: RuleType, field: string, n: number): string {
+  const meta = paramMetaOf(type, field);
+  return meta ? formatWithUnit(n, meta.unit, meta.format, true) : trim(n);
 }
 
 function isRange(v: unknown): v is { low: number; high: number; value: number } {
   return typeof v === "object" && v !== null && !Array.isArray(v) && "value" in v && "low" in v && "high" in v;
 }
 
-function formatParam(field: string, p: Param): string {
-  if (typeof p === "number") return formatNumber(field, p);
-  return `${formatNumber(field, p.value)} (range ${formatNumber(field, p.low)} to ${formatNumber(field, p.high)})`;
+function formatParam(type: RuleType, field: string, p: Param): string {
+  if (typeof p === "number") return formatNumber(type, field, p);
+  return `${formatNumber(type, field, p.value)} (range ${formatNumber(type, field, p.low)} to ${formatNumber(type, field, p.high)})`;
 }
 
 function quote(s: string, max = 80): string {
@@ -66,8 +47,8 @@ function quote(s: string, max = 80): string {
   return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
 }
 
-function formatValue(field: string, v: unknown): string {
-  if (typeof v === "number" || isRange(v)) return formatParam(field, v as Param);
+function formatValue(type: RuleType, field: string, v: unknown): string {
+  if (typeof v === "number" || isRange(v)) return formatParam(type, field, v as Param);
   if (typeof v === "string") return field === "response" || field === "type" || field === "entryPoints" ? v : quote(v);
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (Array.isArray(v)) return v.length === 0 ? "none" : v.join(", ");
@@ -85,11 +66,11 @@ function isIdList(v: unknown): v is string[] {
 }
 
 /** Changes to one field of a rule. */
-function diffField(ruleId: string, field: string, a: unknown, b: unknown): ScenarioChange[] {
+function diffField(type: RuleType, ruleId: string, field: string, a: unknown, b: unknown): ScenarioChange[] {
   const path = `rules.${ruleId}.${field}`;
   const where = `${field} of rule '${ruleId}'`;
   if (sameValue(a, b)) return [];
-  if (a === undefined) return [{ kind: "added", path, ruleId, message: `${where} set to ${formatValue(field, b)}` }];
+  if (a === undefined) return [{ kind: "added", path, ruleId, message: `${where} set to ${formatValue(type, field, b)}` }];
   if (b === undefined) {
     const fallback = DEFAULT_NOTES[field];
     return [{ kind: "removed", path, ruleId, message: `${where} removed${fallback ? ` (${fallback})` : ""}` }];
@@ -103,7 +84,7 @@ function diffField(ruleId: string, field: string, a: unknown, b: unknown): Scena
   }
   if (field === "note" && typeof b === "string")
     return [{ kind: "changed", path, ruleId, message: `${where} changed to ${quote(b, 120)}` }];
-  return [{ kind: "changed", path, ruleId, message: `${where} changed from ${formatValue(field, a)} to ${formatValue(field, b)}` }];
+  return [{ kind: "changed", path, ruleId, message: `${where} changed from ${formatValue(type, field, a)} to ${formatValue(type, field, b)}` }];
 }
 
 function diffRule(ruleId: string, a: Rule, b: Rule): ScenarioChange[] {
@@ -112,7 +93,7 @@ function diffRule(ruleId: string, a: Rule, b: Rule): ScenarioChange[] {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   const keys = [...ruleFieldOrder(a.type), ...Object.keys(ra), ...Object.keys(rb)].filter((k, i, all) => k !== "id" && k !== "type" && all.indexOf(k) === i);
-  return keys.flatMap((k) => diffField(ruleId, k, ra[k], rb[k]));
+  return keys.flatMap((k) => diffField(a.type, ruleId, k, ra[k], rb[k]));
 }
 
 /** Every difference between two scenario definitions, in plain language, in reading order. */

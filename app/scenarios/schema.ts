@@ -11,12 +11,34 @@ import { dataCategory, entryPoint, slug } from "../engine/model";
 import type * as Engine from "../engine/rules";
 import { sourceUrl } from "./source-url";
 import { textProblem } from "./text";
+import { formatOfUnit, type ValueFormat } from "../utils/format";
+
+/** The units a rule parameter may be in (`fraction` reads as a percentage). */
+export type ParamUnit = "fraction" | "RMB per query" | "RMB bn" | "months" | "x capital";
+
+/**
+ * What a numeric parameter means to a reader, declared once beside its bounds: the label a room reads, the unit
+ * its number is in and how it is shown and typed (`percent`: 0.3 shows and is typed as 30%). The what-if panel,
+ * the builder, the diff and the JSON Schema (`title`, `x-unit`, `x-format`) all read it from here (decision 026).
+ */
+export interface ParamMeta {
+  label: string;
+  /** The help text (also the field's `.describe()`). */
+  description: string;
+  unit: ParamUnit;
+  format: ValueFormat;
+  min: number;
+  max: number;
+}
+
+/** The registry of parameter metadata: `paramMetaOf` reads it for a rule type's field. */
+export const paramRegistry = z.registry<ParamMeta>();
 
 /**
  * A numeric parameter: a plain value, or a range with the value used by default.
  * The range is what a what-if slider and an uncertainty analysis may move within.
  */
-function param(min: number, max: number, description: string) {
+function param(min: number, max: number, description: string, meta: { label: string; unit: ParamUnit; format?: ValueFormat }) {
   const value = z.number().min(min).max(max);
   return z
     .union([
@@ -28,12 +50,14 @@ function param(min: number, max: number, description: string) {
           message: "expected low <= value <= high",
         }),
     ])
-    .describe(description);
+    .describe(description)
+    .register(paramRegistry, { label: meta.label, description, unit: meta.unit, format: meta.format ?? formatOfUnit(meta.unit), min, max });
 }
 
 export { paramValue, type Param } from "./params";
 
-const rate = (description: string) => param(0, 1, description);
+/** A share or rate from 0 to 1, shown and typed as a percentage. */
+const rate = (description: string, label: string) => param(0, 1, description, { label, unit: "fraction", format: "percent" });
 const ids = (description: string) => z.array(slug).min(1).describe(description);
 const response = z
   .enum(["raise", "shrink", "facilitate"])
@@ -66,7 +90,7 @@ export const consentRequiredRule = z
     categories: z.array(dataCategory).min(1).describe("Categories of data that may only be shared with opt-in consent"),
     from: ids("Units that send the data (default: any)").optional(),
     to: ids("Units that receive the data (default: any)").optional(),
-    consentRate: rate("Share of users who opt in, 0..1"),
+    consentRate: rate("Share of users who opt in, 0..1", "Share of users who consent"),
   })
   .strict();
 
@@ -85,9 +109,9 @@ export const creditBureauRule = z
     ...base,
     type: z.literal("credit-bureau"),
     to: ids("Credit units that must get credit data through the bureau"),
-    coverageKept: rate("Share of the credit data's value the bureau still delivers, 0..1"),
-    costPerQuery: param(0, 100, "Fee per bureau query, RMB"),
-    bureauStake: rate("Ant's stake in the bureau (its share of the fees comes back), 0..1"),
+    coverageKept: rate("Share of the credit data's value the bureau still delivers, 0..1", "Data value the bureau keeps"),
+    costPerQuery: param(0, 100, "Fee per bureau query, RMB", { label: "Fee per bureau query", unit: "RMB per query" }),
+    bureauStake: rate("Ant's stake in the bureau (its share of the fees comes back), 0..1", "Ant's stake in the bureau"),
   })
   .strict();
 
@@ -96,7 +120,7 @@ export const retentionLimitRule = z
     ...base,
     type: z.literal("retention-limit"),
     categories: z.array(dataCategory).min(1),
-    months: param(0, 240, "How many months of history may be kept"),
+    months: param(0, 240, "How many months of history may be kept", { label: "Months of history kept", unit: "months" }),
   })
   .strict();
 
@@ -107,7 +131,7 @@ export const spinOffRule = z
     type: z.literal("spin-off"),
     units: ids("Units moved into the new entity"),
     entity: text(1, 120, { oneLine: true }).describe("Name of the new entity"),
-    stakeKept: rate("Ant's stake in the new entity, 0..1 (at 0.5 or below it is no longer consolidated: a majority is needed for control)"),
+    stakeKept: rate("Ant's stake in the new entity, 0..1 (at 0.5 or below it is no longer consolidated: a majority is needed for control)", "Ant's stake kept"),
     keepLinks: z.boolean().default(false).describe("Whether Alipay keeps its in-app links to the entity's services"),
   })
   .strict();
@@ -120,7 +144,7 @@ export const unbundleRule = z
     entryPoints: z
       .union([z.literal("all"), z.array(entryPoint).min(1)])
       .describe("Entry points removed from Alipay, or 'all'"),
-    recapture: rate("Share of the users who came through a removed entry point and still find the service, 0..1").optional(),
+    recapture: rate("Share of the users who came through a removed entry point and still find the service, 0..1", "Users who find it anyway").optional(),
   })
   .strict();
 
@@ -130,7 +154,7 @@ export const interoperabilityRule = z
     type: z.literal("interoperability"),
     market: slug.describe("Market where rival wallets and codes are accepted"),
     player: slug.describe("Player whose share moves to rivals"),
-    shareShift: param(0, 1, "Share points moved from the player to rivals, as a fraction (0.05 = 5 points)"),
+    shareShift: param(0, 1, "Share points moved from the player to rivals, as a fraction (0.05 = 5 points)", { label: "Share moved to rivals", unit: "fraction", format: "percent" }),
   })
   .strict();
 
@@ -140,7 +164,7 @@ export const marketShareCapRule = z
     type: z.literal("market-share-cap"),
     market: slug,
     player: slug,
-    cap: rate("Largest share the player may hold, 0..1; the excess goes to rivals pro rata"),
+    cap: rate("Largest share the player may hold, 0..1; the excess goes to rivals pro rata", "Largest share allowed"),
   })
   .strict();
 
@@ -150,8 +174,8 @@ export const capitalRatioRule = z
     ...base,
     type: z.literal("capital-ratio"),
     units: ids("Units the ratio applies to"),
-    minRatio: rate("Minimum capital over risk-weighted assets, 0..1"),
-    riskWeight: param(0, 5, "Risk weight of the units' own-funded loans (1 = 100%)").optional(),
+    minRatio: rate("Minimum capital over risk-weighted assets, 0..1", "Minimum capital ratio"),
+    riskWeight: param(0, 5, "Risk weight of the units' own-funded loans (1 = 100%)", { label: "Risk weight", unit: "fraction", format: "percent" }).optional(),
     response,
   })
   .strict();
@@ -161,7 +185,7 @@ export const coLendingRule = z
     ...base,
     type: z.literal("co-lending"),
     units: ids("Credit units whose co-lent loans it covers"),
-    minOwnShare: rate("Minimum share of each co-lent loan funded by the platform itself, 0..1"),
+    minOwnShare: rate("Minimum share of each co-lent loan funded by the platform itself, 0..1", "Minimum own funding"),
     response,
   })
   .strict();
@@ -171,7 +195,7 @@ export const leverageCapRule = z
     ...base,
     type: z.literal("leverage-cap"),
     units: ids("Units whose own-funded book is capped"),
-    maxLeverage: param(0.1, 100, "Largest own-funded book as a multiple of capital held"),
+    maxLeverage: param(0.1, 100, "Largest own-funded book as a multiple of capital held", { label: "Largest leverage", unit: "x capital" }),
     response,
   })
   .strict();
@@ -181,9 +205,10 @@ export const minCapitalRule = z
     ...base,
     type: z.literal("min-capital"),
     units: ids("Units (or the holding company 'group') that must hold at least this capital"),
-    minimum: param(0, 1000, "Minimum registered or paid-in capital, RMB bn"),
+    minimum: param(0, 1000, "Minimum registered or paid-in capital, RMB bn", { label: "Minimum capital", unit: "RMB bn" }),
     controlledShare: rate(
       "On 'group' only: the holding company's paid-in capital must also be at least this share (0..1) of the capital of the financial units it controls (0.5 in the 2020 financial-holding-company measures)",
+      "Holding company's share of controlled capital",
     ).optional(),
   })
   .strict();
@@ -193,7 +218,7 @@ export const fundSizeCapRule = z
     ...base,
     type: z.literal("fund-size-cap"),
     unit: slug.describe("The fund's unit"),
-    maxAum: param(0, 10000, "Largest assets under management, RMB bn; the rest flows to rival funds"),
+    maxAum: param(0, 10000, "Largest assets under management, RMB bn; the rest flows to rival funds", { label: "Largest fund size", unit: "RMB bn" }),
   })
   .strict();
 
@@ -202,7 +227,7 @@ export const fineRule = z
   .object({
     ...base,
     type: z.literal("fine"),
-    amount: param(0, 1000, "The fine, RMB bn: a one-off that hits that year's profit and the holding company's capital, not recurring profit"),
+    amount: param(0, 1000, "The fine, RMB bn: a one-off that hits that year's profit and the holding company's capital, not recurring profit", { label: "Fine", unit: "RMB bn" }),
     date: dateString.describe("When the fine was imposed (its year is the year it hits)"),
   })
   .strict();
@@ -293,6 +318,28 @@ export type RuleSchemaMatchesEngine = Assert<
 >;
 
 export type Rule = Engine.Rule;
+
+/** A rule field without its optional wrapper (public zod API: `unwrap()`). */
+const unwrapped = (f: z.ZodType): z.ZodType => (f instanceof z.ZodOptional ? (f.unwrap() as z.ZodType) : f);
+
+/** The metadata of a rule type's numeric parameter, or undefined when the field is not one. */
+export function paramMetaOf(type: string, field: string): ParamMeta | undefined {
+  const member = ruleSchema.options.find((o) => o.shape.type.value === type);
+  const f = (member?.shape as Record<string, z.ZodType> | undefined)?.[field];
+  return f ? paramRegistry.get(unwrapped(f)) : undefined;
+}
+
+/** Every numeric field of every rule type, with its metadata if declared, in the schema's order (tests, docs). */
+export function numericRuleFields(): Array<{ type: RuleType; field: string; meta: ParamMeta | undefined }> {
+  return ruleSchema.options.flatMap((o) =>
+    Object.entries(o.shape as Record<string, z.ZodType>)
+      .filter(([, f]) => {
+        const inner = unwrapped(f);
+        return inner instanceof z.ZodNumber || (inner instanceof z.ZodUnion && inner.options.some((x) => x instanceof z.ZodNumber));
+      })
+      .map(([field, f]) => ({ type: o.shape.type.value as RuleType, field, meta: paramRegistry.get(unwrapped(f)) })),
+  );
+}
 export type RuleType = Engine.RuleType;
 
 /** A scenario ready for the engine: its definition plus the id it is known by (file name or variant id). */

@@ -1,30 +1,16 @@
 /**
  * The parameters of a scenario's rules and the engine assumptions a what-if may move, with their allowed
- * ranges: from the scenario file (a parameter given as low/high/value) or else from the zod schema's bounds,
- * and from the model for assumptions; nothing here restates a bound. Reads the zod schema, so it runs on the
+ * ranges: from the scenario file (a parameter given as low/high/value) or else from the bounds declared with
+ * the parameter's unit, label and format on the zod schema (its metadata), and from the model for assumptions;
+ * nothing here restates a bound or guesses a unit. Reads the zod schema, so it runs on the
  * server (loaders, the CLI); the browser gets the list from the loader (docs/decisions/011-client-bundle.md).
  */
-import type { z } from "zod";
 import type { Model } from "../engine/model";
+import { formatOfUnit } from "../utils/format";
 import { ruleIdOf } from "./ids";
 import { isParam, paramValue } from "./params";
-import { ruleSchema, type Rule, type Scenario } from "./schema";
+import { paramMetaOf, type Scenario } from "./schema";
 import type { Tunable } from "./what-if";
-
-type AnySchema = z.ZodType & { def: { type: string }; description?: string };
-
-/** Bounds and description of a numeric parameter field, read off the zod schema. */
-function fieldBounds(type: Rule["type"], field: string): { min: number; max: number; description: string } | null {
-  const member = ruleSchema.options.find((o) => o.shape.type.value === type);
-  let f = (member?.shape as Record<string, AnySchema> | undefined)?.[field];
-  if (!f) return null;
-  const description = f.description ?? "";
-  if (f.def.type === "optional") f = (f as unknown as z.ZodOptional<AnySchema>).unwrap() as AnySchema;
-  if (f.def.type !== "union") return null;
-  const num = (f as unknown as z.ZodUnion<AnySchema[]>).options[0] as unknown as z.ZodNumber;
-  if (num.def.type !== "number") return null;
-  return { min: num.minValue ?? 0, max: num.maxValue ?? 1, description: description || (f.description ?? "") };
-}
 
 function niceStep(min: number, max: number) {
   const span = max - min;
@@ -34,19 +20,6 @@ function niceStep(min: number, max: number) {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? p;
 }
 
-const unitOf = (field: string, description: string) =>
-  /RMB bn/.test(description)
-    ? "RMB bn"
-    : /RMB/.test(description)
-      ? "RMB"
-      : /multiple/.test(description)
-        ? "x"
-        : field === "months"
-          ? "months"
-          : /0\.\.1|fraction|share|rate|ratio/i.test(description + field)
-            ? "share"
-            : "";
-
 /** Every parameter of the scenario a what-if may move, then the model's engine assumptions. */
 export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">): Tunable[] {
   const out: Tunable[] = [];
@@ -54,21 +27,25 @@ export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">):
     const ruleId = ruleIdOf(rule, i);
     for (const [field, value] of Object.entries(rule)) {
       if (!isParam(value)) continue;
-      const bounds = fieldBounds(rule.type, field);
-      if (!bounds) continue;
-      const [min, max] = typeof value === "number" ? [bounds.min, bounds.max] : [value.low, value.high];
+      // Unit, label, format and bounds are declared once, on the zod schema (paramMetaOf reads the registry).
+      const meta = paramMetaOf(rule.type, field);
+      if (!meta) continue;
+      const [min, max] = typeof value === "number" ? [meta.min, meta.max] : [value.low, value.high];
       out.push({
         key: `r.${ruleId}.${field}`,
         kind: "rule",
         targetId: ruleId,
         field,
-        label: `${rule.label}: ${field}`,
-        description: bounds.description,
+        group: rule.label,
+        name: meta.label,
+        label: `${rule.label}: ${meta.label}`,
+        description: meta.description,
         fileValue: paramValue(value),
         min,
         max,
         step: niceStep(min, max),
-        unit: unitOf(field, bounds.description),
+        unit: meta.unit,
+        format: meta.format,
       });
     }
   });
@@ -79,6 +56,8 @@ export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">):
       kind: "assumption",
       targetId: a.id,
       field: null,
+      group: "Engine assumptions",
+      name: a.label,
       label: a.label,
       description: a.rationale,
       fileValue: scenario.assumptions?.[a.id] ?? a.value,
@@ -86,6 +65,7 @@ export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">):
       max: a.high,
       step: niceStep(a.low, a.high),
       unit: a.unit,
+      format: formatOfUnit(a.unit),
     });
   }
   return out;

@@ -9,6 +9,7 @@
 import { ruleIdOf } from "./ids";
 import { isParam } from "./params";
 import type { Rule, Scenario } from "./schema";
+import type { ValueFormat } from "../utils/format";
 
 export interface Tunable {
   /** URL key. */
@@ -18,6 +19,11 @@ export interface Tunable {
   targetId: string;
   /** The rule's field (rule parameters only). */
   field: string | null;
+  /** What the panel groups it under: the rule's label, or "Engine assumptions". */
+  group: string;
+  /** The parameter's own label (`Minimum own funding`, from the schema's metadata) or the assumption's. */
+  name: string;
+  /** `<rule label>: <name>` for a rule parameter, the assumption's label otherwise. */
   label: string;
   description: string;
   /** The value in the file (or the model, for assumptions): what reset returns to. */
@@ -26,6 +32,8 @@ export interface Tunable {
   max: number;
   step: number;
   unit: string;
+  /** How the value reads and is typed (`percent`: 0.3 shows and is typed as 30%). */
+  format: ValueFormat;
 }
 
 export interface WhatIf {
@@ -35,30 +43,54 @@ export interface WhatIf {
   errors: string[];
 }
 
+/**
+ * The URL key a percentage is typed under, without JavaScript: the what-if form's number input for a share shows
+ * and submits 30 (for 0.3) as `<key>%=30`. Links and the page itself always write the stored fraction, `<key>=0.3`.
+ */
+export const PERCENT_KEY_SUFFIX = "%";
+
 /** Read what-if values from URL parameters; anything malformed or out of range is reported and ignored. */
 export function parseWhatIf(params: URLSearchParams, available: Tunable[]): WhatIf {
   const byKey = new Map(available.map((t) => [t.key, t]));
   const values: Record<string, number> = {};
   const errors: string[] = [];
-  for (const [key, raw] of params) {
-    if (!key.startsWith("r.") && !key.startsWith("a.")) continue;
+  for (const [rawKey, raw] of params) {
+    if (!rawKey.startsWith("r.") && !rawKey.startsWith("a.")) continue;
+    const typedAsPercent = rawKey.endsWith(PERCENT_KEY_SUFFIX);
+    const key = typedAsPercent ? rawKey.slice(0, -PERCENT_KEY_SUFFIX.length) : rawKey;
     const t = byKey.get(key);
-    if (!t) {
-      errors.push(`Unknown parameter '${key}': this scenario has no such rule parameter or assumption. It was ignored.`);
+    if (!t || (typedAsPercent && t.format !== "percent")) {
+      errors.push(`Unknown parameter '${rawKey}': this scenario has no such rule parameter or assumption. It was ignored.`);
       continue;
     }
-    const v = raw.trim() === "" ? Number.NaN : Number(raw);
+    const typed = raw.trim() === "" ? Number.NaN : Number(raw.trim().replace(/%$/, ""));
+    const v = typedAsPercent ? typed / 100 : typed;
+    const shown = (n: number) => (typedAsPercent ? `${Number((n * 100).toPrecision(12))}%` : String(n));
     if (!Number.isFinite(v)) {
-      errors.push(`'${key}' must be a number, got '${raw.slice(0, 40)}'. The file's value ${t.fileValue} is used.`);
+      errors.push(`'${key}' must be a number, got '${raw.slice(0, 40)}'. The file's value ${shown(t.fileValue)} is used.`);
     } else if (v < t.min || v > t.max) {
       errors.push(
-        `'${key}' must be between ${t.min} and ${t.max}, got ${v}. The file's value ${t.fileValue} is used.`,
+        `'${key}' must be between ${shown(t.min)} and ${shown(t.max)}, got ${typedAsPercent ? `${typed}%` : v}. The file's value ${shown(t.fileValue)} is used.`,
       );
     } else {
-      values[key] = v;
+      values[key] = typedAsPercent ? Number(v.toPrecision(12)) : v;
     }
   }
   return { values, errors };
+}
+
+/**
+ * The address a what-if form typed in percentages (`<key>%=30`, without JavaScript) stands for, written as links
+ * write it (`<key>=0.3`, other parameters kept in order), or null when there is nothing to rewrite or a typed
+ * value was refused (the page then shows why, at the address the user sent).
+ */
+export function canonicalWhatIfSearch(params: URLSearchParams, parsed: WhatIf, available: Tunable[]): string | null {
+  const typed = [...params.keys()].filter((k) => (k.startsWith("r.") || k.startsWith("a.")) && k.endsWith(PERCENT_KEY_SUFFIX));
+  if (typed.length === 0 || parsed.errors.length > 0) return null;
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (!k.startsWith("r.") && !k.startsWith("a.")) out.append(k, v);
+  for (const [k, v] of new URLSearchParams(whatIfSearch(parsed.values, available))) out.append(k, v);
+  return out.toString();
 }
 
 /** The scenario with what-if values put in place of the file's (ranges kept), and the assumption overrides. */

@@ -4,7 +4,7 @@
  * Anything that cannot be shown is thrown as the error page the routes' ErrorBoundary renders, with the same
  * statuses and messages on both pages (404 unknown, 400 bad `v`, 422 broken file or stale variant, 503 database).
  */
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 
 import { type Attribution, BANDS_CHOICES, type BandsChoice, type Model, type Result } from "~/engine";
 import { getModel, modelVersion } from "~/data/model.server";
@@ -12,7 +12,7 @@ import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.serv
 import { formatError } from "~/scenarios/format-errors";
 import type { Scenario } from "~/scenarios/schema";
 import { tunables } from "~/scenarios/tunables";
-import { applyWhatIf, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
+import { applyWhatIf, canonicalWhatIfSearch, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
 import type { ErrorPayload, ScenarioFilePayload } from "~/utils/error-payload";
 
@@ -88,6 +88,9 @@ export async function loadScenarioView(id: string, url: URL, { verb, log }: { ve
 
   const available = tunables(viewed.scenario, model);
   const whatIf = parseWhatIf(url.searchParams, available);
+  // The what-if form without JavaScript sends a share as typed (`<key>%=30`): answer with the address a link has.
+  const canonical = canonicalWhatIfSearch(url.searchParams, whatIf, available);
+  if (canonical !== null) throw redirect(`${url.pathname}${canonical ? `?${canonical}` : ""}`);
   const { bands, error: bandsError } = parseBands(url.searchParams.get("bands"));
   if (bandsError) whatIf.errors.push(bandsError);
   const applied = applyWhatIf(viewed.scenario, whatIf.values);

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { formatHhi, formatMillions, formatNumber, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "./format";
+import {
+  formatHhi,
+  formatMillions,
+  formatNumber,
+  formatOfUnit,
+  formatPercent,
+  formatRange,
+  formatRmbBn,
+  formatWithUnit,
+  fromInputNumber,
+  toInputNumber,
+} from "./format";
 
 describe("format", () => {
   it("prints money with decimals that suit its size", () => {
@@ -43,5 +54,32 @@ describe("format", () => {
     expect(formatRange(0.08, 0.15, "per year")).toBe("8% to 15% per year");
     expect(formatRange(1.8, 2.2, "x H1 2020")).toBe("1.8 × to 2.2 × H1 2020");
     expect(formatRange(0.2, 0.9, "fraction")).toBe("20% to 90%");
+  });
+
+  it("reads a rate per year as a percentage whatever follows it (the deck once showed the platform fee as '0.02 per year')", () => {
+    expect(formatWithUnit(0.02, "per year, of the facilitated balance")).toBe("2% per year, of the facilitated balance");
+    expect(formatWithUnit(0.12, "fraction of risk-weighted assets")).toBe("12% of risk-weighted assets");
+    expect(formatWithUnit(0.1, "fraction per year")).toBe("10% per year");
+    expect(formatWithUnit(0.3, "%")).toBe("30%");
+    expect(formatWithUnit(3, "queries per borrower per year")).toBe("3 queries per borrower per year");
+    expect(formatOfUnit("per year, of the facilitated balance")).toBe("percent");
+    expect(formatOfUnit("RMB bn per year")).toBe("number");
+    expect(formatOfUnit("x recurring profit")).toBe("multiple");
+  });
+
+  it("a declared format wins over the unit's text", () => {
+    expect(formatWithUnit(1, "fraction", "percent")).toBe("100%");
+    expect(formatWithUnit(12, "x capital", "multiple")).toBe("12 × capital");
+    expect(formatWithUnit(2.5, "RMB", "number")).toBe("2.5 RMB");
+  });
+
+  it("types a percentage as the percentage it reads as, without binary residue", () => {
+    expect(toInputNumber(0.3, "percent")).toBe(30);
+    expect(toInputNumber(0.07, "percent")).toBe(7);
+    expect(toInputNumber(0.145, "percent")).toBe(14.5);
+    expect(fromInputNumber(30, "percent")).toBe(0.3);
+    expect(fromInputNumber(14.5, "percent")).toBe(0.145);
+    expect(toInputNumber(12, "multiple")).toBe(12);
+    expect(fromInputNumber(780.8, "number")).toBe(780.8);
   });
 });

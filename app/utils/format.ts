@@ -1,7 +1,8 @@
 /**
  * Number formatting for the dashboard: one place, so a figure reads the same in every table and chart, and
  * the server and the browser print it identically (a fixed locale avoids hydration mismatches).
- * Money is in RMB bn, users in millions, shares and rates as fractions (0.3 = 30%).
+ * Money is in RMB bn, users in millions, shares and rates stored as fractions and shown (and typed) as
+ * percentages (0.3 -> 30%).
  */
 
 const LOCALE = "en-US";
@@ -67,32 +68,84 @@ export function formatCompact(value: number, maxDecimals = 3): string {
   return tidy(nf({ minimumFractionDigits: 0, maximumFractionDigits: maxDecimals }).format(value));
 }
 
-/** A value split into its number and the unit text that follows it (see formatWithUnit). */
-export function formatUnitParts(value: number, unit: string): { number: string; suffix: string } {
+/**
+ * How a value reads: `percent` (a fraction shown and typed as a percentage: 0.3 -> "30%"), `multiple` ("12 ×")
+ * or `number` (the number, then its unit). Rule parameters declare it on the zod schema (decision 026); the
+ * model's assumptions give a unit as text, and `formatOfUnit` reads the format off it.
+ */
+export type ValueFormat = "percent" | "multiple" | "number";
+
+/**
+ * The format a unit implies: a fraction or share (`fraction of AUM per year`) and a rate `per year` read as
+ * percentages, `x …` and `ratio` as multiples, anything else (RMB bn, months, queries per borrower) as a number.
+ */
+export function formatOfUnit(unit: string): ValueFormat {
+  const lower = unit.trim().toLowerCase();
+  if (/^(fraction|share|%|per year)(?=[\s,]|$)/.test(lower)) return "percent";
+  if (/^x(\s|$)/.test(lower) || lower === "ratio" || lower.startsWith("×")) return "multiple";
+  return "number";
+}
+
+/** The text after a percentage: the unit without its `fraction`/`share` word ("fraction of AUM" -> " of AUM"). */
+function percentSuffix(unit: string): string {
+  const rest = unit.trim().replace(/^(fraction|share|%)(?=[\s,]|$)\s*/i, "");
+  return rest === "" ? "" : ` ${rest}`;
+}
+
+/**
+ * A value split into its number and the unit text that follows it (see formatWithUnit). `precise` keeps up to four
+ * decimals (a diff of two versions must not round 780.8 and 780.5 to the same text); otherwise money rounds for
+ * reading.
+ */
+export function formatUnitParts(
+  value: number,
+  unit: string,
+  format: ValueFormat = formatOfUnit(unit),
+  precise = false,
+): { number: string; suffix: string } {
   const u = unit.trim();
   const lower = u.toLowerCase();
-  if (lower === "fraction" || lower === "share" || lower === "%") return { number: formatPercent(value), suffix: "" };
-  if (lower.startsWith("fraction ")) return { number: formatPercent(value), suffix: ` ${u.slice("fraction ".length)}` };
-  if (lower === "per year") return { number: formatPercent(value), suffix: " per year" };
-  if (lower.startsWith("rmb bn")) return { number: formatCompact(value, Math.abs(value) >= 100 ? 0 : 2), suffix: ` ${u}` };
-  if (lower === "million users") return { number: formatMillions(value), suffix: " m users" };
-  if (lower.startsWith("x ")) return { number: `${formatCompact(value)} ×`, suffix: ` ${u.slice(2)}` };
-  if (lower === "ratio") return { number: `${formatCompact(value)}×`, suffix: "" };
-  return { number: formatCompact(value), suffix: ` ${u}` };
+  const compact = (v: number, decimals = 3) => formatCompact(v, precise ? 4 : decimals);
+  if (format === "percent") return { number: formatPercent(value, precise ? 4 : 2), suffix: percentSuffix(u) };
+  if (format === "multiple") {
+    if (lower === "ratio" || u === "") return { number: `${compact(value)}×`, suffix: "" };
+    return { number: `${compact(value)} ×`, suffix: ` ${u.replace(/^(x|×)\s*/i, "")}` };
+  }
+  if (lower.startsWith("rmb bn")) return { number: compact(value, Math.abs(value) >= 100 ? 0 : 2), suffix: ` ${u}` };
+  if (lower === "million users") return { number: precise ? compact(value) : formatMillions(value), suffix: " m users" };
+  return { number: compact(value), suffix: u === "" ? "" : ` ${u}` };
+}
+
+/**
+ * How many input units one stored unit is: 100 for a percentage (the stored 0.3 is typed as 30), else 1.
+ * Inputs show `toInputNumber` and store `fromInputNumber`, so a share is typed as the percentage it reads as.
+ */
+export function inputScale(format: ValueFormat): number {
+  return format === "percent" ? 100 : 1;
+}
+
+/** A stored value as an input shows it (0.3 -> 30 for a percentage), without binary residue (0.07 -> 7, not 7.000000000000001). */
+export function toInputNumber(value: number, format: ValueFormat): number {
+  return Number((value * inputScale(format)).toPrecision(12));
+}
+
+/** A typed number as stored (30 -> 0.3 for a percentage). */
+export function fromInputNumber(typed: number, format: ValueFormat): number {
+  return Number((typed / inputScale(format)).toPrecision(12));
 }
 
 /**
  * A value in the unit an assumption or parameter declares, e.g. 0.1 "per year" -> "10% per year",
  * 0.0039 "fraction of AUM per year" -> "0.39% of AUM per year", 5 "RMB bn" -> "5 RMB bn".
  */
-export function formatWithUnit(value: number, unit: string): string {
-  const { number, suffix } = formatUnitParts(value, unit);
+export function formatWithUnit(value: number, unit: string, format?: ValueFormat, precise = false): string {
+  const { number, suffix } = formatUnitParts(value, unit, format, precise);
   return `${number}${suffix}`;
 }
 
 /** A range in a unit, the unit written once: 0.08..0.15 "per year" -> "8% to 15% per year". */
-export function formatRange(low: number, high: number, unit: string): string {
-  const a = formatUnitParts(low, unit);
-  const b = formatUnitParts(high, unit);
+export function formatRange(low: number, high: number, unit: string, format?: ValueFormat): string {
+  const a = formatUnitParts(low, unit, format);
+  const b = formatUnitParts(high, unit, format);
   return `${a.number} to ${b.number}${b.suffix}`;
 }

@@ -53,7 +53,7 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     const before = await previewFigure(page, "capitalShortfall").textContent();
 
     await page.locator('input[name="title"]').fill(title);
-    await page.locator(SHARE).fill("0.5");
+    await page.locator(SHARE).fill("50");
     await expect(previewFigure(page, "capitalShortfall")).not.toHaveText(before!);
     // The figure is the engine's on the server's model and the changed scenario.
     const model = (await (await request.get("/api/model")).json()) as Model;
@@ -72,10 +72,10 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     await expect(previewFigure(page, "profit", "change").locator("[data-tone]")).toHaveAttribute("data-tone", profitTone);
 
     // An out-of-range value: the error sits beside the field and the preview says why it stopped.
-    await page.locator(SHARE).fill("1.5");
-    await expect(page.locator('.field-error[data-path="rules[0].minOwnShare.value"]')).toContainText("expected a number from 0 to 1, got 1.5");
+    await page.locator(SHARE).fill("150");
+    await expect(page.locator('.field-error[data-path="rules[0].minOwnShare.value"]')).toContainText("expected a percentage from 0% to 100%, got 150%");
     await expect(page.getByTestId("preview")).toHaveAttribute("data-state", "invalid");
-    await page.locator(SHARE).fill("0.5");
+    await page.locator(SHARE).fill("50");
     await expect(page.getByTestId("preview")).toHaveAttribute("data-state", "ok");
   });
 
@@ -86,10 +86,10 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     await page.getByRole("button", { name: "Move rule 2 up" }).click();
     await expect(page.locator('input[name="rules[0].type"]')).toHaveValue("data-ban");
     // The moved rule kept what was typed into it.
-    await expect(page.locator(SHARE.replace("[0]", "[1]"))).toHaveValue("0.5");
+    await expect(page.locator(SHARE.replace("[0]", "[1]"))).toHaveValue("50");
     await page.getByRole("button", { name: "Remove rule 1" }).click();
     await expect(page.locator(".rule-editor")).toHaveCount(1);
-    await expect(page.locator(SHARE)).toHaveValue("0.5");
+    await expect(page.locator(SHARE)).toHaveValue("50");
   });
 
   await test.step("save: version 1, with who and a note", async () => {
@@ -109,8 +109,8 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
   await test.step("edit and save again: version 2", async () => {
     await page.getByRole("link", { name: /^Edit/ }).click();
     await builderReady(page);
-    await expect(page.locator(SHARE)).toHaveValue("0.5");
-    await page.locator(SHARE).fill("0.45");
+    await expect(page.locator(SHARE)).toHaveValue("50");
+    await page.locator(SHARE).fill("45");
     await page.locator('input[name="versionAuthor"]').fill("Ben");
     await page.getByRole("button", { name: "Save as version 2" }).click();
     await expect(page).toHaveURL(new RegExp(`/variants/${id}\\?saved=2$`));
@@ -260,11 +260,11 @@ test("two people edit the same version: the second save is refused with both ver
     await p.goto(`/variants/${id}/edit`);
     await builderReady(p);
   }
-  await alice.locator(SHARE).fill("0.4");
+  await alice.locator(SHARE).fill("40");
   await alice.getByRole("button", { name: "Save as version 2" }).click();
   await expect(alice).toHaveURL(new RegExp(`/variants/${id}\\?saved=2$`));
 
-  await bob.locator(SHARE).fill("0.35");
+  await bob.locator(SHARE).fill("35");
   await bob.locator('input[name="title"]').fill(`${title} (Bob)`);
   await bob.getByRole("button", { name: "Save as version 2" }).click();
   const panel = bob.getByTestId("stale-panel");

@@ -67,7 +67,7 @@ test("the what-if state of the URL is carried into the CSV, JSON and YAML", asyn
   const rows = readCsv(csv.text);
   expect(figure(rows, "headline", "group", "capitalShortfall")).toBeCloseTo(result.headline.capitalShortfall.scenario, 6);
   expect(figure(rows, "headline", "group", "profit")).toBeCloseTo(result.headline.profit.scenario, 6);
-  expect(rows.find((r) => r[1] === KEY && r[2] === "whatIf")).toEqual(["about", KEY, "whatIf", "share", "0.3", "0.4", "0.1"]);
+  expect(rows.find((r) => r[1] === KEY && r[2] === "whatIf")).toEqual(["about", KEY, "whatIf", "fraction", "0.3", "0.4", "0.1"]);
 
   const json = JSON.parse((await download(page, "a[data-export='result.json']")).text);
   expect(json.result.headline).toEqual(result.headline);
@@ -150,7 +150,7 @@ test.describe("from the scenario page", () => {
   test("the downloads and the deck follow a what-if as it moves; any chart of the page downloads as SVG and PNG", async ({ page, request }) => {
     await page.goto(`/scenarios/${ID}`);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
-    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await page.locator(`input[type="number"][name="${KEY}%"]`).fill("40");
     await expect(page.locator("[data-testid='export-bar'] a[data-export='result.csv']")).toHaveAttribute("href", `/scenarios/${ID}/export/result.csv?${KEY}=0.4`);
     await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${ID}?${KEY}=0.4`);
     const { result } = await evaluateWithEngine(request, ID, `${KEY}=0.4`);

@@ -69,6 +69,9 @@ test("the deck has every slide, with the engine's numbers and takeaways computed
   // Assumptions with their values and ranges; sources with their citations.
   // (the rectification facilitates the bank-funded book: the banks' appetite drives it)
   await expect(page.locator("section[data-slide-id='assumptions'] tr[data-row-id='bank-facilitation-appetite'] [data-field='value']")).toHaveText("80%");
+  // A rate per year reads as a percentage (it once read "0.02 per year"), and no value cell is a bare fraction.
+  await expect(page.locator("section[data-slide-id='assumptions'] tr[data-row-id='platform-fee-rate'] [data-field='value']")).toHaveText("2% per year, of the facilitated balance");
+  for (const cell of await page.locator("section[data-slide-id='assumptions'] [data-field='value']").allInnerTexts()) expect(cell).not.toMatch(/^0\.\d+( |$)/);
   await expect(page.locator("section[data-slide-id='sources'] [data-source='S37']")).toContainText("S37");
   expect(problems, "console errors or warnings (e.g. a hydration mismatch)").toEqual([]);
 });

@@ -67,7 +67,7 @@ test.describe("with JavaScript", () => {
     const before = await pageKpis(page);
 
     // Type a value into the number input: the numbers follow at once.
-    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await page.locator(`input[type="number"][name="${KEY}%"]`).fill("40");
     await expect(page.getByTestId("kpi-capitalShortfall")).not.toHaveText(before["kpi-capitalShortfall"]);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-eval-ms", /^\d+\.\d\d$/);
     await expect(page).toHaveURL(new RegExp(`\\?${KEY.replace(/\./g, "\\.")}=0\\.4$`));
@@ -106,7 +106,7 @@ test.describe("with JavaScript", () => {
     await fresh.goto(url.pathname + url.search);
     expect(await pageKpis(fresh)).toEqual(live);
     expect(await fresh.locator("#waterfall-table").innerText()).toBe(liveWaterfall);
-    await expect(fresh.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.4");
+    await expect(fresh.locator(`input[type="number"][name="${KEY}%"]`)).toHaveValue("40");
     await expect(fresh.locator('[data-rule-id="own-funding-30"] .rule-text')).toContainText(/^What-if: .*40%/);
     await fresh.close();
   });
@@ -120,7 +120,7 @@ test.describe("with JavaScript", () => {
     await expect(alert).toContainText("Unknown parameter 'r.no-such-rule.x'");
     await expect(alert).toContainText("'bands' must be 2010, 2023 or pboc");
     expect(await pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
-    await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
+    await expect(page.locator(`input[type="number"][name="${KEY}%"]`)).toHaveValue("30");
   });
 
   test("reset returns to the file's values and a clean URL", async ({ page }) => {
@@ -130,7 +130,7 @@ test.describe("with JavaScript", () => {
     await page.getByTestId("whatif-reset").click();
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(evaluateWithCli(ID).result));
     await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}$`));
-    await expect(page.locator(`input[type="number"][name="${KEY}"]`)).toHaveValue("0.3");
+    await expect(page.locator(`input[type="number"][name="${KEY}%"]`)).toHaveValue("30");
     await expect(page.locator('.rule[data-whatif="changed"]')).toHaveCount(0);
   });
 
@@ -215,7 +215,7 @@ test.describe("without JavaScript", () => {
     for (const id of ["services-result-table", "waterfall-table", "capital-table", "flow-matrix", "flows-table", "hhi-result-table"]) {
       await expect(page.locator(`table#${id}`), id).toHaveCount(1);
     }
-    await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.4");
+    await page.locator(`input[type="number"][name="${KEY}%"]`).fill("40");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`${KEY.replace(/\./g, "\\.")}=0\\.4`));
     await page.waitForLoadState("load");
@@ -249,7 +249,7 @@ test.describe("a saved variant in depth", () => {
     expect(await pageKpis(page)).toEqual(expectedKpis((await evaluateVariantWithEngine(request, id, 1, "")).result));
     await expect(page.locator("figure[data-chart]").first()).toBeVisible();
 
-    await page.locator(`input[type="number"][name="${VKEY}"]`).fill("0.45");
+    await page.locator(`input[type="number"][name="${VKEY}%"]`).fill("45");
     await expect(page).toHaveURL((url) => url.searchParams.get("v") === "1" && url.searchParams.get(VKEY) === "0.45");
     const expected = await evaluateVariantWithEngine(request, id, 1, `${VKEY}=0.45`);
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
@@ -276,7 +276,7 @@ test.describe("a saved variant in depth", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/scenarios/${id}?v=1`);
-    await page.locator(`input[type="number"][name="${VKEY}"]`).fill("0.35");
+    await page.locator(`input[type="number"][name="${VKEY}%"]`).fill("35");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL((url) => url.searchParams.get("v") === "1" && url.searchParams.get(VKEY) === "0.35");
     expect(await pageKpis(page)).toEqual(expectedKpis((await evaluateVariantWithEngine(request, id, 1, `${VKEY}=0.35`)).result));

@@ -75,8 +75,8 @@ test("with JavaScript, the ranges follow a slider move (recomputed by the Web Wo
   await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
   await expect(page.getByTestId("kpi-profit-range")).toHaveAttribute("data-state", "current");
   const before = await page.getByTestId("kpi-profit-range").textContent();
-  const input = page.locator("input[name='a.cost-of-equity']");
-  await input.fill("0.14");
+  const input = page.locator("input[name='a.cost-of-equity%']"); // a rate per year is typed as a percentage
+  await input.fill("14");
   await expect(page.getByTestId("kpi-profit-range")).toHaveAttribute("data-state", "current");
   await expect(page.getByTestId("kpi-profit-range")).not.toHaveText(before!);
   await expect(page.getByTestId("kpi-profit-range")).not.toContainText("for the values loaded");

@@ -19,13 +19,13 @@ test("Back and Forward step through what-if changes; Undo goes back one step; th
   await page.goto(`/scenarios/${ID}`);
   await hydrated(page);
   await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = "same document"));
-  const input = page.locator(`input[type="number"][name="${KEY}"]`);
+  const input = page.locator(`input[type="number"][name="${KEY}%"]`); // a share is typed as a percentage
   await expect(page.getByTestId("whatif-undo")).toBeDisabled();
 
-  await input.fill("0.4");
+  await input.fill("40");
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.4$`));
   await page.waitForTimeout(1600); // a pause (longer than GROUP_MS): the next change is a new step
-  await input.fill("0.45");
+  await input.fill("45");
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.45$`));
   await page.waitForTimeout(1600);
   // A slider dragged slowly through several values (the URL follows during the drag) is one step.
@@ -45,13 +45,13 @@ test("Back and Forward step through what-if changes; Undo goes back one step; th
 
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.45$`));
-  await expect(input).toHaveValue("0.45");
+  await expect(input).toHaveValue("45");
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.4$`));
-  await expect(input).toHaveValue("0.4");
+  await expect(input).toHaveValue("40");
   await expect(page.getByTestId(`value-${KEY}`)).toHaveText("40%");
   await page.goForward();
-  await expect(input).toHaveValue("0.45");
+  await expect(input).toHaveValue("45");
   await page.goForward();
   await expect(page).toHaveURL(dragged);
   await page.goBack();
@@ -62,7 +62,7 @@ test("Back and Forward step through what-if changes; Undo goes back one step; th
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.4$`));
   await page.getByTestId("whatif-undo").click();
   await expect(page).toHaveURL(new RegExp(`/scenarios/${ID}$`));
-  await expect(input).toHaveValue("0.3");
+  await expect(input).toHaveValue("30");
   await expect(page.getByTestId("whatif-undo")).toBeDisabled();
   expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe("same document");
 });
@@ -74,15 +74,15 @@ test("Save as variant keeps every moved value: into the builder, and into the sa
   const link = page.getByTestId("whatif-save-variant");
   await expect(link).toHaveAttribute("href", new RegExp(`fork=${ID}.*${esc(KEY)}=0\\.45`));
   // A value moved after the page loaded goes along too.
-  await page.locator(`input[type="number"][name="${KEY}"]`).fill("0.35");
+  await page.locator(`input[type="number"][name="${KEY}%"]`).fill("35");
   await expect(link).toHaveAttribute("href", new RegExp(`${esc(KEY)}=0\\.35`));
   await link.click();
 
   await expect(page).toHaveURL(/\/builder\?fork=/);
   await expect(page.locator("#builder-form")).toHaveAttribute("data-hydrated", "true", { timeout: 40_000 });
   await expect(page.locator(".lede")).toContainText("with the 2 values moved in the what-if");
-  await expect(page.locator('input[name="rules[0].minOwnShare.value"]')).toHaveValue("0.35");
-  await expect(page.locator('input[name="assumptions.cost-of-equity"]')).toHaveValue("0.12");
+  await expect(page.locator('input[name="rules[0].minOwnShare.value"]')).toHaveValue("35");
+  await expect(page.locator('input[name="assumptions.cost-of-equity%"]')).toHaveValue("12");
   await expect(page.locator('input[name="title"]')).toHaveValue(/\(variant\)$/);
   const title = `What-if kept ${Date.now().toString(36)} (variant)`;
   await page.locator('input[name="title"]').fill(title);

@@ -15,9 +15,9 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent,
 import { evaluate } from "~/engine";
 import type { Model } from "~/engine/model";
 import { ruleIdOf } from "~/scenarios/ids";
-import { formatWithUnit } from "~/utils/format";
+import { formatOfUnit, formatRange, formatWithUnit, toInputNumber } from "~/utils/format";
 
-import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, type Draft, type DraftError, type Intent } from "./draft";
+import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, PERCENT_NAME_SUFFIX, type Draft, type DraftError, type Intent } from "./draft";
 import { FieldMessages, fieldId, RuleField, TextField } from "./Fields";
 import { SourcePicker } from "./SourcePicker";
 import { HeadlineTable, ServicesTable } from "./ResultTables";
@@ -279,24 +279,31 @@ export function BuilderForm(props: BuilderFormProps) {
               const id = fieldId(name);
               const mine = errorsAt(errors, name);
               const v = draft.assumptions[a.id];
+              // A rate or share is typed as the percentage it reads as (12 for 0.12), under `<name>%` (draft.ts).
+              const format = formatOfUnit(a.unit);
+              const percent = format === "percent";
+              const typed = (n: number) => String(toInputNumber(n, format));
               return (
                 <div key={a.id} className={`field${mine.length > 0 ? " has-error" : ""}`} data-field-path={name}>
-                  <label htmlFor={id}>{a.label}</label>
+                  <label htmlFor={id}>
+                    {a.label}
+                    {percent ? " (%)" : ""}
+                  </label>
                   <input
                     id={id}
-                    name={name}
+                    name={percent ? `${name}${PERCENT_NAME_SUFFIX}` : name}
                     type="number"
                     step="any"
-                    min={a.low}
-                    max={a.high}
+                    min={toInputNumber(a.low, format)}
+                    max={toInputNumber(a.high, format)}
                     inputMode="decimal"
-                    placeholder={String(a.value)}
-                    defaultValue={v === undefined ? "" : String(v)}
+                    placeholder={typed(a.value)}
+                    defaultValue={v === undefined ? "" : typeof v === "number" ? typed(v) : String(v)}
                     aria-invalid={mine.length > 0 ? true : undefined}
                     aria-describedby={`${id}-help${mine.length > 0 ? ` ${id}-msg` : ""}`}
                   />
                   <p id={`${id}-help`} className="help">
-                    Model: {formatWithUnit(a.value, a.unit)}; allowed {a.low} to {a.high} ({a.unit}).
+                    Model: {formatWithUnit(a.value, a.unit)}; allowed {formatRange(a.low, a.high, a.unit)}.
                   </p>
                   <FieldMessages id={id} errors={mine} path={name} />
                 </div>

@@ -8,10 +8,10 @@ import type { ReactNode } from "react";
 
 import type { Model } from "~/engine/model";
 import { GROUP_ID } from "~/scenarios/references";
-import { formatCompact } from "~/utils/format";
+import { formatRange, toInputNumber } from "~/utils/format";
 
 import { errorsAt, paramPartName, ruleFieldName, type DraftError } from "./draft";
-import type { FieldSpec, ReferenceSource } from "./schema-fields";
+import { unitText, type FieldSpec, type ReferenceSource } from "./schema-fields";
 
 /** An element id for a form name: `rules[0].consentRate` -> `f-rules-0-consentRate`. */
 export function fieldId(name: string): string {
@@ -180,9 +180,11 @@ export function RuleField({
     }
     case "param": {
       const range = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
-      const shown = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+      // A share is typed as the percentage it reads as (30 for 0.3); text being typed stays as it is.
+      const shown = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "number" ? String(toInputNumber(v, spec.format)) : String(v));
       const v = range ? shown(range.value) : shown(value);
-      const bounds = `Allowed: ${formatCompact(spec.min, 4)} to ${formatCompact(spec.max, 4)}${spec.unit ? `, ${spec.unit}` : ""}.`;
+      const unit = unitText(spec);
+      const bounds = `Allowed: ${formatRange(spec.min, spec.max, spec.unit, spec.format)}${spec.format === "percent" ? " (type 30 for 30%)" : ""}.`;
       const part = (p: "value" | "low" | "high", label: string, val: string) => {
         const pname = paramPartName(index, spec.name, p);
         return (
@@ -194,8 +196,8 @@ export function RuleField({
               type="number"
               inputMode="decimal"
               step="any"
-              min={spec.min}
-              max={spec.max}
+              min={toInputNumber(spec.min, spec.format)}
+              max={toInputNumber(spec.max, spec.format)}
               defaultValue={val}
               aria-invalid={invalid}
               aria-describedby={describedBy(id, true, hasMsg)}
@@ -207,7 +209,7 @@ export function RuleField({
         <fieldset className={cls} data-field-path={name}>
           <legend>
             {spec.label}
-            {spec.unit ? <span className="unit"> · {spec.unit}</span> : null}
+            {unit ? <span className="unit"> · {unit}</span> : null}
             {optional}
           </legend>
           <div className="param-parts">

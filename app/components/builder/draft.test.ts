@@ -61,14 +61,14 @@ describe("form fields from the zod schema", () => {
 });
 
 describe("decoding a posted form", () => {
-  it("reads values, ranges, lists, booleans and assumptions by their scenario paths", () => {
+  it("reads values, ranges, lists, booleans and assumptions by their scenario paths (shares typed as percentages)", () => {
     const { draft, meta, intent } = post([
       ["title", " T "],
       ["summary", "S"],
       ["date", "2021"],
       ["hypothetical", "true"],
       ["sources", "S1\nhttps://example.org/x\n\n"],
-      ["assumptions.cost-of-equity", "0.1"],
+      ["assumptions.cost-of-equity%", "10"],
       ["assumptions.contribution-margin", ""],
       ["rules[0].type", "consent-required"],
       ["rules[0].id", "consent"],
@@ -76,9 +76,9 @@ describe("decoding a posted form", () => {
       ["rules[0].note", ""],
       ["rules[0].categories", "transactions"],
       ["rules[0].categories", "identity"],
-      ["rules[0].consentRate.value", "0.4"],
-      ["rules[0].consentRate.low", "0.2"],
-      ["rules[0].consentRate.high", "0.8"],
+      ["rules[0].consentRate.value", "40"],
+      ["rules[0].consentRate.low", "20"],
+      ["rules[0].consentRate.high", "80"],
       ["rules[1].type", "spin-off"],
       ["rules[1].label", "Split"],
       ["rules[1].units", "hb"],
@@ -113,7 +113,7 @@ describe("decoding a posted form", () => {
       ["sources", "S1"],
       ["rules[0].type", "co-lending"],
       ["rules[0].label", "Own funding"],
-      ["rules[0].minOwnShare.value", "1.5"],
+      ["rules[0].minOwnShare.value", "150"],
       ["rules[0].response", "raise"],
       ["rules[1].type", "fund-size-cap"],
       ["rules[1].label", "Cap"],
@@ -123,7 +123,7 @@ describe("decoding a posted form", () => {
     const check = checkDraft(draft, model);
     expect(check.ok).toBe(false);
     if (check.ok) return;
-    expect(errorsAt(check.errors, "rules[0].minOwnShare")[0]!.message).toBe("expected a number from 0 to 1, got 1.5");
+    expect(errorsAt(check.errors, "rules[0].minOwnShare")[0]!.message).toBe("expected a percentage from 0% to 100%, got 150%");
     expect(errorsAt(check.errors, "rules[0].units")[0]!.message).toBe("expected at least 1 item, got an empty list");
     expect(errorsAt(check.errors, "rules[1].maxAum")[0]!.message).toBe("expected a number from 0 to 10000, or a range { low, high, value }, got 'lots'");
   });
@@ -209,6 +209,7 @@ describe("the builder's sources, forks and shown errors", () => {
     expect(isTouched("sources[1]", touched)).toBe(true);
     expect(isTouched("title", touched)).toBe(false);
     expect(isTouched("rules[1].label", touched)).toBe(false);
+    expect(isTouched("assumptions.cost-of-equity", new Set(["assumptions.cost-of-equity%"]))).toBe(true); // typed as a percentage
   });
 
   it("finds a source by any words of its key or citation", () => {

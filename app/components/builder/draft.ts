@@ -8,7 +8,8 @@
  *
  *   title, summary, date, hypothetical, sources (one per line), assumptions.<id>
  *   rules[i].type (hidden), rules[i].<field> (text, select, checkbox; repeated for lists)
- *   rules[i].<param>.value / .low / .high (low and high empty: a plain value)
+ *   rules[i].<param>.value / .low / .high (low and high empty: a plain value; a share typed as a percentage, 30)
+ *   assumptions.<id>% for an assumption typed as a percentage
  *   versionAuthor, versionNote, forkedFrom, baseVersion, intent
  *
  * Pure and isomorphic.
@@ -17,6 +18,8 @@ import type { Model } from "../../engine/model";
 import { validateDefinition, type FieldError } from "../../scenarios/definition-check";
 import { ruleIdOf } from "../../scenarios/ids";
 import type { ScenarioDefinition } from "../../scenarios/schema";
+
+import { fromInputNumber, toInputNumber, type ValueFormat } from "../../utils/format";
 
 import { ruleTypeSpec, TOP_LEVEL, type FieldSpec } from "./schema-fields";
 
@@ -126,6 +129,17 @@ export function parseNumberText(text: string | undefined): number | string | und
   return NUMBER.test(t) ? Number(t) : t;
 }
 
+/** A typed number as stored (30 -> 0.3 for a percentage); text and empty pass through for the schema to judge. */
+function stored(typed: number | string | undefined, format: ValueFormat): number | string | undefined {
+  return typeof typed === "number" ? fromInputNumber(typed, format) : typed;
+}
+
+/**
+ * The input name of an assumption typed as a percentage: `assumptions.<id>%` (the form knows the model's units, the
+ * decoder does not, so the name says it).
+ */
+export const PERCENT_NAME_SUFFIX = "%";
+
 type Values = Map<string, string[]>;
 
 function collect(entries: Iterable<[string, unknown]>): Values {
@@ -165,9 +179,11 @@ function decodeField(values: Values, index: number, spec: FieldSpec): unknown {
       return list.includes("all") ? "all" : list;
     }
     case "param": {
-      const value = parseNumberText(one(values, paramPartName(index, spec.name, "value")));
-      const low = parseNumberText(one(values, paramPartName(index, spec.name, "low")));
-      const high = parseNumberText(one(values, paramPartName(index, spec.name, "high")));
+      // A share is typed as a percentage (30) and stored as the fraction (0.3).
+      const part = (p: "value" | "low" | "high") => stored(parseNumberText(one(values, paramPartName(index, spec.name, p))), spec.format);
+      const value = part("value");
+      const low = part("low");
+      const high = part("high");
       if (low === undefined && high === undefined) return value;
       return { low, high, value };
     }
@@ -190,8 +206,9 @@ export function decodeForm(entries: Iterable<[string, unknown]>): { draft: Draft
   const assumptions: Record<string, unknown> = {};
   for (const [k, v] of values) {
     if (!k.startsWith("assumptions.")) continue;
-    const n = parseNumberText(v[0]);
-    if (n !== undefined) assumptions[k.slice("assumptions.".length)] = n;
+    const percent = k.endsWith(PERCENT_NAME_SUFFIX);
+    const n = stored(parseNumberText(v[0]), percent ? "percent" : "number");
+    if (n !== undefined) assumptions[k.slice("assumptions.".length, percent ? -PERCENT_NAME_SUFFIX.length : undefined)] = n;
   }
   const indexes = [...values.keys()]
     .map((k) => /^rules\[(\d{1,3})\]\.type$/.exec(k)?.[1])
@@ -302,10 +319,25 @@ export type DraftCheck =
  */
 export function checkDraft(draft: Draft, model: Model): DraftCheck {
   const check = validateDefinition(draftToInput(draft), model);
-  const strip = (e: FieldError): DraftError => ({ path: e.path, message: e.message });
+  const strip = (e: FieldError): DraftError => ({ path: e.path, message: percentMessage(draft, e.path, e.message) });
   return check.ok
     ? { ok: true, definition: check.definition, warnings: check.warnings.map(strip) }
     : { ok: false, errors: check.errors.map(strip), warnings: check.warnings.map(strip) };
+}
+
+/**
+ * A bound message of a share, in the percentages the form is typed in: "expected a number from 0 to 1, got 1.5"
+ * reads "expected a percentage from 0% to 100%, got 150%" beside an input where 150 was typed.
+ */
+function percentMessage(draft: Draft, path: string, message: string): string {
+  const m = /^rules\[(\d+)\]\.([A-Za-z]+)(?:\.(?:value|low|high))?$/.exec(path);
+  const rule = m ? draft.rules[Number(m[1])] : undefined;
+  const spec = rule ? ruleTypeSpec(rule.type)?.fields.find((f) => f.name === m![2]) : undefined;
+  if (spec?.kind !== "param" || spec.format !== "percent") return message;
+  const pct = (n: string) => `${toInputNumber(Number(n), "percent")}%`;
+  return message.replace(/expected a number from (\S+) to (\S+), got (\S+)$/, (_, a: string, b: string, c: string) =>
+    `expected a percentage from ${pct(a)} to ${pct(b)}, got ${pct(c)}`,
+  );
 }
 
 /** The errors that belong to a field: at its path, or inside it (`rules[0].units[1]`, `rules[0].cap.low`). */
@@ -323,7 +355,10 @@ export function variantTitle(title: string, max = TOP_LEVEL.title.maxLength ?? 2
 
 /** Whether an error's path belongs to a field the user changed (its name, a part of it, or its whole). */
 export function isTouched(path: string, touched: ReadonlySet<string>): boolean {
-  for (const n of touched) if (path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`) || n.startsWith(`${path}.`)) return true;
+  for (const name of touched) {
+    const n = name.endsWith(PERCENT_NAME_SUFFIX) ? name.slice(0, -PERCENT_NAME_SUFFIX.length) : name;
+    if (path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`) || n.startsWith(`${path}.`)) return true;
+  }
   return false;
 }
 

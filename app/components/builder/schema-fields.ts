@@ -1,13 +1,14 @@
 /**
  * The builder's form fields, read off the zod schema (app/scenarios/schema.ts): which fields each rule type has,
  * in the schema's order, whether they are optional, their bounds, allowed values, defaults and `.describe()` help
- * text. Nothing here restates a bound or a list of allowed values; a new field or a changed bound in the schema
+ * text; a numeric parameter's label, unit, format and bounds from its metadata (`paramMetaOf`). Nothing here restates a bound or a list of allowed values; a new field or a changed bound in the schema
  * shows in the form without a change here. What the schema cannot say (that `units` names units of the model and
  * `market` a market) is the one table below, REFERENCES. Pure and isomorphic.
  */
 import type { z } from "zod";
 
-import { RULE_FAMILIES, ruleSchema, scenarioSchema, type RuleFamily, type RuleType } from "../../scenarios/schema";
+import { paramMetaOf, RULE_FAMILIES, ruleSchema, scenarioSchema, type RuleFamily, type RuleType } from "../../scenarios/schema";
+import { formatWithUnit, type ValueFormat } from "../../utils/format";
 
 type Schema = z.core.$ZodType;
 interface Def {
@@ -50,7 +51,7 @@ interface FieldBase {
 export type FieldSpec = FieldBase &
   (
     | { kind: "text"; multiline: boolean; maxLength: number | null; minLength: number | null; slug: boolean }
-    | { kind: "param"; min: number; max: number; unit: string }
+    | { kind: "param"; min: number; max: number; unit: string; format: ValueFormat }
     | { kind: "reference-list"; source: ReferenceSource; allowGroup: boolean }
     | { kind: "reference"; source: ReferenceSource }
     | { kind: "enum-list"; options: string[] }
@@ -77,15 +78,10 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The unit a number is in, read off its description (as app/scenarios/what-if.ts reads it). */
-export function unitOfParam(name: string, description: string, max: number): string {
-  if (/RMB bn/.test(description)) return "RMB bn";
-  if (/RMB/.test(description)) return "RMB";
-  if (/multiple/.test(description)) return "× capital";
-  if (/months/i.test(description) || name === "months") return "months";
-  if (/1 = 100%/.test(description)) return "× (1 = 100%)";
-  if (max <= 1 && /0\.\.1|fraction|share|rate|ratio/i.test(description + name)) return "fraction (0.3 = 30%)";
-  return "";
+/** A parameter's unit as the form says it after the label: " · %" for a percentage, " · RMB bn", " · × capital". */
+export function unitText(spec: { unit: string; format: ValueFormat }): string {
+  if (spec.format === "percent") return "%";
+  return formatWithUnit(1, spec.unit, spec.format).replace(/^1\s*/, "");
 }
 
 function unwrapOptional(s: Schema): { schema: Schema; optional: boolean; defaultValue: unknown } {
@@ -144,10 +140,10 @@ function fieldSpec(type: RuleType, name: string, raw: Schema): FieldSpec {
     const first = d.options[0]!;
     const fd = defOf(first);
     if (fd.type === "number") {
-      const num = first as unknown as { minValue: number | null; maxValue: number | null };
-      const min = num.minValue ?? 0;
-      const max = num.maxValue ?? 1;
-      return { ...base, kind: "param", min, max, unit: unitOfParam(name, description, max) };
+      // Label, unit, format and bounds are the parameter's metadata on the schema (decision 026).
+      const meta = paramMetaOf(type, name);
+      if (!meta) throw new Error(`builder: ${type}.${name} declares no unit, label and format; use param() in app/scenarios/schema.ts`);
+      return { ...base, label: meta.label, kind: "param", min: meta.min, max: meta.max, unit: meta.unit, format: meta.format };
     }
     const list = d.options.find((o) => defOf(o).type === "array");
     const options = list ? enumOptions(defOf(list).element!) : null;

@@ -2,38 +2,18 @@
  * The what-if controls: every tunable as a labelled slider and number input within its range, grouped by rule,
  * then the engine assumptions. A GET form with an Apply button, so it works without JavaScript (the number
  * inputs carry the URL keys); with JavaScript every change applies at once and the button is not needed.
+ * Labels, units and formats come from the tunables (the schema's parameter metadata, decision 026): a share is
+ * shown and typed as a percentage (30, with a % after the box); without JavaScript it is submitted as
+ * `<key>%=30`, which the server reads as 0.3.
  */
 import { Form } from "@remix-run/react";
 import { memo, useState, type FormEvent } from "react";
 
-import type { Tunable } from "~/scenarios/what-if";
-import { formatWithUnit } from "~/utils/format";
-
-/** Plain names for rule fields (the schema's field names are for files, not for a room). */
-const FIELD_LABEL: Record<string, string> = {
-  consentRate: "Share of users who consent",
-  coverageKept: "Data value the bureau keeps",
-  costPerQuery: "Fee per bureau query",
-  bureauStake: "Ant's stake in the bureau",
-  months: "Months of history kept",
-  stakeKept: "Ant's stake kept",
-  recapture: "Users who find it anyway",
-  shareShift: "Share moved to rivals",
-  cap: "Largest share allowed",
-  minRatio: "Minimum capital ratio",
-  riskWeight: "Risk weight",
-  minOwnShare: "Minimum own funding",
-  maxLeverage: "Largest leverage",
-  minimum: "Minimum capital",
-  maxAum: "Largest fund size",
-};
-
-function fieldLabel(t: Tunable) {
-  return t.field ? (FIELD_LABEL[t.field] ?? t.field) : t.label;
-}
+import { PERCENT_KEY_SUFFIX, type Tunable } from "~/scenarios/what-if";
+import { formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
 
 function display(t: Tunable, v: number) {
-  return formatWithUnit(v, t.unit === "share" ? "fraction" : t.unit || "");
+  return formatWithUnit(v, t.unit, t.format);
 }
 
 const TunableControl = memo(function TunableControl({
@@ -51,13 +31,18 @@ const TunableControl = memo(function TunableControl({
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = `wi-${t.key.replace(/[^a-z0-9-]/gi, "-")}`;
-  const draftNumber = draft === null ? value : draft.trim() === "" ? Number.NaN : Number(draft);
+  const percent = t.format === "percent";
+  // The number box is in the unit the value reads in: 30 (%) for a stored 0.3.
+  const shown = (v: number) => toInputNumber(v, t.format);
+  const stored = (typed: number) => fromInputNumber(typed, t.format);
+  const draftNumber = draft === null ? value : draft.trim() === "" ? Number.NaN : stored(Number(draft));
   const invalid = draft !== null && !(Number.isFinite(draftNumber) && draftNumber >= t.min && draftNumber <= t.max);
   const changed = value !== t.fileValue;
   return (
     <div className={`control${changed ? " control-changed" : ""}`} data-key={t.key}>
       <label htmlFor={id} className="control-label">
-        {fieldLabel(t)}
+        {t.name}
+        {percent ? <span className="visually-hidden"> (percent)</span> : null}
       </label>
       <p className="control-value" id={`${id}-value`}>
         <span className="num" data-testid={`value-${t.key}`}>{display(t, value)}</span>
@@ -66,8 +51,9 @@ const TunableControl = memo(function TunableControl({
       <div className="control-inputs">
         <input
           type="range"
-          aria-label={`${fieldLabel(t)}, slider`}
+          aria-label={`${t.name}, slider`}
           aria-describedby={`${id}-value`}
+          aria-valuetext={display(t, value)}
           min={t.min}
           max={t.max}
           step={t.step}
@@ -78,25 +64,32 @@ const TunableControl = memo(function TunableControl({
             onValue(t.key, Number(e.currentTarget.value));
           }}
         />
-        <input
-          id={id}
-          type="number"
-          name={t.key}
-          inputMode="decimal"
-          min={t.min}
-          max={t.max}
-          step="any"
-          value={draft ?? String(value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={`${id}-range${invalid ? ` ${id}-error` : ""}`}
-          onChange={(e) => {
-            const text = e.currentTarget.value;
-            setDraft(text);
-            const n = text.trim() === "" ? Number.NaN : Number(text);
-            if (Number.isFinite(n) && n >= t.min && n <= t.max) onValue(t.key, n);
-          }}
-          onBlur={() => setDraft(null)}
-        />
+        <span className="control-number">
+          <input
+            id={id}
+            type="number"
+            name={percent ? `${t.key}${PERCENT_KEY_SUFFIX}` : t.key}
+            inputMode="decimal"
+            min={shown(t.min)}
+            max={shown(t.max)}
+            step="any"
+            value={draft ?? String(shown(value))}
+            aria-invalid={invalid || undefined}
+            aria-describedby={`${id}-range${invalid ? ` ${id}-error` : ""}`}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setDraft(text);
+              const n = text.trim() === "" ? Number.NaN : stored(Number(text));
+              if (Number.isFinite(n) && n >= t.min && n <= t.max) onValue(t.key, n);
+            }}
+            onBlur={() => setDraft(null)}
+          />
+          {percent ? (
+            <span className="control-unit" aria-hidden="true">
+              %
+            </span>
+          ) : null}
+        </span>
       </div>
       <p className="control-range" id={`${id}-range`}>
         {display(t, t.min)} to {display(t, t.max)}
@@ -110,7 +103,8 @@ const TunableControl = memo(function TunableControl({
       ) : null}
       {invalid ? (
         <p className="control-error" id={`${id}-error`} role="alert">
-          Enter a number from {t.min} to {t.max}; the last valid value ({display(t, value)}) is used.
+          Enter a number from {shown(t.min)} to {shown(t.max)}
+          {percent ? " (percent)" : ""}; the last valid value ({display(t, value)}) is used.
         </p>
       ) : null}
     </div>
@@ -160,7 +154,7 @@ export function WhatIfPanel({
     const gid = t.kind === "rule" ? `rule:${t.targetId}` : "assumptions";
     let g = groups.find((x) => x.id === gid);
     if (!g) {
-      g = { id: gid, title: t.kind === "rule" ? t.label.split(": ").slice(0, -1).join(": ") : "Engine assumptions", items: [] };
+      g = { id: gid, title: t.group, items: [] };
       groups.push(g);
     }
     g.items.push(t);
