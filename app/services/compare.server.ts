@@ -45,10 +45,10 @@ export function loadComparison(url: URL) {
   return pageErrors("compare", () => compareRefs(q.getAll("s"), q.get("draws"), q.get("seed"), q.has("pick")));
 }
 
-/** What a column's what-if moves, in words: "Minimum own funding 0.5, cost-of-equity 0.1". */
+/** What a column's what-if moves, in words: "…: Minimum own funding 50%; Cost of equity 10% per year". */
 function whatIfWords(model: Model, scenario: Scenario, values: Record<string, number>): string {
   return movedTunables(values, tunables(scenario, model))
-    .map((t) => `${t.label} ${formatWithUnit(values[t.key]!, t.unit === "share" ? "fraction" : t.unit || "")}`)
+    .map((t) => `${t.label} ${formatWithUnit(values[t.key]!, t.unit, t.format)}`)
     .join("; ");
 }
 
