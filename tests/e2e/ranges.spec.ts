@@ -126,7 +126,7 @@ test("after a slider move the Web Worker recomputes the ranges: the server's num
 
   // Back to the file's value: the unmoved state, which the server renders without a what-if.
   const unmoved = await apiBands(page, ID);
-  await page.locator("input[name='a.cost-of-equity']").fill("0.1");
+  await page.locator("input[name='a.cost-of-equity%']").fill("10");
   await expect(page.getByTestId("kpi-profit")).not.toHaveText(pointBefore!);
   await expect(profit).toHaveAttribute("data-state", "current");
   await expect(profit).toHaveText(`80% range ${range(unmoved.headline.profit, formatRmbBn)}`);
@@ -143,7 +143,7 @@ test("after a slider move the Web Worker recomputes the ranges: the server's num
 
   // Another value: other ranges, again the engine's for those values and the same draws.
   const unmovedText = await profit.textContent();
-  await page.locator("input[name='a.cost-of-equity']").fill("0.15");
+  await page.locator("input[name='a.cost-of-equity%']").fill("15");
   await expect(profit).toHaveAttribute("data-state", "current");
   await expect(profit).not.toHaveText(unmovedText!);
   const moved = await bandsFor(page, ID, "a.cost-of-equity=0.15");
@@ -153,7 +153,7 @@ test("after a slider move the Web Worker recomputes the ranges: the server's num
 
   // While the worker computes, the tiles and the tables say so rather than show other values' ranges.
   await page.evaluate(() => ((window as unknown as { rangeStates: string[] }).rangeStates.length = 0));
-  await page.locator("input[name='a.cost-of-equity']").fill("0.12");
+  await page.locator("input[name='a.cost-of-equity%']").fill("12");
   await expect(profit).toHaveAttribute("data-state", "current");
   expect(await page.evaluate(() => (window as unknown as { rangeStates: string[] }).rangeStates)).toEqual(["updating", "current"]);
 
@@ -178,7 +178,7 @@ test("while the worker computes, the tiles read 'updating range…' and the rang
     } as typeof Worker.prototype.postMessage;
   });
   const pointBefore = await page.getByTestId("kpi-profit").textContent();
-  await page.locator("input[name='a.cost-of-equity']").fill("0.14");
+  await page.locator("input[name='a.cost-of-equity%']").fill("14");
   await expect(page.getByTestId("kpi-profit")).not.toHaveText(pointBefore!);
   await expect(page.getByTestId("kpi-profit-range")).toHaveText("updating range…");
   await expect(page.getByTestId("kpi-profit-range")).toHaveAttribute("aria-busy", "true");
