@@ -61,7 +61,7 @@ export function exportHref(id: string, format: ExportFormat, search: string | UR
  * (units as the what-if panel writes them).
  */
 export function whatIfStampLines(values: Record<string, number>, available: readonly Tunable[]): string[] {
-  const show = (t: Tunable, v: number) => formatWithUnit(v, t.unit === "share" ? "fraction" : t.unit || "");
+  const show = (t: Tunable, v: number) => formatWithUnit(v, t.unit, t.format);
   return movedTunables(values, available).map((t) => `${t.label}: ${show(t, t.fileValue)} → ${show(t, values[t.key]!)}`);
 }
 
