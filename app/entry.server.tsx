@@ -128,11 +128,23 @@ async function cachedDocument(request: Request, pageKey: string, responseHeaders
   const cache = pageCache();
   const hit = cache.get(etag);
   if (hit) return new Response(hit.html.split(hit.nonce).join(nonce), { status: 200, headers: responseHeaders });
-  const { html, failed } = await renderToText(request, remixContext, nonce);
-  if (failed) return new Response(html, { status: 500, headers: responseHeaders });
-  cache.set(etag, { html, nonce }, html.length * 2);
+  // Requests for a page being rendered wait for that render (a room opening one new link renders it once).
+  let rendering = renders.get(etag);
+  if (!rendering) {
+    rendering = renderToText(request, remixContext, nonce)
+      .then((r) => ({ ...r, nonce }))
+      .finally(() => renders.delete(etag));
+    renders.set(etag, rendering);
+  }
+  const rendered = await rendering;
+  const html = rendered.nonce === nonce ? rendered.html : rendered.html.split(rendered.nonce).join(nonce);
+  if (rendered.failed) return new Response(html, { status: 500, headers: responseHeaders });
+  if (rendered.nonce === nonce) cache.set(etag, { html, nonce }, html.length * 2);
   return new Response(html, { status: 200, headers: responseHeaders });
 }
+
+/** Page renders in progress, by ETag (decision 021). */
+const renders = new Map<string, Promise<{ html: string; failed: boolean; nonce: string }>>();
 
 /** A page in the room view: rendered whole, so its links can carry the view before it is sent. */
 async function roomDocument(request: Request, status: number, responseHeaders: Headers, remixContext: EntryContext, nonce: string): Promise<Response> {

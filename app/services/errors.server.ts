@@ -25,6 +25,8 @@ export type ErrorAnswer = {
   /** Fields a JSON client acts on (a 400's field errors, a 409's versions). */
   extra?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Not logged: an expected refusal that comes in floods (a full compute queue), where a line each would drown the log. */
+  quiet?: boolean;
 };
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -74,6 +76,7 @@ export function errorAnswer(e: unknown): ErrorAnswer | null {
       status: 503,
       payload: { title: "The server is busy", message: e.message, hint: "Reload this page in a moment: nothing was lost." },
       headers: { "Retry-After": String(e.retryAfter), ...NO_STORE },
+      quiet: true,
     };
   if (e instanceof DatabaseBusyError)
     return { status: 503, payload: { title: "The database is busy", message: e.message }, headers: { "Retry-After": "1", ...NO_STORE } };
@@ -83,7 +86,7 @@ export function errorAnswer(e: unknown): ErrorAnswer | null {
 }
 
 function logged(tag: string, answer: ErrorAnswer): ErrorAnswer {
-  if (answer.status === 503) console.warn(`[${tag}] ${answer.payload.message}`);
+  if (answer.status === 503 && !answer.quiet) console.warn(`[${tag}] ${answer.payload.message}`);
   return answer;
 }
 
