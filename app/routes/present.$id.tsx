@@ -476,7 +476,7 @@ export default function PresentationPage() {
         <ChartDownloads charts={charts} stamp={{ scenario: d.version !== null ? `${d.scenario.title} (version ${d.version})` : d.scenario.title, changes: d.stampChanges }} />
         <span className="deck-downloads">
           {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
-            <a key={f} href={exportHref(d.scenario.id, f, d.state)} download data-export={f}>
+            <a key={f} href={exportHref(d.scenario.id, f, d.state, d.ranges)} download data-export={f}>
               {EXPORT_FORMATS[f].ext.toUpperCase()}
             </a>
           ))}

@@ -159,7 +159,7 @@ export default function ScenarioPage() {
       <PatternDefs />
       <ScenarioHeader scenario={scenario} model={loaded.pageModel} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
-      <ExportBar id={scenario.id} search={viewSearch.toString()} stamp={stamp} />
+      <ExportBar id={scenario.id} search={viewSearch.toString()} stamp={stamp} ranges={{ draws: loaded.uncertainty.draws, seed: loaded.uncertainty.seed }} />
       <div className="scenario-layout">
         <div
           className="scenario-results"

@@ -35,16 +35,21 @@ test("CSV, JSON and YAML download from the deck: the CSV has a header, units and
   const csv = await download(page, "a[data-export='result.csv']");
   expect(csv.download.suggestedFilename()).toBe(`${ID}-result.csv`);
   const rows = readCsv(csv.text);
-  expect(rows[0]).toEqual(["section", "id", "metric", "unit", "baseline", "scenario", "delta"]);
-  for (const r of rows) expect(r).toHaveLength(7);
+  // The deck's downloads carry its 80% ranges: the band columns follow the figures (decision 023).
+  expect(rows[0]!.slice(0, 7)).toEqual(["section", "id", "metric", "unit", "baseline", "scenario", "delta"]);
+  expect(rows[0]).toEqual(expect.arrayContaining(["p10", "p90"]));
+  for (const r of rows) expect([7, rows[0]!.length]).toContain(r.length);
   expect(rows.find((r) => r[0] === "headline" && r[2] === "revenue")![3]).toBe("RMB bn");
   expect(figure(rows, "headline", "group", "revenue")).toBeCloseTo(result.headline.revenue.scenario, 6);
   expect(figure(rows, "service", "pay-later", "users")).toBeCloseTo(result.services.find((s) => s.id === "pay-later")!.users.scenario, 6);
 
   const json = await download(page, "a[data-export='result.json']");
   expect(json.download.suggestedFilename()).toBe(`${ID}-result.json`);
-  const api = await (await request.get(`/api/scenarios/${ID}/result`)).json();
+  const api = await (await request.get(`/api/scenarios/${ID}/result?draws=1000&seed=20201103`)).json();
   expect(JSON.parse(json.text)).toEqual(api);
+  const p10 = rows[0]!.indexOf("p10");
+  const profit = rows.find((r) => r[0] === "headline" && r[2] === "profit")!;
+  expect(Number(profit[p10])).toBeCloseTo(api.bands.headline.profit.p10, 6);
 
   const yaml = await download(page, "a[data-export='scenario.yaml']");
   expect(yaml.download.suggestedFilename()).toBe(`${ID}.yaml`);
@@ -151,7 +156,7 @@ test.describe("from the scenario page", () => {
     await page.goto(`/scenarios/${ID}`);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
     await page.locator(`input[type="number"][name="${KEY}%"]`).fill("40");
-    await expect(page.locator("[data-testid='export-bar'] a[data-export='result.csv']")).toHaveAttribute("href", `/scenarios/${ID}/export/result.csv?${KEY}=0.4`);
+    await expect(page.locator("[data-testid='export-bar'] a[data-export='result.csv']")).toHaveAttribute("href", `/scenarios/${ID}/export/result.csv?${KEY}=0.4&draws=1000&seed=20201103`);
     await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${ID}?${KEY}=0.4`);
     const { result } = await evaluateWithEngine(request, ID, `${KEY}=0.4`);
     const rows = readCsv((await download(page, "[data-testid='export-bar'] a[data-export='result.csv']")).text);

@@ -12,7 +12,20 @@ import { EXPORT_FORMATS, exportHref, type ExportFormat } from "./files";
  * `search`: the what-if keys (and `v` for a variant version) as a query string without `?`;
  * `keep`: other view state the deck should keep (e.g. `bands`); `stamp`: what a chart image says about itself.
  */
-export function ExportBar({ id, search, keep = {}, stamp = null }: { id: string; search: string; keep?: Record<string, string>; stamp?: ChartStamp | null }) {
+export function ExportBar({
+  id,
+  search,
+  keep = {},
+  stamp = null,
+  ranges = null,
+}: {
+  id: string;
+  search: string;
+  keep?: Record<string, string>;
+  stamp?: ChartStamp | null;
+  /** The page's draws and seed: the CSV and JSON carry the same 80% ranges as the page. */
+  ranges?: { draws: number; seed: number } | null;
+}) {
   const presentParams = new URLSearchParams(search);
   for (const [k, v] of Object.entries(keep)) presentParams.set(k, v);
   const present = presentParams.toString();
@@ -27,7 +40,7 @@ export function ExportBar({ id, search, keep = {}, stamp = null }: { id: string;
       <span className="export-links">
         <span className="export-label">Download:</span>
         {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
-          <a key={f} href={exportHref(id, f, search)} download data-export={f}>
+          <a key={f} href={exportHref(id, f, search, ranges)} download data-export={f}>
             {EXPORT_FORMATS[f].label}
           </a>
         ))}

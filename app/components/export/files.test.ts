@@ -55,6 +55,9 @@ describe("file names and links", () => {
   it("keeps only v and the what-if keys in an export link", () => {
     expect(exportHref("x", "result.csv", "?slide=3&v=2&r.a.b=0.4&a.c=1&bands=2023")).toBe("/scenarios/x/export/result.csv?v=2&r.a.b=0.4&a.c=1");
     expect(exportHref("x", "scenario.yaml", "")).toBe("/scenarios/x/export/scenario.yaml");
+    // The result files carry the page's draws and seed (its 80% ranges); the scenario file has none.
+    expect(exportHref("x", "result.csv", "a.c=1&draws=9", { draws: 200, seed: 3 })).toBe("/scenarios/x/export/result.csv?a.c=1&draws=200&seed=3");
+    expect(exportHref("x", "scenario.yaml", "a.c=1", { draws: 200, seed: 3 })).toBe("/scenarios/x/export/scenario.yaml?a.c=1");
   });
 
   it("knows its formats", () => {

@@ -48,10 +48,20 @@ export function exportFileName(format: ExportFormat, { id, version, changed }: {
 }
 
 /** The URL of an export, keeping the view's `v` and what-if keys (and nothing else). */
-export function exportHref(id: string, format: ExportFormat, search: string | URLSearchParams): string {
+export function exportHref(
+  id: string,
+  format: ExportFormat,
+  search: string | URLSearchParams,
+  ranges?: { draws: number; seed: number } | null,
+): string {
   const from = typeof search === "string" ? new URLSearchParams(search) : search;
   const keep = new URLSearchParams();
   for (const [k, v] of from) if (k === "v" || k.startsWith("r.") || k.startsWith("a.")) keep.append(k, v);
+  // The result files carry the ranges the page shows: its draws and seed (decision 023).
+  if (ranges && format !== "scenario.yaml") {
+    keep.set("draws", String(ranges.draws));
+    keep.set("seed", String(ranges.seed));
+  }
   const q = keep.toString();
   return `/scenarios/${encodeURIComponent(id)}/export/${format}${q ? `?${q}` : ""}`;
 }
