@@ -257,3 +257,14 @@ export const savedPathVersions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pathId, t.version] })],
 );
+
+/**
+ * Short links (`/s/<code>`): a code for a page's address (path and query, same origin, an allowed route). One code
+ * per target (the unique index), so the same state always gets the same link; rows are never changed.
+ */
+export const shortLinks = sqliteTable("short_links", {
+  /** 10 characters of a 56-letter alphabet without look-alikes (about 58 bits): short, and not worth guessing. */
+  code: text("code").primaryKey(),
+  target: text("target").notNull().unique(),
+  createdAt: text("created_at").notNull(),
+});

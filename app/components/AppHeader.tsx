@@ -1,9 +1,13 @@
 /** The bar at the top of every page: the dashboard's name and its main views. */
-import { Link, NavLink } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
 
 import { ViewToggle } from "./RoomView";
 
 export function AppHeader() {
+  // "Share this view" carries the page's own address (with JavaScript, the what-if's current one): /share makes
+  // its short link and QR code (decision 026).
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
   return (
     <header className="app-header">
       <Link to="/" className="brand">
@@ -33,6 +37,13 @@ export function AppHeader() {
           <li>
             <NavLink to="/builder">New scenario</NavLink>
           </li>
+          {location.pathname === "/share" ? null : (
+            <li>
+              <a href={`/share?to=${encodeURIComponent(here)}`} data-testid="share-view">
+                Share this view
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
       <ViewToggle />
