@@ -153,8 +153,10 @@ function forkOf(definition: ScenarioDefinition, params: URLSearchParams): { draf
   const { id: _id, ...rest } = applied.scenario;
   void _id;
   const draft = draftFromDefinition({ ...rest, ...(Object.keys(assumptions).length > 0 ? { assumptions } : {}) });
-  const moved = movedTunables(whatIf.values, available).length;
-  return { draft: { ...draft, title: variantTitle(draft.title) }, moved };
+  const movedList = movedTunables(whatIf.values, available);
+  // The history inputs stay, but not for a number the what-if moved: that one is no longer history's.
+  const inputs = (definition.inputs ?? []).filter((i) => !movedList.some((t) => t.kind === "rule" && t.targetId === i.rule && t.field === i.field));
+  return { draft: { ...draft, title: variantTitle(draft.title), inputs }, moved: movedList.length };
 }
 
 /** The draft a `fork` URL parameter (a ScenarioRef) asks for: a library scenario, or a saved variant's version. */

@@ -101,7 +101,7 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
     await expect(page.getByTestId("variant-title")).toHaveText(title);
     await expect(page.locator('#history-table tr[data-row-id="1"] [data-field="author"]')).toHaveText("Ana");
     await expect(page.locator('#history-table tr[data-row-id="1"] [data-field="note"]')).toHaveText("half own-funded");
-    await expect(page.getByRole("link", { name: FORK })).toHaveAttribute("href", `/scenarios/${FORK}`);
+    await expect(page.getByRole("link", { name: FORK, exact: true })).toHaveAttribute("href", `/scenarios/${FORK}`);
     const v1 = await (await request.get(`/api/variants/${id}/versions`)).json();
     expect(v1.forkedFrom).toBe(FORK);
   });

@@ -90,11 +90,26 @@ test("Save as variant keeps every moved value: into the builder, and into the sa
   await expect(page).toHaveURL(/\/variants\/[a-z0-9-]+\?saved=1$/);
   const id = /\/variants\/([a-z0-9-]+)/.exec(new URL(page.url()).pathname)![1]!;
   const saved = (await (await request.get(`/api/variants/${id}/versions/1`)).json()) as {
-    definition: { title: string; assumptions?: Record<string, number>; rules: Array<{ minOwnShare: { value: number } }> };
+    definition: { title: string; assumptions?: Record<string, number>; rules: Array<{ minOwnShare: { value: number } }>; inputs?: unknown[] };
   };
   expect(saved.definition.title).toBe(title);
   expect(saved.definition.rules[0]!.minOwnShare.value).toBe(0.35);
   expect(saved.definition.assumptions?.["cost-of-equity"]).toBe(0.12);
+  // The file's 30% was an input from history; the what-if moved it, so it is no longer marked as one.
+  expect(saved.definition.inputs).toBeUndefined();
+});
+
+test("a fork keeps the scenario's inputs from history (they were once dropped)", async ({ page, request }) => {
+  const original = (await (await request.get(`/api/scenarios/${ID}`)).json()) as { inputs: unknown[] };
+  expect(original.inputs.length).toBeGreaterThan(0);
+  await page.goto(`/builder?fork=${ID}`);
+  const title = `Inputs kept ${Date.now().toString(36)} (variant)`;
+  await page.locator('input[name="title"]').fill(title);
+  await page.getByRole("button", { name: "Save as a new variant" }).click();
+  await expect(page).toHaveURL(/\/variants\/[a-z0-9-]+\?saved=1$/);
+  const id = /\/variants\/([a-z0-9-]+)/.exec(new URL(page.url()).pathname)![1]!;
+  const saved = (await (await request.get(`/api/variants/${id}/versions/1`)).json()) as { definition: { inputs?: unknown[] } };
+  expect(saved.definition.inputs).toEqual(original.inputs);
 });
 
 test("a fork with a what-if value out of range is refused with the reason, nothing dropped silently", async ({ page }) => {

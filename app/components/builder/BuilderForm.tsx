@@ -17,7 +17,7 @@ import type { Model } from "~/engine/model";
 import { ruleIdOf } from "~/scenarios/ids";
 import { formatOfUnit, formatRange, formatWithUnit, toInputNumber } from "~/utils/format";
 
-import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, PERCENT_NAME_SUFFIX, type Draft, type DraftError, type Intent } from "./draft";
+import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, INPUTS_NAME, PERCENT_NAME_SUFFIX, type Draft, type DraftError, type Intent } from "./draft";
 import { FieldMessages, fieldId, RuleField, TextField } from "./Fields";
 import { SourcePicker } from "./SourcePicker";
 import { HeadlineTable, ServicesTable } from "./ResultTables";
@@ -172,6 +172,7 @@ export function BuilderForm(props: BuilderFormProps) {
         aria-labelledby="builder-heading"
       >
         {props.forkedFrom ? <input type="hidden" name="forkedFrom" value={props.forkedFrom} /> : null}
+        {draft.inputs.length > 0 ? <input type="hidden" name={INPUTS_NAME} value={JSON.stringify(draft.inputs)} /> : null}
         {props.baseVersion !== null ? <input type="hidden" name="baseVersion" value={props.baseVersion} /> : null}
 
         <div className="builder-toolbar">

@@ -100,6 +100,7 @@ describe("decoding a posted form", () => {
         { type: "consent-required", id: "consent", label: "Consent", categories: ["transactions", "identity"], consentRate: { low: 0.2, high: 0.8, value: 0.4 } },
         { type: "spin-off", label: "Split", units: ["hb"], entity: "NewCo", stakeKept: "abc", keepLinks: true },
       ],
+      inputs: [],
     });
     expect(meta).toEqual({ author: "Ana", note: undefined, forkedFrom: undefined, baseVersion: undefined });
     expect(intent).toEqual({ kind: "add", type: "data-ban" });
@@ -218,5 +219,36 @@ describe("the builder's sources, forks and shown errors", () => {
     expect(sourceMatches(s, "co-lending cbirc")).toBe(true);
     expect(sourceMatches(s, "prospectus")).toBe(false);
     expect(sourceMatches(s, "")).toBe(true);
+  });
+});
+
+describe("a scenario's inputs from history through the builder (a fork once dropped them)", () => {
+  const inputs = [{ rule: "own-funding", field: "minOwnShare", what: "the co-lending rules' minimum own share", sources: ["S36"] }];
+  const definition = {
+    title: "Co-lending",
+    summary: "S",
+    date: "2021",
+    hypothetical: false,
+    sources: ["S36"],
+    rules: [{ id: "own-funding", type: "co-lending" as const, label: "Own funding", units: ["huabei"], minOwnShare: 0.3, response: "raise" as const }],
+    inputs,
+  };
+
+  it("keeps them from the definition to the schema's input, and through the form's hidden field", () => {
+    const draft = draftFromDefinition(definition);
+    expect(draft.inputs).toEqual(inputs);
+    expect(draftToInput(draft).inputs).toEqual(inputs);
+    const { draft: posted } = post([
+      ["title", "T"],
+      ["inputs", JSON.stringify(inputs)],
+    ]);
+    expect(posted.inputs).toEqual(inputs);
+    expect(post([["title", "T"]]).draft.inputs).toEqual([]);
+    expect(draftToInput(EMPTY_DRAFT)).not.toHaveProperty("inputs");
+  });
+
+  it("a tampered field is refused by the schema, not dropped", () => {
+    const { draft } = post([["inputs", "not json"]]);
+    expect(draft.inputs).toEqual(["not json"]);
   });
 });

@@ -10,6 +10,7 @@
  *   rules[i].type (hidden), rules[i].<field> (text, select, checkbox; repeated for lists)
  *   rules[i].<param>.value / .low / .high (low and high empty: a plain value; a share typed as a percentage, 30)
  *   assumptions.<id>% for an assumption typed as a percentage
+ *   inputs (hidden: the scenario's `inputs:` as JSON, kept unchanged)
  *   versionAuthor, versionNote, forkedFrom, baseVersion, intent
  *
  * Pure and isomorphic.
@@ -35,6 +36,11 @@ export interface Draft {
   /** Overrides by assumption id: numbers, or text that is not (yet) a number. */
   assumptions: Record<string, unknown>;
   rules: DraftRule[];
+  /**
+   * The scenario's `inputs:` (its numbers typed in from history), carried unchanged through the form as one hidden
+   * JSON field: the builder has no editor for them, and a fork must not drop them (the schema checks them).
+   */
+  inputs: unknown[];
 }
 
 /** One problem, at a path of the scenario (`rules[0].consentRate`) or of the form (`versionNote`). */
@@ -71,6 +77,7 @@ export const EMPTY_DRAFT: Draft = {
   sources: [],
   assumptions: {},
   rules: [],
+  inputs: [],
 };
 
 /** A stored or library scenario as a draft. */
@@ -83,6 +90,7 @@ export function draftFromDefinition(def: ScenarioDefinition | (ScenarioDefinitio
     sources: [...def.sources],
     assumptions: { ...(def.assumptions ?? {}) },
     rules: def.rules.map((r) => ({ ...(r as unknown as DraftRule) })),
+    inputs: (def.inputs ?? []).map((i) => ({ ...i, sources: [...i.sources] })),
   };
 }
 
@@ -97,6 +105,7 @@ export function draftToInput(draft: Draft): Record<string, unknown> {
   };
   if (Object.keys(draft.assumptions).length > 0) out.assumptions = draft.assumptions;
   out.rules = draft.rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+  if (draft.inputs.length > 0) out.inputs = draft.inputs;
   return out;
 }
 
@@ -139,6 +148,20 @@ function stored(typed: number | string | undefined, format: ValueFormat): number
  * decoder does not, so the name says it).
  */
 export const PERCENT_NAME_SUFFIX = "%";
+
+/** The hidden field that carries the scenario's `inputs:` as JSON. */
+export const INPUTS_NAME = "inputs";
+
+/** The hidden `inputs` field: a JSON list, or [] when absent; anything else is kept as a one-item list for the schema to refuse. */
+function decodeInputs(text: string | undefined): unknown[] {
+  if (text === undefined || text.trim() === "") return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return [text];
+  }
+}
 
 type Values = Map<string, string[]>;
 
@@ -235,6 +258,7 @@ export function decodeForm(entries: Iterable<[string, unknown]>): { draft: Draft
     sources,
     assumptions,
     rules,
+    inputs: decodeInputs(one(values, INPUTS_NAME)),
   };
   const optional = (k: string) => {
     const t = one(values, k);
