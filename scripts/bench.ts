@@ -23,7 +23,14 @@ import { getModelFromDb } from "../app/data/model.server";
 import { loadScenarios } from "../app/scenarios/load.server";
 import { openDatabase } from "../app/data/db.server";
 import { setupDatabase } from "../db/setup";
+import { benchLighthouse } from "./bench-lighthouse";
 import { benchWeb } from "./bench-web";
+
+// `--lighthouse`: only Lighthouse on `/` and the scenario page (bench-results/lighthouse.json); a full run ends with it.
+if (process.argv.includes("--lighthouse")) {
+  await benchLighthouse();
+  process.exit(0);
+}
 
 function timeLoop(fn: () => void, minMs = 300): number {
   for (let i = 0; i < 50; i++) fn(); // warm-up
@@ -160,4 +167,5 @@ fs.rmSync(dir, { recursive: true, force: true });
 if (!process.argv.includes("--engine-only")) {
   const web = await benchWeb(library.map((s) => s.id));
   fs.writeFileSync("bench-results/web.json", JSON.stringify({ date: new Date().toISOString(), ...web }, null, 2));
+  await benchLighthouse();
 }
