@@ -14,6 +14,7 @@ import { useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
 import { whatIfStampLines } from "~/components/export/files";
+import { HeadlineChart } from "~/components/common/HeadlineChart";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { CapitalSection } from "~/components/scenario/CapitalSection";
 import { ExplanationsSection } from "~/components/scenario/ExplanationsSection";
@@ -89,6 +90,20 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
+/** The page's contents: its sections' anchors, in page order. */
+const CONTENTS: Array<[string, string]> = [
+  ["#kpi-heading", "Headline figures"],
+  ["#rules", "The rules"],
+  ["#services", "Services"],
+  ["#waterfall", "Each rule's effect"],
+  ["#sensitivity", "What matters first"],
+  ["#capital", "Capital"],
+  ["#data-flows", "Data flows"],
+  ["#markets", "Markets"],
+  ["#explanations", "What drove the changes"],
+  ["#whatif-heading", "What if…"],
+];
+
 export default function ScenarioPage() {
   const loaded = useLoaderData<typeof loader>();
   const { scenario, tunables: available, bands, variant } = loaded;
@@ -157,7 +172,20 @@ export default function ScenarioPage() {
   return (
     <main id="main" className="page scenario-page">
       <PatternDefs />
-      <ScenarioHeader scenario={scenario} model={loaded.pageModel} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
+      <div className="scenario-top">
+        <ScenarioHeader scenario={scenario} model={loaded.pageModel} file={loaded.file} variant={variant ? { id: scenario.id, ...variant } : null} warnings={loaded.fileWarnings} forkHref={forkHref} />
+        {/* A chart on the first screen at 1366x768 too; it follows the what-if like the tiles. */}
+        <HeadlineChart headline={w.result.headline} />
+      </div>
+      <nav className="toc scenario-toc" aria-label="Contents">
+        <ul>
+          {CONTENTS.map(([href, label]) => (
+            <li key={href}>
+              <a href={href}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {/* Downloads and the deck follow the what-if as it moves (the values, not the debounced URL). */}
       <ExportBar id={scenario.id} search={viewSearch.toString()} stamp={stamp} ranges={{ draws: loaded.uncertainty.draws, seed: loaded.uncertainty.seed }} />
       <div className="scenario-layout">

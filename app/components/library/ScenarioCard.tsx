@@ -3,7 +3,7 @@ import { formatScenarioRef } from "~/scenarios/ref";
 
 import { DeltaText } from "./DeltaText";
 import { FAMILY_LABELS, formatScenarioDate, splitSummary, type ComparableEntry, type LibraryEntry } from "./entries";
-import { FlagshipChart } from "./FlagshipChart";
+import { HeadlineChart } from "../common/HeadlineChart";
 import { CARD_METRICS, METRICS } from "./headline";
 
 export function FamilyTags({ families }: { families: ComparableEntry["families"] }) {
@@ -90,7 +90,7 @@ export function ScenarioCard({ entry, checked, featured = false }: { entry: Comp
         </p>
       ) : null}
       <div className={featured ? "featured-figures" : undefined}>
-      {featured ? <FlagshipChart entry={entry} /> : null}
+      {featured ? <HeadlineChart headline={entry.headline} chartId="flagship" /> : null}
       <table className="card-figures" id={`card-${entry.id}-figures`}>
         <caption className="visually-hidden">Headline figures under {entry.title}, against the baseline</caption>
         <thead>
