@@ -9,9 +9,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
-import { modelAbout } from "~/services/model-docs.server";
+import { loadModelAbout } from "~/services/model-page.server";
 import historyStyles from "~/styles/history.css";
-import { throwErrorPage } from "~/services/errors.server";
 import { formatRange, formatWithUnit } from "~/utils/format";
 import { formatFigure } from "~/components/history/figures-format";
 
@@ -22,12 +21,8 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Purpose, mechanisms, assumptions, limits, back-test, sensitivity and change log of the model." },
 ];
 
-export async function loader() {
-  try {
-    return modelAbout();
-  } catch (error) {
-    throwErrorPage(error, "model/about");
-  }
+export function loader() {
+  return loadModelAbout();
 }
 
 const CONTENTS = [

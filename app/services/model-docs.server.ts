@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { getModel } from "../data/model.server";
+import type { Model } from "../engine/model";
 import type { HeadlineKey } from "../engine/result";
 import { sensitivity, type Swing } from "../engine/uncertainty";
 import { scenarioOf } from "../paths/evaluate";
@@ -89,8 +89,8 @@ export interface ModelAbout {
   sensitivity: { metric: HeadlineKey; date: string; swings: Swing[] } | null;
 }
 
-export function modelAbout(): ModelAbout {
-  const model = getModel();
+/** The page's content for a model (the model-page service reads the model and maps its failures, as for /model). */
+export function modelAbout(model: Model): ModelAbout {
   const h = getHistory({ model });
   let sens: ModelAbout["sensitivity"] = null;
   if (h.status === "ok") {

@@ -11,6 +11,7 @@ import type { Model } from "~/engine/model";
 import { scenariosByUnit } from "~/scenarios/touches";
 
 import { jsonErrorResponse, pageErrors } from "./errors.server";
+import { modelAbout } from "./model-docs.server";
 
 /** unitId -> library scenarios that change it; a broken library never takes the model page down. */
 function scenarioLinks(model: Model) {
@@ -30,6 +31,11 @@ export function loadModelPage() {
     const model = getModel();
     return { model, facts: getFacts(), scenariosByUnit: scenarioLinks(model) };
   });
+}
+
+/** /model/about: the model's documentation, through the same model read and error mapping as /model. */
+export function loadModelAbout() {
+  return pageErrors("model/about", () => modelAbout(getModel()));
 }
 
 const JSON_HEADERS = {
