@@ -75,7 +75,7 @@ export default function VariantPage() {
               className="button secondary"
               data-testid="variant-compare-original"
             >
-              Compare with the original ({d.forkedFrom})
+              Compare with the original
             </a>
           ) : null}
           <Link to={`/builder?fork=${d.id}@${d.latest}`} className="button secondary">
