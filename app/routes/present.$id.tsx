@@ -20,9 +20,9 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ChartDownloads } from "~/components/export/ChartDownloads";
-import { whatIfStampLines } from "~/components/export/files";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
-import { EXPORT_FORMATS, exportHref, type ExportFormat } from "~/components/export/files";
+import { EXPORT_FORMATS, exportHref, whatIfStampLines, type ExportFormat } from "~/components/export/files";
+import type { ChartRanges } from "~/components/charts/spec";
 import {
   KEY_HELP,
   SLIDES,
@@ -49,7 +49,7 @@ import { Tornado, swingOf } from "~/components/scenario/SensitivitySection";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
 import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
+import { loadScenarioView, loadUncertainty, type PageUncertainty } from "~/services/scenario-view.server";
 import { concentration, HHI_BANDS, hhiBandsOf, type HeadlineKey } from "~/engine";
 import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
@@ -66,6 +66,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · presentation` : "Presentation · Ant Group regulatory scenarios" },
   { name: "description", content: data?.scenario.summary.slice(0, 160) ?? "A regulatory scenario applied to Ant Group, as slides." },
 ];
+
+/** The part of the page's bands the slides' charts draw (decision 022): the rest stays on the server. */
+function slideChartRanges(u: PageUncertainty): ChartRanges {
+  const pick = <T, K extends keyof T>(o: Record<string, T>, k: K) => Object.fromEntries(Object.entries(o).map(([id, b]) => [id, { [k]: b[k] } as Pick<T, K>]));
+  return {
+    draws: u.draws,
+    stale: false,
+    headline: { revenue: u.headline.revenue, profit: u.headline.profit },
+    services: pick(u.tables.services, "users"),
+    units: pick(u.tables.units, "capitalRequired"),
+    markets: pick(u.tables.markets, "hhi"),
+  };
+}
 
 const BAND_NAME = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
@@ -108,6 +121,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     errors: whatIf.errors,
     moved,
+    chartRanges: slideChartRanges(uncertainty),
     /** The what-if's moved values as chart images state them (their stamp). */
     stampChanges: whatIfStampLines(whatIf.values, available),
     movedRules: rulesMovedByWhatIf(whatIf.values, available),
@@ -300,12 +314,12 @@ export default function PresentationPage() {
     headline: <HeadlineSlide d={d} />,
     services: (
       <ChartSlide kicker="Alipay's services" takeaway={servicesTakeaway(d.result)}>
-        <ServicesSlideChart result={d.result} />
+        <ServicesSlideChart result={d.result} ranges={d.chartRanges} />
       </ChartSlide>
     ),
     waterfall: (
       <ChartSlide kicker="What each rule does to revenue and profit (Shapley attribution)" takeaway={waterfallTakeaway(d.attribution, d.result.headline)}>
-        <WaterfallSlideCharts attribution={d.attribution} headline={d.result.headline} moved={d.movedRules} />
+        <WaterfallSlideCharts attribution={d.attribution} headline={d.result.headline} moved={d.movedRules} ranges={d.chartRanges} />
       </ChartSlide>
     ),
     sensitivity: (
@@ -345,7 +359,7 @@ export default function PresentationPage() {
     capital: (
       <ChartSlide kicker="Capital: required against held" takeaway={capitalTakeaway(d.result)}>
         <div className="slide-capital">
-          <CapitalSlideChart result={d.result} />
+          <CapitalSlideChart result={d.result} ranges={d.chartRanges} />
           <CapitalSlideTable d={d} />
         </div>
       </ChartSlide>
@@ -353,7 +367,7 @@ export default function PresentationPage() {
     markets: (
       <ChartSlide kicker={`Markets and concentration (${HHI_BANDS[hhiBands].label})`} takeaway={marketsTakeaway(d.result, band)}>
         <div className="slide-markets">
-          <HhiSlideChart result={d.result} bands={hhiBands} />
+          <HhiSlideChart result={d.result} bands={hhiBands} ranges={d.chartRanges} />
           <table className="slide-table ant-shares" data-testid="ant-shares">
             <caption>Ant's share of each market</caption>
             <thead>

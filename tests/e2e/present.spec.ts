@@ -63,9 +63,22 @@ test("the deck has every slide, with the engine's numbers and takeaways computed
   await expect(page.locator("#slide-4 [data-testid='takeaway']")).not.toContainText("linked out");
   await expect(page.locator("#slide-5 [data-testid='takeaway']")).toHaveText(waterfallTakeaway(attribution, result.headline));
   await expect(page.locator("section[data-slide-id='capital'] [data-testid='takeaway']")).toHaveText(capitalTakeaway(result));
-  // One chart per chart slide, drawn as SVG on the server.
-  for (const chart of ["present-services-chart", "present-waterfall-revenue-chart", "present-waterfall-profit-chart", "present-capital-chart", "present-hhi-chart"])
-    await expect(page.locator(`figure[data-chart='${chart}'] svg.recharts-surface`)).toHaveCount(1);
+  // One chart per chart slide, drawn as SVG on the server (recharts replaces it once its slide is shown, decision
+  // 022), each plotted figure the draws give with its 80% range mark and a legend line for it.
+  const capitalUnits = result.units.filter((u) => u.book !== null || u.capitalRequired.scenario > 0 || u.shortfall > 0).length;
+  const marks = {
+    "present-services-chart": result.services.length,
+    "present-waterfall-revenue-chart": 1,
+    "present-waterfall-profit-chart": 1,
+    "present-capital-chart": capitalUnits,
+    "present-hhi-chart": result.markets.length,
+  };
+  for (const [chart, n] of Object.entries(marks)) {
+    const figure = page.locator(`figure[data-chart='${chart}']`);
+    await expect(figure.locator("svg.recharts-surface, svg.chart-svg")).toHaveCount(1);
+    await expect(figure.locator(".range-mark, .recharts-errorBar")).toHaveCount(n);
+    await expect(figure.locator("li[data-legend='range']")).toHaveText("80% range: 10th to 90th percentile over 1,000 draws");
+  }
   // Assumptions with their values and ranges; sources with their citations.
   // (the rectification facilitates the bank-funded book: the banks' appetite drives it)
   await expect(page.locator("section[data-slide-id='assumptions'] tr[data-row-id='bank-facilitation-appetite'] [data-field='value']")).toHaveText("80%");

@@ -169,7 +169,7 @@ export function ValueLabel({ spec, g, series, index }: { spec: BarChartSpec; g: 
 }
 
 export function CategoryLabel({ spec, g, index }: { spec: BarChartSpec; g: Geometry; index: number }) {
-  const lines = categoryLines(spec, index, g.font);
+  const lines = categoryLines(spec, index);
   const lh = g.font * 1.15;
   if (spec.orientation === "rows") {
     const x = g.plot.x - 8;

@@ -31,7 +31,8 @@ export function SpecChart({ spec, fit = "width", fontVar = true }: { spec: BarCh
       const height = fit === "box" && el.clientHeight > 0 ? el.clientHeight : (width * spec.height) / spec.width;
       // The probe's font-size is var(--chart-font-size, 0px): resolved by the browser whatever the unit.
       const set = fontVar && probe.current ? parseFloat(getComputedStyle(probe.current).fontSize) : 0;
-      const font = set > 0 ? set : (spec.fontSize * width) / spec.width;
+      // Else the drawing's own label size, scaled as the plain SVG was (a viewBox that meets its box).
+      const font = set > 0 ? set : spec.fontSize * Math.min(width / spec.width, height / spec.height);
       startTransition(() =>
         setSize((old) => (old && Math.abs(old.width - width) < 0.5 && Math.abs(old.height - height) < 0.5 && old.font === font ? old : { width, height, font })),
       );

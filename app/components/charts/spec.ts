@@ -139,10 +139,9 @@ export function labelOf(l: BarLabel | string | null | undefined): BarLabel | nul
   return typeof l === "string" ? { text: l } : l;
 }
 
-/** Lines of a category label. */
-export function categoryLines(spec: BarChartSpec, i: number, font = spec.fontSize): string[] {
-  const wrap = Math.max(6, Math.round(spec.wrap * (spec.fontSize / font) ** 0.5));
-  return wrapWords(spec.categories[i] ?? "", wrap);
+/** Lines of a category label (the label column grows with the font, so the characters per line stay). */
+export function categoryLines(spec: BarChartSpec, i: number): string[] {
+  return wrapWords(spec.categories[i] ?? "", spec.wrap);
 }
 
 /** Number of range marks a spec draws: one per plotted item that has a range. */
@@ -196,7 +195,7 @@ export interface ChartRanges {
   headline?: Partial<Record<string, { p10: number; p90: number }>>;
   services?: Partial<Record<string, { users: { p10: number; p90: number } }>>;
   units?: Partial<Record<string, { capitalRequired: { p10: number; p90: number } }>>;
-  markets?: Partial<Record<string, { hhi: { p10: number; p90: number }; antShare: { p10: number; p90: number } }>>;
+  markets?: Partial<Record<string, { hhi?: { p10: number; p90: number }; antShare?: { p10: number; p90: number } }>>;
 }
 
 /** A band's 80% range as a mark, or null without one. */

@@ -14,6 +14,7 @@ function figureFor(chartId: string): Element | null {
 export function ChartDownloads({ charts, label = "Chart image", stamp = null }: { charts: Array<{ id: string; name: string }>; label?: string; stamp?: ChartStamp | null }) {
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => setReady(true), []);
 
   async function save(chartId: string, kind: "svg" | "png") {
@@ -35,11 +36,26 @@ export function ChartDownloads({ charts, label = "Chart image", stamp = null }: 
         {label}: needs JavaScript.
       </p>
     );
+  // Several charts: one picker and one pair of buttons, so the deck's bar stays one line (issue 13 §8).
+  const current = charts.find((c) => c.id === chosen) ?? charts[0]!;
+  const shown = charts.length > 1 ? [current] : charts;
   return (
     <div className="chart-downloads" role="group" aria-label={`${label} downloads`}>
-      {charts.map((c) => (
+      {charts.length > 1 ? (
+        <label className="chart-download-pick">
+          <span className="chart-download-name">{label}:</span>{" "}
+          <select value={current.id} onChange={(e) => setChosen(e.target.value)} data-testid="deck-chart-picker">
+            {charts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {shown.map((c) => (
         <span key={c.id} className="chart-download">
-          <span className="chart-download-name">{charts.length > 1 ? c.name : label}:</span>
+          {charts.length > 1 ? null : <span className="chart-download-name">{label}:</span>}
           <button type="button" data-chart-download={c.id} data-kind="svg" onClick={() => void save(c.id, "svg")} aria-label={`Download ${c.name} as SVG`}>
             SVG
           </button>
