@@ -73,6 +73,7 @@ test.describe("without JavaScript", () => {
 
 test.describe("with JavaScript", () => {
   test("recharts replaces the plain SVG after hydration with the same range marks, and nothing moves", async ({ page, browser }) => {
+    test.slow(); // two screen sizes, each with and without JavaScript
     for (const size of [
       { width: 1920, height: 1080 },
       { width: 1366, height: 768 },
@@ -115,6 +116,7 @@ test.describe("with JavaScript", () => {
   });
 
   test("the scenario page with its charts has no serious or critical accessibility violation (axe)", async ({ page }) => {
+    test.slow(); // axe over the whole scenario page takes a minute on a busy machine
     await page.goto(`/scenarios/${ID}`);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
     await expect(page.locator("figure[data-chart='scenario-services-chart'] svg.recharts-surface")).toHaveCount(1);
