@@ -157,6 +157,17 @@ test.describe("room view", () => {
   }
 });
 
+test("the scenario page at 1366x768: a contents list whose anchors all land, and a chart on the first screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(SCENARIO);
+  const toc = page.getByRole("navigation", { name: "Contents" });
+  const hrefs = await toc.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  expect(hrefs.length).toBeGreaterThanOrEqual(8);
+  for (const h of hrefs) expect(await page.locator(h).count(), h).toBe(1);
+  const chart = (await page.locator(".scenario-top svg[role=img]").boundingBox())!;
+  expect(chart.y + chart.height).toBeLessThanOrEqual(768);
+});
+
 test.describe("screenshots in both views", () => {
   for (const [width, height] of [
     [1920, 1080],
