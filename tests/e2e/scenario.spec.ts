@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 
 import { formatMillions, formatRmbBn } from "../../app/utils/format";
+import { DEFAULT_DRAWS, DEFAULT_SEED } from "../../app/engine/uncertainty";
 import { createVariantViaApi, sampleScenario, uniqueTitle } from "./builder-support";
 import { cell, evaluateVariantWithEngine, evaluateWithCli, evaluateWithEngine, expectedKpis, pageKpis } from "./scenario-support";
 
@@ -254,7 +255,11 @@ test.describe("a saved variant in depth", () => {
     const expected = await evaluateVariantWithEngine(request, id, 1, `${VKEY}=0.45`);
     await expect.poll(() => pageKpis(page)).toEqual(expectedKpis(expected.result));
     await expect(page.getByTestId("present-link")).toHaveAttribute("href", `/present/${id}?${VKEY}=0.45&v=1`);
-    await expect(page.locator('a[data-export="result.csv"]')).toHaveAttribute("href", `/scenarios/${id}/export/result.csv?${VKEY}=0.45&v=1`);
+    await expect(page.locator('a[data-export="result.csv"]')).toHaveAttribute(
+      "href",
+      // The result files carry the page's draws and seed, so they hold the ranges on screen (decision 023).
+      `/scenarios/${id}/export/result.csv?${VKEY}=0.45&v=1&draws=${DEFAULT_DRAWS}&seed=${DEFAULT_SEED}`,
+    );
     // The variant header and a rule changed by the what-if pass axe too.
     await expect(page.locator('.rule[data-whatif="changed"]')).toHaveCount(1);
     expect(await seriousViolations(page)).toEqual([]);
