@@ -21,7 +21,10 @@ test("a what-if state gets a short link and a QR code; the link opens the same s
   const kpis = await page.getByTestId("kpi-profit").innerText();
   const state = new URL(page.url());
 
-  // The header's link carries the page's current address, what-if and room view included.
+  // The header's link carries the page's current address, what-if and room view included (it re-renders just
+  // after the address changes, so wait for it before clicking).
+  const to = encodeURIComponent(`${state.pathname}${state.search}`).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(page.getByTestId("share-view")).toHaveAttribute("href", new RegExp(`^/share\\?to=${to}(&|$)`));
   await page.getByTestId("share-view").click();
   await expect(page).toHaveURL(/\/share\?to=/);
   await expect(page.getByTestId("share-target")).toHaveText(`${state.pathname}${state.search}`);
