@@ -294,6 +294,15 @@ export interface MarketBands {
   antShare: Band;
   antShareDelta: Band;
 }
+/**
+ * Data flows: the share of each flow still received (`kept`, baseline 1 in every draw, so its change is the band
+ * minus 1) and each receiving unit's data coverage (the product over its flows of 1 - dependence x (1 - kept)).
+ */
+export interface FlowBands {
+  kept: Record<string, Band>;
+  /** By receiving unit (units that receive no flow have coverage 1 always and are left out). */
+  coverage: Record<string, Band>;
+}
 export interface Probabilities {
   /** Share of draws with a capital shortfall above 0 (units and holding company together). */
   capitalShortfall: number;
@@ -314,6 +323,7 @@ export interface Bands {
   units: Record<string, UnitBands>;
   services: Record<string, ServiceBands>;
   markets: Record<string, MarketBands>;
+  flows: FlowBands;
   probabilities: Probabilities;
   /** What was drawn, and the ranged assumptions that were not (with the reason). */
   inputs: Array<Pick<UncertainInput, "key" | "kind" | "id" | "label" | "distribution" | "low" | "mode" | "high">>;
@@ -364,7 +374,9 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
   const nm = m.mkStart.length - 1;
   const L = m.layout;
   // Every column a view of one buffer (one allocation, not one per figure), sorted through one scratch array.
-  const columns = NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length;
+  const receiving = m.ix.units.flatMap((_, x) => (m.fiStart[x + 1] > m.fiStart[x] ? [x] : []));
+  const columns =
+    NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length + m.nf + receiving.length;
   const buffer = new Float64Array(columns * draws);
   let next = 0;
   const col = () => buffer.subarray(draws * next, draws * ++next);
@@ -387,6 +399,8 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
   const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
   const sv = Array.from({ length: ns }, () => SERVICE_FIELDS.map(col));
   const mk = Array.from({ length: nm }, () => MARKET_FIELDS.map(col));
+  const kept = Array.from({ length: m.nf }, col);
+  const coverage = receiving.map(col);
   let shortfallDraws = 0;
   let anyHalf = 0;
   const hhiAbove = new Float64Array(nm);
@@ -453,6 +467,8 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
       note(MARKET_PAIRS + 2 * x + 1, i, a0);
       if (hhi > 2500) hhiAbove[x]++;
     }
+    for (let f = 0; f < m.nf; f++) kept[f][i] = w.flowKept[f];
+    for (let r = 0; r < receiving.length; r++) coverage[r][i] = w.coverage[receiving[r]];
   }
 
   const headline = {} as Record<HeadlineKey, Band>;
@@ -485,6 +501,10 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     units,
     services,
     markets,
+    flows: {
+      kept: Object.fromEntries(m.ix.flows.map((f, k) => [f.id, band(kept[k])])),
+      coverage: Object.fromEntries(receiving.map((x, r) => [m.ix.units[x].id, band(coverage[r])])),
+    },
     probabilities: {
       capitalShortfall: shortfallDraws / draws,
       hhiAbove2500: Object.fromEntries(model.markets.map((x, k) => [x.id, hhiAbove[k] / draws])),

@@ -31,6 +31,7 @@ beforeAll(() => {
 });
 afterAll(() => scratch.cleanup());
 
+const pointOf = (x: number): Band => ({ p5: x, p10: x, p50: x, p90: x, p95: x });
 const ordered = (b: Band) => b.p5 <= b.p10 && b.p10 <= b.p50 && b.p50 <= b.p90 && b.p90 <= b.p95;
 function* allBands(bands: ReturnType<typeof computeBands>): Generator<[string, Band]> {
   for (const k of HEADLINE_KEYS) {
@@ -44,6 +45,8 @@ function* allBands(bands: ReturnType<typeof computeBands>): Generator<[string, B
   ] as const)
     for (const [id, fields] of Object.entries(byId))
       for (const [f, b] of Object.entries(fields as Record<string, Band>)) yield [`${group}.${id}.${f}`, b];
+  for (const field of ["kept", "coverage"] as const)
+    for (const [id, b] of Object.entries(bands.flows[field])) yield [`flows.${field}.${id}`, b];
 }
 
 describe("the seeded generator", () => {
@@ -117,6 +120,21 @@ describe("bands on the library", () => {
     expect(a.probabilities.capitalShortfall).toBeLessThanOrEqual(1);
   });
 
+  it("gives data flows bands: every flow and every receiving unit, with a real spread where a ranged consent rate cuts", () => {
+    const s = byId("pipl-separate-consent");
+    const a = computeBands(model, s, { draws: 300, seed: 1 });
+    expect(Object.keys(a.flows.kept).sort()).toEqual(model.dataFlows.map((f) => f.id).sort());
+    expect(Object.keys(a.flows.coverage).sort()).toEqual([...new Set(model.dataFlows.map((f) => f.toUnit))].sort());
+    const spread = (b: Band) => b.p90 - b.p10;
+    expect(Math.max(...Object.values(a.flows.kept).map(spread))).toBeGreaterThan(0.01);
+    expect(Math.max(...Object.values(a.flows.coverage).map(spread))).toBeGreaterThan(0.001);
+    for (const b of [...Object.values(a.flows.kept), ...Object.values(a.flows.coverage)]) {
+      expect(b.p5).toBeGreaterThanOrEqual(0);
+      expect(b.p95).toBeLessThanOrEqual(1);
+    }
+    expect(computeBands(model, s, { draws: 300, seed: 1 }).flows).toEqual(a.flows);
+  });
+
   it("ranges narrowed to points collapse every band to the point estimate", () => {
     const narrowed: Model = {
       ...model,
@@ -142,6 +160,10 @@ describe("bands on the library", () => {
       for (const [name, b] of allBands(bands)) expect(b.p5, `${id} ${name}`).toBe(b.p95);
       const huabei = r.units.find((u) => u.id === "huabei")!;
       expect(bands.units.huabei.revenue.p50).toBe(huabei.revenue.scenario);
+      // Data flows too: each flow's share kept and each receiving unit's coverage collapse to the page's figure.
+      for (const f of r.flows) expect(bands.flows.kept[f.id], `${id} ${f.id}`).toEqual(pointOf(f.kept));
+      for (const u of r.units)
+        if (u.id in bands.flows.coverage) expect(bands.flows.coverage[u.id], `${id} ${u.id}`).toEqual(pointOf(u.dataCoverage.scenario));
     }
   });
 

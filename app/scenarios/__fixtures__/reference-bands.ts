@@ -114,6 +114,8 @@ export function referenceBands(model: Model, scenario: Scenario, options: BandOp
       c.put(() => `m.${m.id}.antShareDelta`, a - antShare(m, "baseline"));
       if (m.hhi.scenario > 2500) hhiAbove.set(m.id, (hhiAbove.get(m.id) ?? 0) + 1);
     }
+    for (const f of r.flows) c.put(() => `f.${f.id}.kept`, f.kept);
+    for (const u of r.units) if (r.flows.some((f) => f.toUnit === u.id)) c.put(() => `f.${u.id}.coverage`, u.dataCoverage.scenario);
   }
 
   const r = first!;
@@ -155,6 +157,12 @@ export function referenceBands(model: Model, scenario: Scenario, options: BandOp
     units,
     services,
     markets,
+    flows: {
+      kept: Object.fromEntries(r.flows.map((f) => [f.id, c.band(`f.${f.id}.kept`)])),
+      coverage: Object.fromEntries(
+        r.units.filter((u) => r.flows.some((f) => f.toUnit === u.id)).map((u) => [u.id, c.band(`f.${u.id}.coverage`)]),
+      ),
+    },
     probabilities: {
       capitalShortfall: shortfallDraws / draws,
       hhiAbove2500: Object.fromEntries(r.markets.map((m) => [m.id, (hhiAbove.get(m.id) ?? 0) / draws])),
