@@ -224,7 +224,7 @@ export default function ScenarioPage() {
             point={Object.fromEntries(Object.entries(loaded.result.headline).map(([k, d]) => [k, d.scenario])) as Record<HeadlineKey, number>}
           />
           <CapitalSection result={charted} ranges={ranges} />
-          <FlowsSection result={charted} names={(id) => names.get(id)} />
+          <FlowsSection result={charted} names={(id) => names.get(id)} ranges={ranges} />
           <MarketsSection result={charted} bands={bands} search={loadedSearch} ranges={ranges} />
           <ExplanationsSection result={charted} model={model ?? loaded.pageModel} />
         </div>

@@ -40,9 +40,29 @@ describe("CSV export", () => {
 
   it("has unit, service, market and per-rule attribution rows", () => {
     const sections = new Set(rows.slice(1).map((r) => r[0]));
-    expect([...sections]).toEqual(["headline", "unit", "service", "market", "attribution"]);
+    expect([...sections]).toEqual(["headline", "unit", "service", "market", "flow", "attribution"]);
     expect(rows.some((r) => r[0] === "attribution" && r[1] === "own-funding")).toBe(true);
     expect(rows.some((r) => r[0] === "attribution" && r[1] === "rule-2")).toBe(true);
+  });
+
+  it("with draws, a flow's share kept and a receiving unit's coverage carry their bands (baseline 1: no change band)", () => {
+    const consent: Scenario = {
+      ...scenario,
+      rules: [
+        { id: "consent", type: "consent-required", label: "Consent", categories: ["transactions"], consentRate: { low: 0.3, value: 0.6, high: 0.8 } },
+      ],
+    };
+    const withBands = resultPayload(fixtureModel, consent, { uncertainty: { draws: 80, seed: 4 } });
+    const csv = readCsv(formatCsv(withBands));
+    const bands = withBands.bands!;
+    const flow = csv.find((r) => r[0] === "flow" && r[1] === "payments-to-huabei-transactions")!;
+    const kept = bands.flows.kept["payments-to-huabei-transactions"]!;
+    expect(kept.p90).toBeGreaterThan(kept.p10);
+    expect(flow.slice(4, 12).map(Number)).toEqual([1, withBands.result.flows[0]!.kept, withBands.result.flows[0]!.kept - 1, kept.p5, kept.p10, kept.p50, kept.p90, kept.p95].map((x) => Number(x.toPrecision(9))));
+    expect(flow.slice(12)).toEqual(["", "", "", "", ""]);
+    const coverage = csv.find((r) => r[0] === "unit" && r[1] === "huabei" && r[2] === "dataCoverage")!;
+    expect(Number(coverage[8])).toBe(Number(bands.flows.coverage.huabei!.p10.toPrecision(9)));
+    expect(bands.flows.coverage.huabei!.p10).toBeLessThan(1);
   });
 
   it("neutralises text cells a spreadsheet would run as a formula, but not numbers", () => {

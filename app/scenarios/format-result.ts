@@ -1,6 +1,7 @@
 /**
  * A scenario's result as text: a terminal table, CSV rows for a spreadsheet, or JSON. Pure.
- * CSV rows are `section,id,metric,unit,baseline,scenario,delta`; text cells that a spreadsheet would read as a
+ * CSV rows are `section,id,metric,unit,baseline,scenario,delta` (sections headline, unit, service, market, flow,
+ * attribution); text cells that a spreadsheet would read as a
  * formula (starting with = + - @ or their full-width forms, after any leading space or invisible character, or with
  * such a character at all) are prefixed with a quote. With bands (`--draws`), each
  * row also carries the P5..P95 of its scenario value and of its change where the draws give them, and the
@@ -91,6 +92,9 @@ function rowBands(bands: Bands, section: Cell, id: Cell, metric: Cell): [Band | 
   }
   if (section === "service" && (m === "users" || m === "revenue"))
     return pick(bands.services[String(id)] as unknown as Record<string, Band> | undefined, m, `${m}Delta`);
+  // Data flows: a flow's share kept and a receiving unit's coverage (baseline 1 in every draw; no change band).
+  if (section === "unit" && m === "dataCoverage") return [bands.flows.coverage[String(id)], undefined];
+  if (section === "flow" && m === "kept") return [bands.flows.kept[String(id)], undefined];
   if (section === "market" && m === "hhi")
     return pick(bands.markets[String(id)] as unknown as Record<string, Band> | undefined, "hhi", "hhiDelta");
   return [undefined, undefined];
@@ -146,6 +150,7 @@ function pointRows(payload: ScenarioResultPayload): Cell[][] {
     rows.push(["market", m.id, "pboc", "status", m.pboc.baseline, m.pboc.scenario, null]);
     for (const p of m.players) rows.push(deltaRow("market", m.id, `share:${p.playerId}`, "fraction", p.share));
   }
+  for (const f of result.flows) rows.push(["flow", f.id, "kept", "fraction", 1, f.kept, f.kept - 1]);
   attribution.ruleIds.forEach((ruleId, i) => {
     for (const k of HEADLINE_KEYS)
       rows.push(["attribution", ruleId, k, HEADLINE_LABELS[k].unit, null, null, attribution.metrics[k].byRule[i] ?? 0]);

@@ -24,7 +24,7 @@ function expectedMarks(api: Api): Record<string, number> {
     "waterfall-profit-chart": 1,
     "scenario-capital-chart": capitalUnits.length,
     "scenario-hhi-chart": api.result.markets.length,
-    "scenario-coverage-chart": 0,
+    "scenario-coverage-chart": Object.keys(api.bands.flows.coverage).length,
   };
   for (const m of api.result.markets) marks[`market-${m.id}-chart`] = m.players.filter((p) => p.isAnt).length === 1 ? 1 : 0;
   return marks;

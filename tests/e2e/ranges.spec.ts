@@ -101,6 +101,32 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("data flows, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("each flow's share kept and each receiving unit's coverage carry the API's P10-P90 for the same draws and seed", async ({ page }) => {
+    const id = "pipl-separate-consent"; // consent rates drawn from ranges: the flows' ranges are real ranges
+    const bands = await apiBands(page, id);
+    await page.goto(`/scenarios/${id}?draws=${DRAWS}&seed=${SEED}`);
+    const percent = (n: number) => formatPercent(n, 1);
+    const kept = await rangeCells(page, "flows-table", "keptRange");
+    expect(kept.size).toBe(Object.keys(bands.flows.kept).length);
+    let wide = 0;
+    for (const [flow, cell] of kept) {
+      const band = bands.flows.kept[flow]!;
+      expect(cell.text, flow).toBe(range(band, percent));
+      expect([cell.p10, cell.p90], flow).toEqual([band.p10, band.p90]);
+      if (band.p90 - band.p10 > 1e-6) wide++;
+    }
+    expect(wide).toBeGreaterThan(5);
+    const coverage = await rangeCells(page, "flow-matrix", "coverage");
+    expect([...coverage.keys()].sort()).toEqual(Object.keys(bands.flows.coverage).sort());
+    for (const [unit, cell] of coverage) expect(cell.text, unit).toBe(range(bands.flows.coverage[unit]!, percent));
+    // The coverage chart draws one range mark per receiving unit.
+    await expect(page.locator("figure[data-chart='scenario-coverage-chart'] .range-mark")).toHaveCount(coverage.size);
+  });
+});
+
 test("after a slider move the Web Worker recomputes the ranges: the server's numbers for the same values, 'updating range…' meanwhile", async ({ page }) => {
   test.slow(); // two axe runs over the whole scenario page (25-50 s each on a loaded machine)
   const errors: string[] = [];

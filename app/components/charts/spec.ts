@@ -196,6 +196,8 @@ export interface ChartRanges {
   services?: Partial<Record<string, { users: { p10: number; p90: number } }>>;
   units?: Partial<Record<string, { capitalRequired: { p10: number; p90: number } }>>;
   markets?: Partial<Record<string, { hhi?: { p10: number; p90: number }; antShare?: { p10: number; p90: number } }>>;
+  /** Data coverage by receiving unit. */
+  coverage?: Partial<Record<string, { p10: number; p90: number }>>;
 }
 
 /** A band's 80% range as a mark, or null without one. */

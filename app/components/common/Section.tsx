@@ -21,10 +21,13 @@ export function Section({
   );
 }
 
-/** A chart and its table, side by side where the screen is wide enough, stacked otherwise. */
-export function ChartWithTable({ chart, table, wide }: { chart: ReactNode; table: ReactNode; wide?: boolean }) {
+/**
+ * A chart and its table, side by side where the screen is wide enough, stacked otherwise. `wide`: always stacked
+ * (a chart too wide to share the row); `fit`: side by side only when the table fits at its natural width.
+ */
+export function ChartWithTable({ chart, table, wide, fit }: { chart: ReactNode; table: ReactNode; wide?: boolean; fit?: boolean }) {
   return (
-    <div className={`chart-with-table${wide ? " wide" : ""}`}>
+    <div className={`chart-with-table${wide ? " wide" : ""}${fit ? " fit" : ""}`}>
       <div className="chart-cell">{chart}</div>
       <div className="table-cell">{table}</div>
     </div>

@@ -1,11 +1,12 @@
 /**
- * Data flows between units, by category, before and after: each receiving unit's data coverage (chart), a
- * units x categories matrix of the value still received, and every flow in a table.
+ * Data flows between units, by category, before and after: each receiving unit's data coverage (chart, with its
+ * 80% range), a units x categories matrix of the value still received beside each unit's coverage and its range,
+ * and every flow in a table with the 80% range of its share kept.
  */
 import { ChartFrame } from "~/components/charts/ChartFrame";
 import { OKABE_ITO, tint } from "~/components/charts/palette";
 import { SpecChart } from "~/components/charts/SpecChart";
-import type { BarChartSpec } from "~/components/charts/spec";
+import { rangeLegend, rangeOf, type BarChartSpec } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { ChartWithTable, Section } from "~/components/common/Section";
 import { DATA_CATEGORIES } from "~/engine/vocabulary";
@@ -13,7 +14,9 @@ import type { FlowResult, Result } from "~/engine";
 import type { NameLookup } from "~/scenarios/describe-rule";
 import { formatPercent } from "~/utils/format";
 
+import { chartRangesOf } from "./chart-ranges";
 import { memoBySlice } from "./memo";
+import { RangeCell, rangeColumn, type LiveRanges } from "./RangeCell";
 
 const ID = "scenario-coverage-chart";
 
@@ -38,11 +41,13 @@ export function flowMatrix(flows: FlowResult[]) {
   return { units, categories, kept };
 }
 
-function FlowsSectionView({ result, names }: { result: Result; names: NameLookup }) {
+function FlowsSectionView({ result, names, ranges: live }: { result: Result; names: NameLookup; ranges?: LiveRanges | null }) {
   const name = (id: string) => names(id) ?? id;
   const { units, categories, kept } = flowMatrix(result.flows);
   const coverage = result.units.filter((u) => units.includes(u.id));
   const data = coverage.map((u) => ({ id: u.id, name: u.name, baseline: u.dataCoverage.baseline, scenario: u.dataCoverage.scenario }));
+  const ranges = chartRangesOf(live);
+  const percent1 = (n: number) => formatPercent(n, 1);
 
   const spec: BarChartSpec = {
     id: ID,
@@ -55,6 +60,7 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
         fill: OKABE_ITO.skyBlue,
         stroke: OKABE_ITO.blue,
         labels: data.map((d) => formatPercent(d.scenario, 1)),
+        ranges: ranges ? data.map((d) => rangeOf(ranges.coverage?.[d.id])) : undefined,
       },
     ],
     domain: [0, 1],
@@ -72,21 +78,27 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
     <ChartFrame
       id={ID}
       title="Data coverage of each receiving unit, % of its baseline data value"
-      description={`Horizontal bar chart: for ${data.length} units that receive data from other units, the share of their baseline data value still received in the scenario. The numbers are in the matrix beside it.`}
-      legend={[{ label: "Scenario coverage (baseline = 100%)", color: OKABE_ITO.skyBlue }]}
-      note="No 80% range here: the draws collect the headline, units' revenue and capital, services' users and markets' concentration, not data coverage."
+      description={`Horizontal bar chart: for ${data.length} units that receive data from other units, the share of their baseline data value still received in the scenario${ranges ? " with its 80% range" : ""}. The numbers are in the table beside it.`}
+      legend={[{ label: "Scenario coverage (baseline = 100%)", color: OKABE_ITO.skyBlue }, ...rangeLegend(ranges)]}
     >
       <SpecChart spec={spec} />
     </ChartFrame>
   );
 
   const matrix = (
-    <div className="table-wrap">
+    // A labelled region in the tab order: on a narrow screen the matrix scrolls, and a keyboard must reach it too.
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="flow-matrix-caption">
       <table id="flow-matrix" className="data-table flow-matrix">
-        <caption>Data value still received, by receiving unit and category (— no such flow; before: 100% wherever a flow exists)</caption>
+        <caption id="flow-matrix-caption">
+          Data value still received, by receiving unit and category (— no such flow; before: 100% wherever a flow exists), and
+          each unit&apos;s data coverage{live ? " with its 80% range" : ""}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Receiving unit</th>
+            <th scope="col" className="numeric">
+              Coverage
+            </th>
             {categories.map((c) => (
               <th key={c} scope="col" className="numeric">
                 {c.replace("-", " ")}
@@ -98,6 +110,14 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
           {units.map((u) => (
             <tr key={u} data-row-id={u}>
               <th scope="row">{name(u)}</th>
+              <td data-field="coverage" className="numeric">
+                <span className="num">{formatPercent(result.units.find((x) => x.id === u)?.dataCoverage.scenario ?? 1, 1)}</span>
+                {live ? (
+                  <span className="sub">
+                    <RangeCell band={live.value.tables.flows.coverage[u]} format={percent1} pending={live.pending} />
+                  </span>
+                ) : null}
+              </td>
               {categories.map((c) => {
                 const k = kept(u, c);
                 return (
@@ -129,6 +149,7 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
         <summary>All {result.flows.length} data flows: from, to, category, dependence, kept</summary>
         <DataTable
           id="flows-table"
+          scrollable
           caption="Data flows between units"
           rows={result.flows}
           rowKey={(f) => f.id}
@@ -138,6 +159,7 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
             { key: "category", header: "Category", cell: (f) => f.category.replace("-", " ") },
             { key: "dependence", header: "Dependence", numeric: true, cell: (f) => <span className="num">{formatPercent(f.dependence, 0)}</span> },
             { key: "kept", header: "Kept, before → after", numeric: true, cell: (f) => <span className="num">100% → {formatPercent(f.kept, 1)}</span> },
+            ...rangeColumn<FlowResult>("keptRange", live, (r, f) => r.tables.flows.kept[f.id], percent1),
           ]}
         />
       </details>
@@ -145,4 +167,10 @@ function FlowsSectionView({ result, names }: { result: Result; names: NameLookup
   );
 }
 
-export const FlowsSection = memoBySlice(FlowsSectionView, (p) => [p.result.flows, p.result.units.map((u) => u.dataCoverage.scenario)]);
+export const FlowsSection = memoBySlice(FlowsSectionView, (p) => [
+  p.result.flows,
+  p.result.units.map((u) => u.dataCoverage.scenario),
+  p.ranges?.pending,
+  p.ranges?.value.tables.flows,
+  p.ranges?.value.draws,
+]);

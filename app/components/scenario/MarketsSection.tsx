@@ -210,7 +210,8 @@ function MarketsSectionView({ result, bands, search, ranges }: { result: Result;
           <MarketCard key={m.id} market={m} ranges={ranges} />
         ))}
       </div>
-      <div className="chart-with-table">
+      {/* `fit`: the table's two range columns make it wider than a table column at 1920 (it scrolled there). */}
+      <div className="chart-with-table fit">
         <div className="chart-cell">
           <ChartFrame
             id="scenario-hhi-chart"

@@ -10,5 +10,5 @@ import type { LiveRanges } from "./RangeCell";
 export function chartRangesOf(ranges: LiveRanges | null | undefined): ChartRanges | null {
   if (!ranges) return null;
   const { value, pending } = ranges;
-  return { draws: value.draws, stale: pending, headline: value.headline, services: value.tables.services, units: value.tables.units, markets: value.tables.markets };
+  return { draws: value.draws, stale: pending, headline: value.headline, services: value.tables.services, units: value.tables.units, markets: value.tables.markets, coverage: value.tables.flows.coverage };
 }

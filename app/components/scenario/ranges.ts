@@ -4,7 +4,7 @@
  * Web Worker's after a slider move: the same function of the same draws). Pure, no JSX: the server builds page
  * data with it, the worker its answer.
  */
-import type { Bands, Band, MarketBands, ServiceBands, UnitBands } from "~/engine/uncertainty";
+import type { Bands, Band, FlowBands, MarketBands, ServiceBands, UnitBands } from "~/engine/uncertainty";
 import type { Model } from "~/engine/model";
 import type { HeadlineKey } from "~/engine/result";
 import type { EngineScenario } from "~/engine/rules";
@@ -14,6 +14,8 @@ export interface TableRanges {
   units: Record<string, Pick<UnitBands, "revenue" | "revenueDelta" | "capitalRequired" | "capitalShortfall" | "capitalRaised">>;
   services: Record<string, Pick<ServiceBands, "users" | "usersDelta">>;
   markets: Record<string, MarketBands>;
+  /** Each flow's share kept and each receiving unit's data coverage. */
+  flows: FlowBands;
 }
 
 /** The ranges a page shows: the headline (tiles) and the tables, for one draws/seed. */
@@ -26,13 +28,13 @@ export interface PageRanges {
 }
 
 /** The tables' share of the engine's bands (the rest stays on the server: the page data stays small). */
-export function tableRangesOf(bands: Pick<Bands, "units" | "services" | "markets">): TableRanges {
+export function tableRangesOf(bands: Pick<Bands, "units" | "services" | "markets" | "flows">): TableRanges {
   const units: TableRanges["units"] = {};
   for (const [id, u] of Object.entries(bands.units))
     units[id] = { revenue: u.revenue, revenueDelta: u.revenueDelta, capitalRequired: u.capitalRequired, capitalShortfall: u.capitalShortfall, capitalRaised: u.capitalRaised };
   const services: TableRanges["services"] = {};
   for (const [id, s] of Object.entries(bands.services)) services[id] = { users: s.users, usersDelta: s.usersDelta };
-  return { units, services, markets: { ...bands.markets } };
+  return { units, services, markets: { ...bands.markets }, flows: bands.flows };
 }
 
 /** A page's ranges from the engine's bands. */
