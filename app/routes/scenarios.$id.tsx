@@ -10,7 +10,7 @@
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useDeferredValue, useEffect, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
 import { whatIfStampLines } from "~/components/export/files";
@@ -154,7 +154,8 @@ export default function ScenarioPage() {
     changes: whatIfStampLines(w.values, available),
   };
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // A transition: this re-renders the whole page, which React then does in slices, not in one long task.
+  useEffect(() => startTransition(() => setHydrated(true)), []);
   // "Save as variant": the builder forks this scenario with every value moved in the what-if.
   const forkSearch = new URLSearchParams({ fork: variant ? `${scenario.id}@${variant.version}` : scenario.id });
   for (const [k, v] of new URLSearchParams(whatIfSearch(w.values, available))) forkSearch.set(k, v);

@@ -108,6 +108,9 @@ test.describe("with JavaScript", () => {
     await page.addStyleTag({ content: ":root { --chart-font-size: 26px; --chart-max-width: none; }" });
     const chart = page.locator("figure[data-chart='scenario-services-chart']");
     await expect(chart.locator("svg.recharts-surface")).toHaveCount(1);
+    // A section off the screen is not laid out (content-visibility, decision 030): its charts follow a change of
+    // size when they come near the screen, as a reader scrolling to them sees.
+    await chart.scrollIntoViewIfNeeded();
     await expect
       .poll(async () => (await chart.locator(".chart-canvas").boundingBox())?.width ?? 0)
       .toBeGreaterThanOrEqual(1200);

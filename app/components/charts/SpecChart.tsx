@@ -3,12 +3,13 @@
  * hydrated (decision 022). The first browser render repeats the server's SVG (hydration matches); then the box
  * the plain drawing took is measured and recharts draws into exactly that box, with labels at
  * `--chart-font-size` when the page sets it: nothing moves when JavaScript arrives. Without JavaScript the plain
- * SVG stays, scaled to its container's width.
+ * SVG stays, scaled to its container's width. recharts is loaded, and each chart measured and redrawn, only when
+ * its turn comes (chart-turns.ts, decision 030): near the screen first, the rest when the browser is idle.
  */
 import { startTransition, useEffect, useRef, useState } from "react";
 
+import { recharts, whenChartTurn } from "./chart-turns";
 import { PlainBarChart } from "./PlainBarChart";
-import { RechartsBarChart } from "./RechartsBarChart";
 import type { BarChartSpec } from "./spec";
 
 type Size = { width: number; height: number; font: number };
@@ -37,10 +38,16 @@ export function SpecChart({ spec, fit = "width", fontVar = true }: { spec: BarCh
         setSize((old) => (old && Math.abs(old.width - width) < 0.5 && Math.abs(old.height - height) < 0.5 && old.font === font ? old : { width, height, font })),
       );
     };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
+    let observer: ResizeObserver | null = null;
+    const cancel = whenChartTurn(el, () => {
+      measure();
+      observer = new ResizeObserver(measure);
+      observer.observe(el);
+    });
+    return () => {
+      cancel();
+      observer?.disconnect();
+    };
   }, [spec.width, spec.height, spec.fontSize, fit, fontVar]);
   return (
     // At most the drawing's own width unless the page lifts the cap (`--chart-max-width: none`, room mode).
@@ -48,10 +55,10 @@ export function SpecChart({ spec, fit = "width", fontVar = true }: { spec: BarCh
       ref={ref}
       className={`chart-canvas chart-fit-${fit}`}
       style={fit === "width" ? { maxWidth: `var(--chart-max-width, ${spec.width}px)` } : undefined}
-      data-renderer={size ? "recharts" : "plain"}
+      data-renderer={size && recharts ? "recharts" : "plain"}
     >
       <span ref={probe} className="chart-font-probe" aria-hidden="true" />
-      {size ? <RechartsBarChart spec={spec} size={size} /> : <PlainBarChart spec={spec} />}
+      {size && recharts ? <recharts.RechartsBarChart spec={spec} size={size} /> : <PlainBarChart spec={spec} />}
     </div>
   );
 }

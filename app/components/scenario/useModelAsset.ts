@@ -3,7 +3,7 @@
  * page's life: every scenario page names the same address while the model is unchanged, so moving between
  * scenarios fetches nothing (and the HTTP cache keeps it across visits: it is immutable).
  */
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 
 import type { Model } from "~/engine";
 
@@ -28,9 +28,10 @@ export function useModelAsset(href: string): { model: Model | null; error: strin
   const [state, setState] = useState<{ href: string; model: Model | null; error: string | null }>({ href, model: null, error: null });
   useEffect(() => {
     let live = true;
+    // Transitions: the model's arrival re-renders the whole page, which React then does in slices.
     load(href).then(
-      (model) => live && setState({ href, model, error: null }),
-      (error: unknown) => live && setState({ href, model: null, error: (error as Error).message }),
+      (model) => live && startTransition(() => setState({ href, model, error: null })),
+      (error: unknown) => live && startTransition(() => setState({ href, model: null, error: (error as Error).message })),
     );
     return () => {
       live = false;
