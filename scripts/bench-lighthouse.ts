@@ -51,6 +51,12 @@ async function runOnce(url: string, port: number): Promise<Run> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] }, desktopConfig);
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  if (process.env.LIGHTHOUSE_FULL) {
+    // The whole report of every run (diagnostics, treemap data), for looking into a score.
+    fs.mkdirSync(process.env.LIGHTHOUSE_FULL, { recursive: true });
+    const slug = new URL(url).pathname.replace(/\W+/g, "_") || "_";
+    fs.writeFileSync(path.join(process.env.LIGHTHOUSE_FULL, `${slug}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const metrics: Run["metrics"] = {};
   for (const id of AUDITS) metrics[id] = { value: lhr.audits[id]?.numericValue ?? NaN, display: lhr.audits[id]?.displayValue ?? "" };
