@@ -1,7 +1,7 @@
 /**
  * Server entry: renders the document and sets security headers on every HTML response.
- * The Content-Security-Policy allows only same-origin resources and Remix's own inline scripts (by nonce).
- * recharts writes `style` attributes, hence 'unsafe-inline' for styles only.
+ * The Content-Security-Policy allows only same-origin resources and Remix's own inline scripts: by nonce, or by
+ * hash on a cached page (csp.server.ts, decision 028).
  */
 import { randomBytes } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
@@ -13,11 +13,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "~/components/NonceProvider";
-import { hashOf, PAGE_KEY_HEADER, pageCache } from "~/services/cache.server";
+import { type CachedPage, hashOf, PAGE_KEY_HEADER, PAGE_STAMP_HEADER, pageCache } from "~/services/cache.server";
+import { contentSecurityPolicy, nonceSource, sealWithHashes } from "~/services/csp.server";
+import { fastPathKey, ifNoneMatch, pageBytes, parsePageStamp, rememberPage } from "~/services/page-fast-path.server";
 import { parseView, rewriteLinks } from "~/utils/view";
 
 /** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
 export { getEnv as checkEnvironment } from "~/utils/env.server";
+/** scripts/serve.mjs answers a cached scenario page with this before Remix sees the request (decision 028). */
+export { serveCachedPage } from "~/services/page-fast-path.server";
 /**
  * The compute pool's worker threads import this same build and call `runComputeTask` (decision 021); serve.mjs
  * starts the workers before it listens.
@@ -26,24 +30,6 @@ export { runComputeTask } from "~/services/compute-tasks.server";
 export { startComputePool } from "~/services/compute-pool.server";
 
 const ABORT_DELAY = 5_000;
-
-function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV === "development";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    // The scenario page's ranges are computed in a Web Worker served from /build/workers/ (decision 023).
-    "worker-src 'self'",
-    `connect-src 'self'${dev ? " ws: http://localhost:*" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
 
 /**
  * Drops U+0000 bytes from the rendered HTML. react-dom 18's streaming renderer flushes its whole 2 KB view when a
@@ -66,16 +52,6 @@ function setCommonSecurityHeaders(headers: Headers) {
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-}
-
-/** Whether the request's If-None-Match names `etag` (or is `*`). */
-function notModified(request: Request, etag: string): boolean {
-  const header = request.headers.get("If-None-Match");
-  if (!header) return false;
-  return header.split(",").some((t) => {
-    const tag = t.trim().replace(/^W\//, "");
-    return tag === etag || tag === "*";
-  });
 }
 
 /**
@@ -112,45 +88,77 @@ function renderToText(request: Request, remixContext: EntryContext, nonce: strin
 
 /**
  * A page whose loader named its content (PAGE_KEY_HEADER: scenario content, model version, query) is rendered once
- * per key and build, then served from the page cache with a fresh CSP nonce; its ETag answers If-None-Match with a
- * 304 (decision 014).
+ * per key and build and kept in the page cache as the bytes it is sent as: its inline scripts are allowed by hash,
+ * not by a nonce, so every request gets the same bytes (decision 028). Its ETag answers If-None-Match with a 304
+ * (decision 014). With the loader's stamp (PAGE_STAMP_HEADER) the URL is remembered, and scripts/serve.mjs then
+ * answers it before Remix while the stamp holds (page-fast-path.server.ts).
  */
-async function cachedDocument(request: Request, pageKey: string, responseHeaders: Headers, remixContext: EntryContext): Promise<Response> {
+async function cachedDocument(
+  request: Request,
+  pageKey: string,
+  stamp: { scenarioId: string; stamp: string } | null,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+): Promise<Response> {
   const etag = `"${hashOf([pageKey, request.url, remixContext.manifest.version])}"`;
   responseHeaders.set("ETag", etag);
   // Browsers may keep the page but must ask again (a 304 costs the server a hash, not a render).
   responseHeaders.set("Cache-Control", "no-cache");
   setCommonSecurityHeaders(responseHeaders);
-  if (notModified(request, etag)) return new Response(null, { status: 304, headers: responseHeaders });
-  const nonce = randomBytes(16).toString("base64");
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const cache = pageCache();
-  const hit = cache.get(etag);
-  if (hit) return new Response(hit.html.split(hit.nonce).join(nonce), { status: 200, headers: responseHeaders });
-  // Requests for a page being rendered wait for that render (a room opening one new link renders it once).
-  let rendering = renders.get(etag);
-  if (!rendering) {
-    rendering = renderToText(request, remixContext, nonce)
-      .then((r) => ({ ...r, nonce }))
-      .finally(() => renders.delete(etag));
-    renders.set(etag, rendering);
+  const url = new URL(request.url);
+  const remember = () => {
+    if (stamp)
+      rememberPage(fastPathKey(request.headers.get("host") ?? undefined, request.headers.get("x-forwarded-host") ?? undefined, url.pathname + url.search), {
+        etag,
+        ...stamp,
+      });
+  };
+  if (ifNoneMatch(request.headers.get("If-None-Match"), etag)) {
+    if (cache.has(etag)) remember();
+    return new Response(null, { status: 304, headers: responseHeaders });
   }
-  const rendered = await rendering;
-  const html = rendered.nonce === nonce ? rendered.html : rendered.html.split(rendered.nonce).join(nonce);
-  if (rendered.failed) return new Response(html, { status: 500, headers: responseHeaders });
-  if (rendered.nonce === nonce) cache.set(etag, { html, nonce }, html.length * 2);
-  return new Response(html, { status: 200, headers: responseHeaders });
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  let page = cache.get(etag);
+  let failed = false;
+  if (!page) {
+    // Requests for a page being rendered wait for that render (a room opening one new link renders it once).
+    let rendering = renders.get(etag);
+    if (!rendering) {
+      const headers: Array<[string, string]> = [...responseHeaders.entries()];
+      rendering = renderSealed(request, remixContext, headers).finally(() => renders.delete(etag));
+      renders.set(etag, rendering);
+    }
+    const rendered = await rendering;
+    page = rendered.page;
+    failed = rendered.failed;
+    if (!failed && !cache.has(etag)) cache.set(etag, page, pageBytes(page));
+  }
+  responseHeaders.set("Content-Security-Policy", page.csp);
+  if (failed) return new Response(bytesOf(page.body), { status: 500, headers: responseHeaders });
+  remember();
+  return new Response(bytesOf(page.body), { status: 200, headers: responseHeaders });
+}
+
+/** A Buffer as the Uint8Array a Response takes (a view of the same bytes, not a copy). */
+const bytesOf = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+/** Renders a page with a secret nonce, then seals it: scripts allowed by hash, the nonce gone (csp.server.ts). */
+async function renderSealed(request: Request, remixContext: EntryContext, headers: Array<[string, string]>): Promise<{ page: CachedPage; failed: boolean }> {
+  const nonce = randomBytes(16).toString("base64");
+  const { html, failed } = await renderToText(request, remixContext, nonce);
+  const sealed = sealWithHashes(html, nonce);
+  return { page: { body: Buffer.from(sealed.html, "utf8"), csp: contentSecurityPolicy(sealed.scriptSources.join(" ")), headers, encoded: {} }, failed };
 }
 
 /** Page renders in progress, by ETag (decision 021). */
-const renders = new Map<string, Promise<{ html: string; failed: boolean; nonce: string }>>();
+const renders = new Map<string, Promise<{ page: CachedPage; failed: boolean }>>();
 
 /** A page in the room view: rendered whole, so its links can carry the view before it is sent. */
 async function roomDocument(request: Request, status: number, responseHeaders: Headers, remixContext: EntryContext, nonce: string): Promise<Response> {
   const { html, failed } = await renderToText(request, remixContext, nonce);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonceSource(nonce)));
   setCommonSecurityHeaders(responseHeaders);
   return new Response(html, { status: failed ? 500 : status, headers: responseHeaders });
 }
@@ -162,8 +170,10 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const pageKey = responseHeaders.get(PAGE_KEY_HEADER);
+  const stamp = parsePageStamp(responseHeaders.get(PAGE_STAMP_HEADER));
   responseHeaders.delete(PAGE_KEY_HEADER);
-  if (pageKey && responseStatusCode === 200 && request.method === "GET") return cachedDocument(request, pageKey, responseHeaders, remixContext);
+  responseHeaders.delete(PAGE_STAMP_HEADER);
+  if (pageKey && responseStatusCode === 200 && request.method === "GET") return cachedDocument(request, pageKey, stamp, responseHeaders, remixContext);
   const nonce = randomBytes(16).toString("base64");
   if (parseView(new URL(request.url).search).room) return roomDocument(request, responseStatusCode, responseHeaders, remixContext, nonce);
   // Crawlers and the no-JavaScript case get the whole document at once; browsers get the shell streamed.
@@ -176,7 +186,7 @@ export default function handleRequest(
       const body = new StripNul();
       const stream = createReadableStreamFromReadable(body);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonceSource(nonce)));
       setCommonSecurityHeaders(responseHeaders);
       resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
@@ -206,6 +216,7 @@ export default function handleRequest(
 /** Data requests (client navigations) carry the same basic headers as documents. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
   response.headers.delete(PAGE_KEY_HEADER);
+  response.headers.delete(PAGE_STAMP_HEADER);
   setCommonSecurityHeaders(response.headers);
   return response;
 };

@@ -59,6 +59,9 @@ async function load(pathname: string, connections: number, seconds: number, fres
     url: `${BASE}${pathname}`,
     connections,
     duration: seconds,
+    // As a browser asks (Chromium sends this): pages are sent compressed, as a room's browsers get them. Until
+    // decision 028 the bench sent no Accept-Encoding, so the scenario page went out uncompressed (358 KB).
+    headers: { "accept-encoding": "gzip, deflate, br" },
     ...(fresh ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: fresh() }) }] } : {}),
   });
   // Successful (2xx) answers over the run's length (a per-second average would be 0 for a run of few, slow

@@ -7,7 +7,8 @@
  *     and never sends it cannot hold a connection for 5 minutes (the body reader has its own idle deadline too);
  *   - cross-origin form posts reach the app's own origin check, which answers its 403 page: Remix's built-in check
  *     throws first and answers an empty 500. The foreign Origin is moved to `X-Foreign-Origin`, which the app's
- *     check reads as the Origin (a client that sends that header itself only gets itself refused).
+ *     check reads as the Origin (a client that sends that header itself only gets itself refused);
+ *   - a cached scenario page is answered before Remix, as the bytes it was cached as (decision 028).
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -66,6 +67,9 @@ export async function createServer(buildPath) {
   installGlobals({ nativeFetch: build.future?.v3_singleFetch });
   const app = express();
   app.disable("x-powered-by");
+  // A cached scenario page is answered first, as the bytes it was cached as (gzip and brotli made once): no
+  // routing, loader or compression per request while what it depends on is unchanged (decision 028).
+  if (build.entry.module.serveCachedPage) app.use(build.entry.module.serveCachedPage);
   app.use(compression());
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

@@ -607,6 +607,26 @@ export function getVariant({ id }: { id: string }, store: VariantStore = {}): Va
   });
 }
 
+const latestStatements = new WeakMap<Db, { get: (values: { id: string }) => { n: number | null } | undefined }>();
+
+/**
+ * The number of a variant's latest version, or null when it has none: one prepared query, for the cached page's
+ * check that nothing changed (page-fast-path.server.ts) on every request.
+ */
+export function latestVersionNumber({ id }: { id: string }, store: VariantStore = {}): number | null {
+  const { db } = resolve(store);
+  let statement = latestStatements.get(db);
+  if (!statement) {
+    statement = db
+      .select({ n: max(variantVersions.version) })
+      .from(variantVersions)
+      .where(eq(variantVersions.variantId, sql.placeholder("id")))
+      .prepare();
+    latestStatements.set(db, statement);
+  }
+  return guard(() => statement.get({ id })?.n ?? null);
+}
+
 /** A variant's versions, oldest first, or null when there is no such variant. */
 export function listVersions({ id }: { id: string }, store: VariantStore = {}): VersionSummary[] | null {
   if (!isSlug(id)) return null;

@@ -23,7 +23,8 @@ import { KpiTiles } from "~/components/scenario/KpiTiles";
 import { MarketsSection } from "~/components/scenario/MarketsSection";
 import { RulesSection } from "~/components/scenario/RulesSection";
 import { PatternDefs } from "~/components/scenario/patterns";
-import { PAGE_KEY_HEADER } from "~/services/cache.server";
+import { PAGE_KEY_HEADER, PAGE_STAMP_HEADER } from "~/services/cache.server";
+import { formatPageStamp } from "~/services/page-fast-path.server";
 import { modelAsset, pageModel } from "~/services/model-asset.server";
 import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
 import { workerUrl } from "~/services/worker-assets.server";
@@ -55,15 +56,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The page is cached by its view key (entry.server.tsx): the key goes to the renderer as a header. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const key = loaderHeaders.get(PAGE_KEY_HEADER);
-  return key ? { [PAGE_KEY_HEADER]: key } : new Headers();
+  const headers = new Headers();
+  for (const name of [PAGE_KEY_HEADER, PAGE_STAMP_HEADER]) {
+    const value = loaderHeaders.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const view = await loadScenarioView(params.id ?? "", url, { verb: "shown", log: "scenario" });
   const uncertainty = await loadUncertainty(view, url);
-  const { model, viewed, tunables: available, whatIf, bands, result, attribution, key } = view;
+  const { model, viewed, tunables: available, whatIf, bands, result, attribution, key, stamp } = view;
   return data({
     scenario: viewed.scenario,
     file: viewed.file,
@@ -81,7 +86,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     attribution,
     uncertainty,
     bandsWorker: workerUrl("bands"),
-  }, { headers: { [PAGE_KEY_HEADER]: key } });
+  }, { headers: { [PAGE_KEY_HEADER]: key, ...(stamp ? { [PAGE_STAMP_HEADER]: formatPageStamp(params.id ?? "", stamp) } : {}) } });
 }
 
 /** A URL the page wrote itself while a slider moved needs no loader: the browser has already evaluated it. */

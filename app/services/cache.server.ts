@@ -36,6 +36,10 @@ export class ByteLru<V> {
     }
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get bytes(): number {
     return this.used;
   }
@@ -73,15 +77,24 @@ export function viewCacheKey(key: ViewKey): string {
 
 /** Engine results by view key: 32 MB (a result and attribution of the largest scenario is about 60 KB). */
 export const RESULT_CACHE_BYTES = 32 * 1024 * 1024;
-/** Rendered pages by view key and build: 64 MB (a scenario page is about 300 KB). */
+/** Rendered pages by view key and build: 64 MB (a scenario page is about 360 KB, and 110 KB more once compressed). */
 export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 const store = globalThis as typeof globalThis & { __antResultCache?: ByteLru<unknown>; __antPageCache?: ByteLru<CachedPage> };
 
+/**
+ * A rendered page as it is sent (decision 028): the same bytes every time, its inline scripts allowed by their
+ * hashes in `csp` rather than by a nonce, so it can be kept compressed.
+ */
 export interface CachedPage {
-  html: string;
-  /** The CSP nonce the HTML was rendered with (replaced by a fresh one each time it is served). */
-  nonce: string;
+  /** The document, UTF-8. */
+  body: Buffer;
+  /** Its Content-Security-Policy (script-src lists its inline scripts' hashes). */
+  csp: string;
+  /** The other headers it is sent with: Content-Type, ETag, Cache-Control and the security headers. */
+  headers: Array<[string, string]>;
+  /** Its gzip and brotli forms, made on first use (page-fast-path.server.ts). */
+  encoded: { gzip?: Buffer; br?: Buffer };
 }
 
 export function resultCache(): ByteLru<unknown> {
@@ -138,3 +151,9 @@ export function cachedAsync<T>(key: string, fn: () => Promise<T>): Promise<T> {
 
 /** The response header a loader sets to let the document renderer cache and validate the page (ETag). */
 export const PAGE_KEY_HEADER = "X-Page-Key";
+
+/**
+ * The response header a loader sets with what its page depends on beyond the URL (`<scenario id> <stamp>`,
+ * page-fast-path.server.ts): the renderer then lets the server answer the URL before Remix while it holds.
+ */
+export const PAGE_STAMP_HEADER = "X-Page-Stamp";

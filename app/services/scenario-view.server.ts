@@ -20,6 +20,7 @@ import { cachedAsync, hashOf, viewCacheKey } from "./cache.server";
 import { compute } from "./compute-pool.server";
 import type { PageUncertainty } from "./compute-tasks.server";
 import { throwErrorPage } from "./errors.server";
+import { scenarioPageStamp } from "./page-fast-path.server";
 
 export interface ScenarioView {
   model: Model;
@@ -34,6 +35,11 @@ export interface ScenarioView {
   attribution: Attribution;
   /** The view's cache key (scenario content, model version, normalised query): the same key, the same page. */
   key: string;
+  /**
+   * What the view depended on beyond its URL, taken before anything was read (page-fast-path.server.ts): while it
+   * holds, the same URL is the same page. Null when it could not be taken.
+   */
+  stamp: string | null;
 }
 
 /** `bands` URL parameter: which HHI guidelines the market charts show. */
@@ -55,6 +61,8 @@ export type { PageUncertainty };
  * and attribution run on the compute pool (decision 021), once per view key.
  */
 export async function loadScenarioView(id: string, url: URL, { verb, log }: { verb: string; log: string }): Promise<ScenarioView> {
+  // First, before reading what it stamps: a change made while this request reads is then a new stamp next time.
+  const stamp = scenarioPageStamp(id);
   let model: Model;
   let viewed: ViewedScenario;
   try {
@@ -108,7 +116,7 @@ export async function loadScenarioView(id: string, url: URL, { verb, log }: { ve
   const { result, attribution } = await cachedAsync(`view:${key}`, () =>
     compute("view", { scenario: applied.scenario, assumptions: applied.assumptions }, model),
   ).catch((error: unknown) => throwErrorPage(error, log)); // a full pool: 503 with Retry-After
-  return { model, viewed, tunables: available, whatIf, bands, applied, result, attribution, key };
+  return { model, viewed, tunables: available, whatIf, bands, applied, result, attribution, key, stamp };
 }
 
 /**

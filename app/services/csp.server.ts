@@ -1,0 +1,55 @@
+/**
+ * The Content-Security-Policy of our HTML: same-origin resources only, and inline scripts only those the server
+ * rendered, named either by a per-response nonce (pages rendered for one response) or by their hashes (cached
+ * pages, sent as the same bytes every time: decision 028). recharts writes `style` attributes, hence
+ * 'unsafe-inline' for styles only.
+ */
+import { createHash } from "node:crypto";
+
+/** `scripts` is `'nonce-…'` or a list of `'sha256-…'` sources. */
+export function contentSecurityPolicy(scripts: string): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scripts ? ` ${scripts}` : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    // The scenario page's ranges are computed in a Web Worker served from /build/workers/ (decision 023).
+    "worker-src 'self'",
+    `connect-src 'self'${dev ? " ws: http://localhost:*" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const nonceSource = (nonce: string) => `'nonce-${nonce}'`;
+
+/** The CSP hash source of an inline script's text, as a browser computes it (UTF-8, line breaks as the parser reads them). */
+export function scriptHashSource(text: string): string {
+  return `'sha256-${createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64")}'`;
+}
+
+/**
+ * A page rendered with the secret `nonce`, made fit to be sent as the same bytes to everyone: the inline scripts
+ * that carry the nonce (those React and Remix wrote for us) are listed by hash, and the nonce is removed from the
+ * page. A script that does not carry it (markup injected through content, were escaping ever to fail) gets no hash
+ * and stays blocked, as under the nonce. The nonce was never sent, so nothing can reuse it.
+ */
+export function sealWithHashes(html: string, nonce: string): { html: string; scriptSources: string[] } {
+  const attribute = ` nonce="${nonce}"`;
+  const hashes = new Set<string>();
+  const scriptTag = /<script\b[^>]*>/gi;
+  for (let m = scriptTag.exec(html); m; m = scriptTag.exec(html)) {
+    const tag = m[0];
+    if (!tag.includes(attribute) || /\ssrc=/i.test(tag)) continue;
+    const start = m.index + tag.length;
+    const end = html.indexOf("</script", start);
+    if (end === -1) break;
+    hashes.add(scriptHashSource(html.slice(start, end)));
+    scriptTag.lastIndex = end;
+  }
+  return { html: html.split(attribute).join(""), scriptSources: [...hashes] };
+}
