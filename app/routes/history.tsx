@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader() {
   try {
-    const h = getHistory();
+    const h = await getHistory();
     if (h.status === "unavailable") throw data({ title: "The back-test is unavailable", message: h.reason }, { status: 500 });
     const { view, backtest } = h;
     const { payload, bands } = view;

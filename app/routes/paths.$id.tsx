@@ -35,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   const url = new URL(request.url);
   try {
-    const r = getPathView(id, { query: url.searchParams, version: url.searchParams.get("v") });
+    const r = await getPathView(id, { query: url.searchParams, version: url.searchParams.get("v") });
     if (r.status === "not-found")
       throw data({ title: "No such path", message: r.message ?? `There is no path '${id}' in scenarios/paths.` }, { status: 404 });
     if (r.status === "bad-request") throw data({ title: "This address cannot be shown", message: r.message }, { status: 400 });

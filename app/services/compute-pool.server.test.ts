@@ -8,6 +8,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
+import { loadPaths, pathsDirOf } from "../paths/load.server";
+import type { ResolvedPath } from "../paths/resolve";
+import { loadScenarios } from "../scenarios/load.server";
 import { parseScenario } from "../scenarios/parse";
 import type { Scenario } from "../scenarios/schema";
 import { ComputeBusyError, ComputePool, ComputeTaskError, defaultWorkerTarget, runInline } from "./compute-pool.server";
@@ -21,6 +24,13 @@ function libraryScenario(id: string): Scenario {
   const parsed = parseScenario(fs.readFileSync(path.join(library, `${id}.yaml`), "utf8"), `${id}.yaml`);
   if (!parsed.ok) throw new Error(`${id} should parse`);
   return parsed.scenario;
+}
+
+/** The what-happened path, resolved against the library (a path's state is what the pathState task takes). */
+function whatHappened(): ResolvedPath {
+  const found = loadPaths(pathsDirOf(library), loadScenarios({ dir: library, model: scratch.model }), scratch.model).find((p) => p.id === "what-happened");
+  if (!found?.ok) throw new Error("what-happened should resolve");
+  return found.path;
 }
 
 beforeAll(() => {
@@ -50,6 +60,7 @@ describe("the compute pool", () => {
       ["pageUncertainty", { scenario: rect, whatIf: {}, drawsSeed: null }],
       ["resultPayload", { scenario: lending, options: { uncertainty: { draws: 150, seed: 3 } } }],
       ["sensitivity", { scenario: rect }],
+      ["pathState", { path: whatHappened(), assumptions: { "cost-of-equity": 0.11 }, draws: 60, seed: 4, whatIf: { "a.cost-of-equity": 0.11 } }],
     ] as const;
     const pooled = await Promise.all(cases.map(([name, args]) => pool.run(name, args as never, model)));
     cases.forEach(([name, args], i) => {

@@ -118,6 +118,7 @@ export class ComputePool {
   /** Set when a worker could not load its code: tasks then run in-process (logged once). */
   private broken: string | null = null;
   private closed = false;
+  private answered = 0;
 
   constructor({ size = POOL_SIZE, maxQueued = MAX_QUEUED, target = defaultWorkerTarget() }: { size?: number; maxQueued?: number; target?: WorkerTarget } = {}) {
     this.size = size;
@@ -136,9 +137,9 @@ export class ComputePool {
     });
   }
 
-  /** Workers started and tasks waiting (for tests and the benchmark). */
-  stats(): { workers: number; busy: number; queued: number } {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length };
+  /** Workers started, tasks running and waiting, tasks a worker has answered (for tests and the benchmark). */
+  stats(): { workers: number; busy: number; queued: number; answered: number } {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, answered: this.answered };
   }
 
   /** Starts the workers now rather than on the first task (the server calls this before it listens). */
@@ -172,6 +173,7 @@ export class ComputePool {
       if (m.id === undefined) return; // ready
       const job = slot.job;
       slot.job = null;
+      this.answered++;
       worker.unref();
       this.taskMs = 0.8 * this.taskMs + 0.2 * (performance.now() - slot.started);
       if (job) {
@@ -249,6 +251,13 @@ const store = globalThis as typeof globalThis & { __antComputePool?: ComputePool
 export function computePool(): ComputePool | null {
   if (store.__antComputePool === undefined) store.__antComputePool = defaultWorkerTarget().tsx ? null : new ComputePool();
   return store.__antComputePool;
+}
+
+/** Replaces the server's pool (tests: a real pool from the sources, or none); returns the one it replaced. */
+export function setComputePool(pool: ComputePool | null): ComputePool | null | undefined {
+  const before = store.__antComputePool;
+  store.__antComputePool = pool;
+  return before;
 }
 
 /** Runs a heavy task on the server's pool, or in-process where there is none. */

@@ -8,6 +8,9 @@ import { evaluate } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import type { Attribution, HeadlineKey, Result } from "../engine/result";
 import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "../engine/uncertainty";
+import { pathBands, type PathBands } from "../paths/bands";
+import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
+import type { ResolvedPath } from "../paths/resolve";
 import { resultPayload } from "../scenarios/payload";
 import type { Scenario } from "../scenarios/schema";
 import { tableRangesOf, type TableRanges } from "../components/scenario/ranges";
@@ -68,8 +71,19 @@ export const COMPUTE_TASKS = {
   pageUncertainty,
   /** GET /api/scenarios/:id/result (and the exports): `{ scenario, result, attribution, bands? }`. */
   resultPayload: (model: Model, { scenario, options }: { scenario: Scenario; options: Parameters<typeof resultPayload>[2] }) => resultPayload(model, scenario, options),
-  /** GET /api/scenarios/:id/sensitivity. */
-  sensitivity: (model: Model, { scenario }: { scenario: Scenario }) => sensitivity(model, scenario),
+  /** GET /api/scenarios/:id/sensitivity, and /model/about's swings on the last step of what-happened. */
+  sensitivity: (model: Model, { scenario }: { scenario: Parameters<typeof sensitivity>[1] }) => sensitivity(model, scenario),
+  /**
+   * A path's state for its page, the API and the back-test: every step evaluated (with attribution), and the
+   * bands of every step (draws for each state: 9,000 for what-happened at the default 1,000).
+   */
+  pathState: (
+    model: Model,
+    { path, assumptions, draws, seed, whatIf }: { path: ResolvedPath; assumptions: Record<string, number>; draws: number; seed: number; whatIf: Record<string, number> },
+  ): { evaluation: PathEvaluation; bands: PathBands } => ({
+    evaluation: evaluatePath(model, path, { assumptions }),
+    bands: pathBands(model, path, { draws, seed, whatIf }),
+  }),
 } as const;
 
 export type ComputeTasks = typeof COMPUTE_TASKS;

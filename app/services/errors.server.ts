@@ -109,6 +109,16 @@ export function pageErrors<T>(tag: string, load: () => T): T {
   }
 }
 
+/** `pageErrors` for a loader that waits (on the compute pool, say): its rejections become error pages too. */
+export async function pageErrorsAsync<T>(tag: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof Response || (e as { type?: string })?.type === "DataWithResponseInit") throw e;
+    throwErrorPage(e, tag);
+  }
+}
+
 /** The JSON error response for any error: the table's answer, or a logged 500 that reveals nothing. */
 export function jsonErrorResponse(e: unknown, tag: string): Response {
   const answer = errorAnswer(e);

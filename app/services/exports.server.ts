@@ -9,20 +9,25 @@
  * Framework-free, so it tests with plain Requests.
  */
 import type { Model } from "../engine/model";
-import { getModel } from "../data/model.server";
+import { getModel, modelVersion } from "../data/model.server";
 import { getViewedScenario } from "../data/scenario-ref.server";
 import { jsonError, methodNotAllowed } from "../utils/http.server";
 import { EXPORT_FORMATS, exportCsv, exportFileName, isExportFormat, scenarioWithWhatIf, whatIfChanged } from "../components/export/files";
 import { formatJson } from "../scenarios/format-result";
-import { resultPayload } from "../scenarios/payload";
 import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 import { scenarioToYaml } from "../scenarios/to-yaml";
 import { tunables } from "../scenarios/tunables";
 import { movedTunables, parseWhatIf } from "../scenarios/what-if";
+import { cachedAsync, hashOf } from "./cache.server";
+import { compute } from "./compute-pool.server";
 import { jsonErrorResponse } from "./errors.server";
 
-/** The export for a GET (or HEAD) request; `model` defaults to the server's. */
-export function exportResponse(request: Request, id: string, format: string, { model }: { model?: Model } = {}): Response {
+/**
+ * The export for a GET (or HEAD) request; `model` defaults to the server's. The figures (and bands, with `draws`)
+ * are computed on the compute pool once per model, scenario, what-if and draws/seed (decision 021); a full pool
+ * answers 503 with Retry-After.
+ */
+export async function exportResponse(request: Request, id: string, format: string, { model }: { model?: Model } = {}): Promise<Response> {
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed(request, ["GET"]);
   if (!isExportFormat(format))
     return jsonError(404, `no export '${format.slice(0, 40)}': use one of ${Object.keys(EXPORT_FORMATS).join(", ")}`, {
@@ -55,7 +60,8 @@ export function exportResponse(request: Request, id: string, format: string, { m
       const { id: _id, ...definition } = scenario;
       body = scenarioToYaml(definition);
     } else {
-      const payload = resultPayload(m, scenario, { uncertainty: uncertainty.value, whatIf: whatIf.values });
+      const options = { uncertainty: uncertainty.value, whatIf: whatIf.values };
+      const payload = await cachedAsync(`export:${hashOf([modelVersion(m), scenario, options])}`, () => compute("resultPayload", { scenario, options }, m));
       if (format === "result.json") body = formatJson(payload);
       else {
         const moved = movedTunables(whatIf.values, available).map((t) => ({ key: t.key, unit: t.unit, fileValue: t.fileValue, value: whatIf.values[t.key]! }));

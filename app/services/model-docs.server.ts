@@ -8,8 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Model } from "../engine/model";
 import type { HeadlineKey } from "../engine/result";
-import { sensitivity, type Swing } from "../engine/uncertainty";
+import type { Swing } from "../engine/uncertainty";
+import { modelVersion } from "../data/model.server";
 import { scenarioOf } from "../paths/evaluate";
+import { cachedAsync, hashOf } from "./cache.server";
+import { compute } from "./compute-pool.server";
 import { getHistory } from "./history.server";
 
 export interface DocSection {
@@ -90,14 +93,18 @@ export interface ModelAbout {
 }
 
 /** The page's content for a model (the model-page service reads the model and maps its failures, as for /model). */
-export function modelAbout(model: Model): ModelAbout {
-  const h = getHistory({ model });
+export async function modelAbout(model: Model): Promise<ModelAbout> {
+  const h = await getHistory({ model });
   let sens: ModelAbout["sensitivity"] = null;
   if (h.status === "ok") {
     const p = h.view.file.path;
     const last = p.steps.at(-1);
     if (last) {
-      const swings = sensitivity(model, scenarioOf(p, last, last.active)).profit;
+      // On the compute pool, once per model and last step (decision 021).
+      const scenario = scenarioOf(p, last, last.active);
+      const swings = (
+        await cachedAsync(`sensitivity:${hashOf([modelVersion(model), scenario])}`, () => compute("sensitivity", { scenario }, model))
+      ).profit;
       sens = { metric: "profit", date: last.date, swings: swings.filter((s) => Math.abs(s.high - s.low) > 1e-9).slice(0, 8) };
     }
   }

@@ -10,7 +10,7 @@ import { evaluate } from "~/engine/evaluate";
 import type { Model } from "~/engine/model";
 import { scenariosByUnit } from "~/scenarios/touches";
 
-import { jsonErrorResponse, pageErrors } from "./errors.server";
+import { jsonErrorResponse, pageErrors, pageErrorsAsync } from "./errors.server";
 import { modelAbout } from "./model-docs.server";
 
 /** unitId -> library scenarios that change it; a broken library never takes the model page down. */
@@ -35,7 +35,7 @@ export function loadModelPage() {
 
 /** /model/about: the model's documentation, through the same model read and error mapping as /model. */
 export function loadModelAbout() {
-  return pageErrors("model/about", () => modelAbout(getModel()));
+  return pageErrorsAsync("model/about", () => modelAbout(getModel()));
 }
 
 const JSON_HEADERS = {

@@ -1,16 +1,16 @@
 /**
  * Paths as a use case: list them, evaluate one with its bands, answer the API. Path files are read on each call
- * (an edit shows on the next request); the bands (hundreds of draws for every step) are computed once per
- * distinct set of rules in force and kept in memory, since the same path is asked for by the page, the API and
- * the back-test.
+ * (an edit shows on the next request); the evaluation and bands (1,000 draws for every step) are computed on the
+ * compute pool once per distinct state and kept in the result cache, since the same path is asked for by the page,
+ * the API and the back-test.
  */
-import { getModel } from "../data/model.server";
+import { getModel, modelVersion } from "../data/model.server";
 import { getSavedPath, isSavedPathId, listSavedPaths } from "../data/saved-path.server";
 import { listScenarios, scenariosDir } from "../data/scenario.server";
 import type { Model } from "../engine/model";
 import { DEFAULT_SEED } from "../engine/uncertainty";
-import { pathBands, type PathBands } from "../paths/bands";
-import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
+import type { PathBands } from "../paths/bands";
+import type { PathEvaluation } from "../paths/evaluate";
 import { loadPaths, pathsDirOf, type PathFileResult, type PathOk } from "../paths/load.server";
 import { pathResultPayload, summarisePath, type PathResultPayload } from "../paths/payload";
 import { resolvePath, type ResolvedPath } from "../paths/resolve";
@@ -20,6 +20,9 @@ import { isSlug } from "../scenarios/parse";
 import { parseVersion } from "../scenarios/ref";
 import { parseWhatIf, type Tunable, type WhatIf } from "../scenarios/what-if";
 import { DatabaseUnavailableError } from "../data/db.server";
+import { cachedAsync, hashOf } from "./cache.server";
+import { ComputeBusyError, compute } from "./compute-pool.server";
+import { jsonErrorResponse } from "./errors.server";
 import { jsonResponse } from "./scenario-api.server";
 
 /**
@@ -59,9 +62,6 @@ export interface PathView {
   saved: { version: number; latestVersion: number; author: string | null; note: string | null; createdAt: string } | null;
 }
 
-const cache = new Map<string, { model: Model; evaluation: PathEvaluation; bands: PathBands }>();
-const CACHE_ENTRIES = 8;
-
 function stateKey(path: ResolvedPath, draws: number, seed: number, whatIf: Record<string, number>): string {
   const w = Object.entries(whatIf).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([path.id, draws, seed, w, path.steps.map((s) => [s.date, s.assumptions, s.active.map((r) => [r.id, r.rule])])]);
@@ -74,29 +74,27 @@ export interface ViewOptions {
   query?: URLSearchParams;
 }
 
-/** A path evaluated with its bands (cached), with the what-if in the query applied, and the API payload. */
-export function viewPath(file: PathOk, model: Model, opts: ViewOptions = {}, saved: PathView["saved"] = null): PathView {
+/**
+ * A path evaluated with its bands, with the what-if in the query applied, and the API payload. The evaluation and
+ * bands run on the compute pool (decision 021), once per model and state (the rules in force at each step, the
+ * what-if, draws and seed), kept in the shared result cache: the page, the API and the back-test ask for the same
+ * path. A full pool rejects with ComputeBusyError (503 with Retry-After).
+ */
+export async function viewPath(file: PathOk, model: Model, opts: ViewOptions = {}, saved: PathView["saved"] = null): Promise<PathView> {
   const draws = Math.max(1, Math.min(MAX_PATH_DRAWS, Math.floor(opts.draws ?? PATH_DRAWS)));
   const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
   const available = pathTunables(file.path, model);
   const whatIf = parseWhatIf(opts.query ?? new URLSearchParams(), available);
   const applied = applyPathWhatIf(file.path, whatIf.values);
-  const key = stateKey(applied.path, draws, seed, whatIf.values);
-  let hit = cache.get(key);
-  if (!hit || hit.model !== model) {
-    hit = {
-      model,
-      evaluation: evaluatePath(model, applied.path, { assumptions: applied.assumptions }),
-      bands: pathBands(model, applied.path, { draws, seed, whatIf: whatIf.values }),
-    };
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(key, hit);
-  }
-  const payload = pathResultPayload(model, applied.path, hit.evaluation);
+  const key = `path:${hashOf([modelVersion(model), stateKey(applied.path, draws, seed, whatIf.values)])}`;
+  const state = await cachedAsync(key, () =>
+    compute("pathState", { path: applied.path, assumptions: applied.assumptions, draws, seed, whatIf: whatIf.values }, model),
+  );
+  const payload = pathResultPayload(model, applied.path, state.evaluation);
   payload.steps.forEach((s, k) => {
-    s.bands = hit!.bands.steps[k]!.headline;
+    s.bands = state.bands.steps[k]!.headline;
   });
-  return { file, evaluation: hit.evaluation, bands: hit.bands, payload, tunables: available, whatIf, saved };
+  return { file, evaluation: state.evaluation, bands: state.bands, payload, tunables: available, whatIf, saved };
 }
 
 export type PathLookup =
@@ -128,18 +126,18 @@ function savedPathFile(id: string, v: string | null, model: Model, dir?: string)
   };
 }
 
-export function getPathView(id: string, opts: ViewOptions & PathSource & { version?: string | null } = {}): PathLookup {
+export async function getPathView(id: string, opts: ViewOptions & PathSource & { version?: string | null } = {}): Promise<PathLookup> {
   const model = opts.model ?? getModel();
   if (isSavedPathId(id)) {
     const r = savedPathFile(id, opts.version ?? null, model, opts.dir);
     if (r.status !== "file") return r;
-    return { status: "ok", view: viewPath(r.file, model, opts, r.saved) };
+    return { status: "ok", view: await viewPath(r.file, model, opts, r.saved) };
   }
   if (opts.version != null) return { status: "bad-request", message: `'${id}' is a path file: it has no versions, so 'v' does not apply.` };
   const found = isSlug(id) ? getPath(id, { ...opts, model }) : null;
   if (!found) return { status: "not-found" };
   if (!found.ok) return { status: "invalid", file: found };
-  return { status: "ok", view: viewPath(found, model, opts) };
+  return { status: "ok", view: await viewPath(found, model, opts) };
 }
 
 function guarded(handler: () => Response): Response {
@@ -148,6 +146,18 @@ function guarded(handler: () => Response): Response {
   } catch (error) {
     if (error instanceof DatabaseUnavailableError)
       return jsonResponse({ error: error.message, hint: "Run `npm run db:setup` to create the model database." }, 503);
+    throw error;
+  }
+}
+
+/** `guarded` for a handler that computes on the pool: a full pool is a 503 with Retry-After (the error table's). */
+async function guardedAsync(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError)
+      return jsonResponse({ error: error.message, hint: "Run `npm run db:setup` to create the model database." }, 503);
+    if (error instanceof ComputeBusyError) return jsonErrorResponse(error, "api/paths");
     throw error;
   }
 }
@@ -180,11 +190,11 @@ export function parseDrawOptions(url: URL): { draws?: number; seed?: number } | 
 }
 
 /** GET /api/paths/:id/result: `{ path, baseline, steps: [{ date, headline, bands, change, attribution, ... }] }`. */
-export function pathResultResponse(id: string, url: URL, source: PathSource = {}): Response {
+export async function pathResultResponse(id: string, url: URL, source: PathSource = {}): Promise<Response> {
   const opts = parseDrawOptions(url);
   if ("error" in opts) return jsonResponse({ error: opts.error }, 400);
-  return guarded(() => {
-    const r = getPathView(id, { ...source, ...opts, query: url.searchParams, version: url.searchParams.get("v") });
+  return guardedAsync(async () => {
+    const r = await getPathView(id, { ...source, ...opts, query: url.searchParams, version: url.searchParams.get("v") });
     if (r.status === "not-found") return jsonResponse({ error: r.message ?? `no path with id '${id}' in scenarios/paths` }, 404);
     if (r.status === "bad-request") return jsonResponse({ error: r.message }, 400);
     if (r.status === "invalid")
