@@ -1,11 +1,11 @@
 /**
  * Reads path files (`scenarios/paths/*.yaml`) and resolves them against the library. A bad file never hides the
- * others: each comes back as a resolved path or as its errors.
+ * others: each comes back as a resolved path or as its errors. The walk and the reading are the library's
+ * (library-files.server.ts).
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { Model } from "../engine/model";
-import { MAX_FILE_BYTES, scenarioIdFromFile } from "../scenarios/parse";
+import { checkFile, displayPath, listYamlFiles, readText, resolvedDir, unreadable } from "../scenarios/library-files.server";
 import type { ScenarioFileResult } from "../scenarios/validate";
 import { validatePathText, type PathFileResult } from "./parse";
 
@@ -16,51 +16,25 @@ export function pathsDirOf(scenariosDir: string): string {
   return path.join(scenariosDir, "paths");
 }
 
-function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), path.resolve(file));
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
-}
-
 /** The path files of a directory, sorted by name. */
 export function listPathFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((n) => path.join(dir, n));
+  return listYamlFiles(dir);
 }
 
-/** Read, check and resolve one path file. */
-export function loadPathFile(file: string, library: readonly ScenarioFileResult[], model: Model | null): PathFileResult {
-  const shown = displayPath(file);
-  const id = scenarioIdFromFile(file);
-  const failed = (message: string): PathFileResult => ({
-    ok: false,
-    id,
-    file: shown,
-    errors: [{ file: shown, line: 1, col: 1, path: "", message }],
-    warnings: [],
-  });
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return failed("not a file");
-    if (stat.size > MAX_FILE_BYTES)
-      return failed(`file is ${Math.ceil(stat.size / 1024)} KB, larger than the ${MAX_FILE_BYTES / 1024} KB a path may be`);
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return failed(code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? String(e)})`);
-  }
-  return validatePathText(text, shown, library, model);
+/**
+ * Read, check and resolve one path file. `within` (the resolved paths directory) refuses a file whose symbolic
+ * links lead outside it, as for scenario files.
+ */
+export function loadPathFile(file: string, library: readonly ScenarioFileResult[], model: Model | null, within?: string): PathFileResult {
+  const checked = checkFile(file, "a path", within);
+  if (!checked.ok) return unreadable(file, checked.message);
+  const read = readText(file);
+  if (!read.ok) return unreadable(file, read.message);
+  return validatePathText(read.text, displayPath(file), library, model);
 }
 
 /** Every path file in `dir`, each resolved or as its errors. */
 export function loadPaths(dir: string, library: readonly ScenarioFileResult[], model: Model | null): PathFileResult[] {
-  return listPathFiles(dir).map((f) => loadPathFile(f, library, model));
+  const within = resolvedDir(dir);
+  return listPathFiles(dir).map((f) => loadPathFile(f, library, model, within));
 }

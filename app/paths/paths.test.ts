@@ -3,6 +3,7 @@
  * conflicts with both locations, replacement across steps, and step attributions that add up.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../engine/evaluate";
@@ -44,6 +45,27 @@ describe("path files", () => {
     for (const r of results) {
       expect(r.ok ? [] : r.errors.map((e) => formatError(e)), r.file).toEqual([]);
       expect(r.warnings, r.file).toEqual([]);
+    }
+  });
+
+  it("a symbolic link out of the paths directory is refused without reading it, as in the library (it was followed)", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "paths-link-"));
+    try {
+      const pathsDir = path.join(tmp, "paths");
+      fs.mkdirSync(pathsDir);
+      fs.writeFileSync(path.join(tmp, "secret.txt"), "root:x:0:0:secret line\n");
+      fs.symlinkSync(path.join(tmp, "secret.txt"), path.join(pathsDir, "leak.yaml"));
+      fs.copyFileSync(path.join(pathsDirOf(dir), "what-happened.yaml"), path.join(pathsDir, "copy.yaml"));
+      fs.symlinkSync(path.join(pathsDir, "copy.yaml"), path.join(pathsDir, "alias.yaml")); // a link inside is fine
+      const byId = new Map(loadPaths(pathsDir, library, scratch.model).map((r) => [r.id, r]));
+      const leak = byId.get("leak")!;
+      expect(leak.ok).toBe(false);
+      expect(JSON.stringify(leak)).not.toContain("secret");
+      if (!leak.ok) expect(leak.errors[0]!.message).toBe("a symbolic link to a file outside the scenario directory; it was not read");
+      expect(byId.get("alias")?.ok).toBe(true);
+      expect(byId.get("copy")?.ok).toBe(true);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
 
