@@ -50,13 +50,29 @@ export function resolveAssumptions(
   return values;
 }
 
+const defaults = new WeakMap<Model, AssumptionValues>();
+
+/**
+ * The same values as `resolveAssumptions`, shared and read-only where nothing overrides the model's: the engine's
+ * own evaluations only read them, and resolving 60-odd values per evaluation cost more than the stages' arithmetic.
+ */
+export function assumptionValues(
+  model: Model,
+  ...overrides: Array<Record<string, number> | undefined>
+): Readonly<AssumptionValues> {
+  for (const o of overrides) if (o) for (const _ in o) return resolveAssumptions(model, ...overrides);
+  let values = defaults.get(model);
+  if (!values) defaults.set(model, (values = resolveAssumptions(model)));
+  return values;
+}
+
 /** Read an engine assumption; a model without it is a seed bug, so fail loudly rather than guess. */
-export function read(values: AssumptionValues, id: EngineAssumption): number {
+export function read(values: Readonly<AssumptionValues>, id: EngineAssumption): number {
   return readById(values, id);
 }
 
 /** Read an assumption the model names itself (e.g. a unit's coverage elasticity). */
-export function readById(values: AssumptionValues, id: string): number {
+export function readById(values: Readonly<AssumptionValues>, id: string): number {
   const v = values[id];
   if (v === undefined) throw new Error(`The model has no assumption '${id}' (the engine needs it)`);
   return v;

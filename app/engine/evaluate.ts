@@ -12,7 +12,7 @@
  * The model is never copied: what depends only on it is indexed once (`model-index.ts`) and the state is a few
  * flat arrays, so Monte Carlo and attribution can run thousands of evaluations.
  */
-import { resolveAssumptions, type AssumptionValues } from "./assumptions";
+import { assumptionValues, type AssumptionValues } from "./assumptions";
 import type { Model } from "./model";
 import { indexModel } from "./model-index";
 import type { Headline, Result } from "./result";
@@ -32,7 +32,7 @@ export interface EvaluateOptions {
 }
 
 /** Run the stages. `explain` off skips sentences and warnings (Monte Carlo and attribution run this many times). */
-function run(model: Model, scenario: EngineScenario, a: AssumptionValues, explain: boolean): State {
+function run(model: Model, scenario: EngineScenario, a: Readonly<AssumptionValues>, explain: boolean): State {
   const s = createState(indexModel(model), a, explain);
   const rules = groupRules(scenario);
   privacyStage(s, rules);
@@ -44,8 +44,8 @@ function run(model: Model, scenario: EngineScenario, a: AssumptionValues, explai
 }
 
 /** The assumption values a scenario runs with: the model's, then the scenario's overrides, then the what-if's. */
-export function assumptionsFor(model: Model, scenario: EngineScenario, options: EvaluateOptions = {}): AssumptionValues {
-  return resolveAssumptions(model, scenario.assumptions, options.assumptions);
+export function assumptionsFor(model: Model, scenario: EngineScenario, options: EvaluateOptions = {}): Readonly<AssumptionValues> {
+  return assumptionValues(model, scenario.assumptions, options.assumptions);
 }
 
 /**
@@ -56,7 +56,7 @@ export function evaluateHeadline(
   model: Model,
   scenario: EngineScenario,
   options: EvaluateOptions = {},
-  resolved: AssumptionValues = assumptionsFor(model, scenario, options),
+  resolved: Readonly<AssumptionValues> = assumptionsFor(model, scenario, options),
 ): Headline {
   return headlineOf(run(model, scenario, resolved, false));
 }

@@ -69,9 +69,21 @@ export type PbocStatus = "split-threshold" | "dominant" | "review" | "below";
 
 /** Where a market's shares fall against the PBoC thresholds (fragmented players are many small firms: skipped). */
 export function pbocAssessment(shares: number[], fragmented: boolean[] = []): PbocStatus {
-  const sorted = shares.filter((_, i) => !fragmented[i]).sort((a, b) => b - a);
-  const one = sorted[0] ?? 0;
-  const two = one + (sorted[1] ?? 0);
+  // The largest and second largest share (a scan, not a sort: every evaluation assesses every market).
+  let first = -Infinity;
+  let second = -Infinity;
+  let count = 0;
+  for (let i = 0; i < shares.length; i++) {
+    if (fragmented[i]) continue;
+    const x = shares[i];
+    count++;
+    if (x > first) {
+      second = first;
+      first = x;
+    } else if (x > second) second = x;
+  }
+  const one = count > 0 ? first : 0;
+  const two = one + (count > 1 ? second : 0);
   const t = PBOC_THRESHOLDS;
   if (one > t.dominantOne) return "dominant";
   if (two > t.splitTwo) return "split-threshold";

@@ -141,51 +141,61 @@ function unitResults(s: State): UnitResult[] {
   });
 }
 
-function serviceStatus(s: State, sv: number, users: number): { status: ServiceStatus; statusReason: string } {
+/** A service's status and why, set on `out` (the result object being built: no object per status). */
+function setStatus(s: State, sv: number, users: number, out: ServiceResult) {
   const base = s.ix.services[sv].users;
   const threshold = read(s.a, "reduced-threshold");
   const drop = base > 0 ? 1 - users / base : 0;
   const removed = s.entryPointsRemoved[sv];
-  if (users <= base * 1e-9) return { status: "gone", statusReason: "No users reach it any more." };
-  if (s.linkedOut[sv] !== undefined)
-    return { status: "linked-out", statusReason: `Reachable only through a link to ${s.linkedOut[sv]}.` };
-  if (drop > threshold)
-    return { status: "reduced", statusReason: `Users fall ${pct(drop)}, more than the ${pct(threshold)} threshold.` };
-  if (removed && removed.size > 0)
-    return { status: "reduced", statusReason: `Entry points removed from Alipay: ${[...removed].join(", ")}.` };
-  return {
-    status: "integrated",
-    statusReason:
-      drop > 1e-9 ? `All entry points kept; users fall ${pct(drop)}, within the ${pct(threshold)} threshold.` : "Unchanged.",
-  };
+  let status: ServiceStatus;
+  let reason: string;
+  if (users <= base * 1e-9) {
+    status = "gone";
+    reason = "No users reach it any more.";
+  } else if (s.linkedOut[sv] !== undefined) {
+    status = "linked-out";
+    reason = `Reachable only through a link to ${s.linkedOut[sv]}.`;
+  } else if (drop > threshold) {
+    status = "reduced";
+    reason = `Users fall ${pct(drop)}, more than the ${pct(threshold)} threshold.`;
+  } else if (removed && removed.size > 0) {
+    status = "reduced";
+    reason = `Entry points removed from Alipay: ${[...removed].join(", ")}.`;
+  } else {
+    status = "integrated";
+    reason = drop > 1e-9 ? `All entry points kept; users fall ${pct(drop)}, within the ${pct(threshold)} threshold.` : "Unchanged.";
+  }
+  out.status = status;
+  out.statusReason = reason;
 }
 
 function serviceResults(s: State): ServiceResult[] {
   const { ix } = s;
-  return ix.services.map((service, sv) => {
+  const out: ServiceResult[] = [];
+  for (let sv = 0; sv < ix.services.length; sv++) {
+    const service = ix.services[sv];
     const users = serviceUsers(s, sv);
     let revenue = 0;
-    let baselineRevenue = 0;
     for (const [u, share] of ix.unitsOfService[sv]) {
-      baselineRevenue += ix.units[u].revenue * share;
       // A unit's revenue splits over its services in proportion to each one's baseline share and reach.
-      const weights = ix.servicesOfUnit[u];
-      const total = weights.reduce((acc, [i, sh]) => acc + sh * s.reach[i], 0);
-      const rest = 1 - weights.reduce((acc, [, sh]) => acc + sh, 0);
-      const denom = total + Math.max(0, rest);
+      let total = 0;
+      for (const [i, sh] of ix.servicesOfUnit[u]) total += sh * s.reach[i];
+      const denom = total + Math.max(0, ix.outsideShare[u]);
       revenue += denom > 0 ? (s.revenue[u] * share * s.reach[sv]) / denom : 0;
     }
-    let baselineIntegration = 0;
-    for (const x of ix.entryPoints[sv].values()) baselineIntegration += x;
-    return {
+    const result: ServiceResult = {
       id: service.id,
       name: service.name,
       users: { baseline: service.users, scenario: users },
-      integration: { baseline: baselineIntegration, scenario: s.integration[sv] },
-      revenue: { baseline: baselineRevenue, scenario: revenue },
-      ...serviceStatus(s, sv, users),
+      integration: { baseline: ix.baselineIntegration[sv], scenario: s.integration[sv] },
+      revenue: { baseline: ix.baselineServiceRevenue[sv], scenario: revenue },
+      status: "integrated",
+      statusReason: "",
     };
-  });
+    setStatus(s, sv, users, result);
+    out.push(result);
+  }
+  return out;
 }
 
 function marketResults(s: State): MarketResult[] {
@@ -198,8 +208,7 @@ function marketResults(s: State): MarketResult[] {
     if (book) return book.balance > 0 ? (s.balance[u] + s.facilitated[u]) / book.balance : 1;
     return s.revenue[u] / unit.revenue;
   };
-  return ix.model.markets.map((m) => {
-    const players = ix.playersOfMarket.get(m.id) ?? [];
+  return ix.markets.map(({ market: m, players, before, fragmented, hhi: hhiBefore, pboc: pbocBefore }) => {
     const factors = players.map((p) => {
       if (p.unitIds.length === 0) return null;
       let total = 0;
@@ -209,9 +218,7 @@ function marketResults(s: State): MarketResult[] {
       for (const u of p.units) f += (ix.units[u].revenue * unitVolume(u)) / total;
       return f;
     });
-    const before = players.map((p) => p.share);
     const after = redistributeShares(before, factors);
-    const fragmented = players.map((p) => p.fragmented);
     return {
       id: m.id,
       name: m.name,
@@ -222,16 +229,28 @@ function marketResults(s: State): MarketResult[] {
         isAnt: p.unitIds.length > 0,
         fragmented: p.fragmented,
       })),
-      hhi: { baseline: hhi(before, fragmented), scenario: hhi(after, fragmented) },
-      pboc: { baseline: pbocAssessment(before, fragmented), scenario: pbocAssessment(after, fragmented) },
+      hhi: { baseline: hhiBefore, scenario: hhi(after, fragmented) },
+      pboc: { baseline: pbocBefore, scenario: pbocAssessment(after, fragmented) },
     };
   });
 }
 
+const usedOf = new WeakMap<object, Record<string, number>>();
+
+/** The engine assumptions' values, read once per set of values (every evaluation without overrides shares one). */
+function assumptionsUsed(s: State): Record<string, number> {
+  let used = usedOf.get(s.a);
+  if (!used) {
+    used = {};
+    for (const id of s.ix.engineAssumptions) used[id] = s.a[id];
+    usedOf.set(s.a, used);
+  }
+  // A copy: a caller may change its result.
+  return { ...used };
+}
+
 export function buildResult(s: State, scenarioId: string): Result {
   const { ix } = s;
-  const used: Record<string, number> = {};
-  for (const id of ix.engineAssumptions) used[id] = s.a[id];
   return {
     scenarioId,
     headline: headlineOf(s),
@@ -257,6 +276,6 @@ export function buildResult(s: State, scenarioId: string): Result {
     })),
     explanations: s.explanations,
     warnings: s.warnings,
-    assumptionsUsed: used,
+    assumptionsUsed: assumptionsUsed(s),
   };
 }

@@ -116,7 +116,7 @@ function unbundle(s: State, rules: RulesByType) {
     let inApp = 0;
     let lost = 0;
     const removed = s.entryPointsRemoved[i];
-    for (const [ep, share] of ix.entryPoints[i]) {
+    for (const [ep, share] of ix.entryPointList[i]) {
       if (removed?.has(ep)) lost += share;
       else inApp += share;
     }

@@ -1,0 +1,40 @@
+/** The engine's fast toFixed gives exactly what Number.prototype.toFixed gives (the sentences must not change). */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bn, pct, toFixed } from "./state";
+
+const same = (x: number, digits: 1 | 2) => {
+  const got = toFixed(x, digits);
+  if (got !== x.toFixed(digits)) expect(got, `${x} (${digits})`).toBe(x.toFixed(digits));
+};
+
+describe("toFixed", () => {
+  it("equals Number.prototype.toFixed on any double", () => {
+    fc.assert(
+      fc.property(fc.double(), fc.constantFrom(1 as const, 2 as const), (x, d) => same(x, d)),
+      { numRuns: 20000, seed: 29 },
+    );
+  });
+
+  it("equals it on figures of the model's size and at and around every tie", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -5000, max: 5000, noNaN: true }), fc.constantFrom(1 as const, 2 as const), (x, d) => same(x, d)),
+      { numRuns: 20000, seed: 30 },
+    );
+    for (let k = -20000; k <= 20000; k++) {
+      for (const d of [1, 2] as const) {
+        const tie = (k + 0.5) / (d === 1 ? 10 : 100);
+        for (const x of [tie, tie + Number.EPSILON * Math.abs(tie), tie - Number.EPSILON * Math.abs(tie), k / 10, k / 100, k / 1000])
+          same(x, d);
+      }
+    }
+  });
+
+  it("keeps the sign rules: -0 has none, a small negative keeps it; large, infinite and NaN as toFixed", () => {
+    for (const x of [-0, 0, -0.01, -0.04, 0.05, 0.15, 1.005, 2.675, 1e9, 1e15, 1e21, -1e21, Infinity, -Infinity, NaN, 5e-324])
+      for (const d of [1, 2] as const) same(x, d);
+    expect(pct(0.1234)).toBe("12.3%");
+    expect(pct(0.00012)).toBe("0.01%");
+    expect(bn(-0.04)).toBe("-0.0 RMB bn");
+  });
+});
