@@ -5,7 +5,7 @@
  * (compiled.db.test.ts checks it), as `buildResult` in stages/results.ts builds it from the staged state.
  */
 import { headlineObject, RESPONSES, serviceUsers, type Work } from "./compiled";
-import { marketShares, MarketScratch, serviceRevenue } from "./draws";
+import { marketShares, MarketScratch, serviceRevenues } from "./draws";
 import { hhi, pbocAssessment } from "./markets";
 import type { MarketResult, Result, ServiceResult, ServiceStatus, UnitResult } from "./result";
 import { pct } from "./state";
@@ -72,16 +72,18 @@ export function resultOf(w: Work, scenarioId: string): Result {
       netInterest: w.netInterest[u],
     };
   });
-  const baseline = { value: 0 };
+  serviceUsers(w);
+  const revenues = new Float64Array(m.ns);
+  const baselines = new Float64Array(m.ns);
+  serviceRevenues(w, revenues, baselines);
   const services: ServiceResult[] = ix.services.map((service, sv) => {
-    const users = serviceUsers(w, sv);
-    const revenue = serviceRevenue(w, sv, baseline);
+    const users = w.users[sv];
     return {
       id: service.id,
       name: service.name,
       users: { baseline: F[L.serviceUsers + sv], scenario: users },
       integration: { baseline: m.integration[sv], scenario: w.integration[sv] },
-      revenue: { baseline: baseline.value, scenario: revenue },
+      revenue: { baseline: baselines[sv], scenario: revenues[sv] },
       ...serviceStatus(w, sv, users),
     };
   });

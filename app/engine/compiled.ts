@@ -567,6 +567,8 @@ export class Work {
   readonly netInterest: Float64Array;
   readonly platformFee: Float64Array;
   readonly reach: Float64Array;
+  /** By service: its users after the evaluation (set with the headline). */
+  readonly users: Float64Array;
   /** By unit: the volume it keeps from its services' reach (`reachFactor`), set once reach is final. */
   readonly reachFactor: Float64Array;
   readonly integration: Float64Array;
@@ -631,6 +633,7 @@ export class Work {
     this.netInterest = f();
     this.platformFee = f();
     this.reach = new Float64Array(ns);
+    this.users = new Float64Array(ns);
     this.reachFactor = f();
     this.integration = new Float64Array(ns);
     this.linkedOut = new Int32Array(ns);
@@ -1199,18 +1202,23 @@ function scalePlayer(w: Work, p: number, factor: number) {
   }
 }
 
-/** Users of a service: its users x reach x the revenue-weighted users factor of the units earning through it. */
-export function serviceUsers(w: Work, sv: number) {
+/**
+ * Users of every service into `w.users`: its users x reach x the revenue-weighted users factor of the units earning
+ * through it. Filled in one loop rather than returned one by one (a returned double is boxed when not inlined).
+ */
+export function serviceUsers(w: Work) {
   const m = w.c.model;
-  let num = 0;
-  let den = 0;
-  for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
-    const u = m.uosUnit[k];
-    const weight = w.figures[m.layout.unitRevenue + u] * m.uosShare[k];
-    num += weight * w.userFactor[u];
-    den += weight;
+  for (let sv = 0; sv < m.ns; sv++) {
+    let num = 0;
+    let den = 0;
+    for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
+      const u = m.uosUnit[k];
+      const weight = w.figures[m.layout.unitRevenue + u] * m.uosShare[k];
+      num += weight * w.userFactor[u];
+      den += weight;
+    }
+    w.users[sv] = w.figures[m.layout.serviceUsers + sv] * w.reach[sv] * (den > 0 ? num / den : 1);
   }
-  return w.figures[m.layout.serviceUsers + sv] * w.reach[sv] * (den > 0 ? num / den : 1);
 }
 
 /** The headline (as `headlineOf` in stages/results.ts) into `w.headline`. */
@@ -1238,8 +1246,9 @@ function headline(w: Work) {
     raisedShare += stake * w.raised[u];
     shortfall += w.shortfall[u];
   }
+  serviceUsers(w);
   let reach = 0;
-  for (let sv = 0; sv < m.ns; sv++) reach += serviceUsers(w, sv);
+  for (let sv = 0; sv < m.ns; sv++) reach += w.users[sv];
   const netProfit = F[L.netProfit];
   const recurring =
     netProfit +

@@ -6,7 +6,7 @@
  */
 import { compileScenario, H, NH, run, serviceUsers, Work, type CompiledScenario } from "./compiled";
 import type { Model } from "./model";
-import { triangular, uniform, uniformFor } from "./random";
+import { InverseCdfs, uniformsFor } from "./random";
 import type { EngineScenario } from "./rules";
 import type { UncertainInput } from "./uncertainty";
 
@@ -22,6 +22,8 @@ export class DrawRunner {
   private readonly figureSlots: Int32Array[];
   private readonly anyFigure: boolean;
   readonly values: Float64Array;
+  private readonly uniforms: Float64Array;
+  private readonly cdfs: InverseCdfs;
 
   constructor(
     readonly c: CompiledScenario,
@@ -51,16 +53,14 @@ export class DrawRunner {
     });
     this.anyFigure = this.kind.some((k) => k === FIGURES);
     this.values = new Float64Array(inputs.length);
+    this.uniforms = new Float64Array(inputs.length);
+    this.cdfs = new InverseCdfs(inputs);
   }
 
   /** Draw `index` of `seed` into `values` (as `drawVector`), without allocating. */
   draw(seed: number, index: number, hashes: ArrayLike<number>) {
-    const inputs = this.inputs;
-    for (let k = 0; k < inputs.length; k++) {
-      const inp = inputs[k];
-      const u = uniformFor(seed, index, hashes[k]);
-      this.values[k] = inp.distribution === "uniform" ? uniform(u, inp.low, inp.high) : triangular(u, inp.low, inp.mode, inp.high);
-    }
+    uniformsFor(seed, index, hashes, this.uniforms);
+    this.cdfs.apply(this.uniforms, this.values);
   }
 
   /** Put `values` in the working vectors (from the scenario's own) and evaluate every rule. */
@@ -96,6 +96,9 @@ export function drawRunner(model: Model, scenario: EngineScenario, inputs: Uncer
 export class MarketScratch {
   readonly after: Float64Array;
   readonly factor: Float64Array;
+  /** HHI and Ant's share of the market on `after` (set by `marketShares`). */
+  hhi = 0;
+  antShare = 0;
   constructor(players: number) {
     this.after = new Float64Array(players);
     this.factor = new Float64Array(players);
@@ -103,34 +106,37 @@ export class MarketScratch {
 }
 
 /**
- * A service's revenue in the draw, as `serviceResults`: each unit's revenue splits over its services in proportion
- * to each one's baseline share and reach. Returns the scenario value; `baseline` gets the baseline's.
+ * Every service's revenue in the draw into `revenue` and its baseline's into `baseline`, as `serviceResults`: each
+ * unit's revenue splits over its services in proportion to each one's baseline share and reach.
  */
-export function serviceRevenue(w: Work, sv: number, baseline: { value: number }): number {
+export function serviceRevenues(w: Work, revenue: Float64Array, baseline: Float64Array) {
   const m = w.c.model;
   const F = w.figures;
-  let revenue = 0;
-  let baselineRevenue = 0;
-  for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
-    const u = m.uosUnit[k];
-    const share = m.uosShare[k];
-    baselineRevenue += F[m.layout.unitRevenue + u] * share;
-    let total = 0;
-    let shares = 0;
-    for (let j = m.souStart[u]; j < m.souStart[u + 1]; j++) {
-      total += m.souShare[j] * w.reach[m.souService[j]];
-      shares += m.souShare[j];
+  for (let sv = 0; sv < m.ns; sv++) {
+    let scenario = 0;
+    let base = 0;
+    for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
+      const u = m.uosUnit[k];
+      const share = m.uosShare[k];
+      base += F[m.layout.unitRevenue + u] * share;
+      let total = 0;
+      let shares = 0;
+      for (let j = m.souStart[u]; j < m.souStart[u + 1]; j++) {
+        total += m.souShare[j] * w.reach[m.souService[j]];
+        shares += m.souShare[j];
+      }
+      const denom = total + Math.max(0, 1 - shares);
+      scenario += denom > 0 ? (w.revenue[u] * share * w.reach[sv]) / denom : 0;
     }
-    const denom = total + Math.max(0, 1 - shares);
-    revenue += denom > 0 ? (w.revenue[u] * share * w.reach[sv]) / denom : 0;
+    revenue[sv] = scenario;
+    baseline[sv] = base;
   }
-  baseline.value = baselineRevenue;
-  return revenue;
 }
 
 /**
  * A market's shares after the draw (as `marketResults` with `redistributeShares`): Ant's players keep the volume
- * factor of their units, rivals take the rest pro rata. Fills `s.after` for the market's players (by position).
+ * factor of their units, rivals take the rest pro rata. Fills `s.after` for the market's players (by position), and
+ * `s.hhi`, `s.antShare` on them.
  */
 export function marketShares(w: Work, market: number, s: MarketScratch) {
   const m = w.c.model;
@@ -169,15 +175,25 @@ export function marketShares(w: Work, market: number, s: MarketScratch) {
   if (rivals > 0) {
     const boost = 1 + lost / rivals;
     for (let p = p0; p < p1; p++) s.after[p - p0] = m.playerAnt[p] ? m.playerShare[p] * s.factor[p - p0] : m.playerShare[p] * boost;
-    return;
+  } else {
+    let total = 0;
+    for (let p = p0; p < p1; p++) {
+      const kept = m.playerShare[p] * (m.playerAnt[p] ? s.factor[p - p0] : 1);
+      s.after[p - p0] = kept;
+      total += kept;
+    }
+    for (let p = p0; p < p1; p++) s.after[p - p0] = total > 0 ? s.after[p - p0] / total : m.playerShare[p];
   }
-  let total = 0;
+  // As `hhiOf` and `antShareOf` on `after`, kept in the scratch (not returned: a returned double is boxed).
+  let hhi = 0;
+  let ant = 0;
   for (let p = p0; p < p1; p++) {
-    const kept = m.playerShare[p] * (m.playerAnt[p] ? s.factor[p - p0] : 1);
-    s.after[p - p0] = kept;
-    total += kept;
+    const share = s.after[p - p0];
+    if (!m.playerFragmented[p]) hhi += (share * 100) ** 2;
+    if (m.playerAnt[p]) ant += share;
   }
-  for (let p = p0; p < p1; p++) s.after[p - p0] = total > 0 ? s.after[p - p0] / total : m.playerShare[p];
+  s.hhi = hhi;
+  s.antShare = ant;
 }
 
 /** HHI of the shares in `shares` (the market's players by position), fragmented players left out, as `hhi`. */

@@ -60,11 +60,22 @@ export function hashKey(key: string): number {
  * share it (common random numbers), and adding a rule never reshuffles the other inputs.
  */
 export function uniformFor(seed: number, index: number, keyHash: number): number {
-  // Written out without the tuples and the generator object (a thousand draws x fifty inputs call this), and equal
-  // to: b = splitmix32(splitmix32(seed ^ (index + 1) * C)[1] ^ keyHash)[1]; xoshiro128ss(b)(). The first output of
-  // xoshiro128** reads only its second state word, the second splitmix32 output from b (random.test.ts checks).
-  const a = mixed((((seed | 0) ^ Math.imul(index + 1, 0x85ebca6b)) + GOLDEN) | 0);
-  const b = mixed(((a ^ keyHash) + GOLDEN) | 0);
+  return uniformOf(drawStream(seed, index), keyHash);
+}
+
+/**
+ * `uniformFor` in two parts, for a caller drawing every input of one draw: the draw's stream (a function of seed
+ * and index) once, then each input's number from it. Written out without the tuples and the generator object (a
+ * thousand draws x fifty inputs call this), and equal to: b = splitmix32(splitmix32(seed ^ (index + 1) * C)[1] ^
+ * keyHash)[1]; xoshiro128ss(b)(). The first output of xoshiro128** reads only its second state word, the second
+ * splitmix32 output from b.
+ */
+export function drawStream(seed: number, index: number): number {
+  return mixed((((seed | 0) ^ Math.imul(index + 1, 0x85ebca6b)) + GOLDEN) | 0);
+}
+
+export function uniformOf(stream: number, keyHash: number): number {
+  const b = mixed(((stream ^ keyHash) + GOLDEN) | 0);
   const s1 = mixed((((b + GOLDEN) | 0) + GOLDEN) | 0);
   return (Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0) / 4294967296;
 }
@@ -97,3 +108,82 @@ export function triangular(u: number, low: number, mode: number, high: number): 
 export function uniform(u: number, low: number, high: number): number {
   return high > low ? low + u * (high - low) : low;
 }
+
+/**
+ * `uniformFor(seed, index, hashes[k])` for every k, into `out`: a draw's whole vector in one loop. Returning one
+ * double per call boxed it (a heap number per input per draw: most of a thousand draws' allocation).
+ */
+export function uniformsFor(seed: number, index: number, hashes: ArrayLike<number>, out: Float64Array) {
+  const stream = drawStream(seed, index);
+  for (let k = 0; k < out.length; k++) {
+    // `mixed` twice, written out (its uint32 result is boxed when the call is not inlined); kept as int32, which the
+    // `| 0` and Math.imul that follow read the same.
+    let b = ((stream ^ hashes[k]) + GOLDEN) | 0;
+    b = Math.imul(b ^ (b >>> 16), 0x21f0aaad);
+    b = Math.imul(b ^ (b >>> 15), 0x735a2d97);
+    b ^= b >>> 15;
+    let s1 = (((b + GOLDEN) | 0) + GOLDEN) | 0;
+    s1 = Math.imul(s1 ^ (s1 >>> 16), 0x21f0aaad);
+    s1 = Math.imul(s1 ^ (s1 >>> 15), 0x735a2d97);
+    s1 ^= s1 >>> 15;
+    const r = Math.imul(s1, 5);
+    out[k] = (Math.imul((r << 7) | (r >>> 25), 9) >>> 0) / 4294967296;
+  }
+}
+
+/**
+ * The inverse CDFs of a draw's inputs, each input's shape worked out once: `apply` gives exactly what `triangular`
+ * (or `uniform`) gives for each u, in the same operations, for a whole draw vector without a call per input.
+ */
+export class InverseCdfs {
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  /** Triangular: (mode - low) / span, the u below which the draw falls left of the mode; -1 for uniform. */
+  private readonly cut: Float64Array;
+  private readonly span: Float64Array;
+  private readonly below: Float64Array;
+  private readonly above: Float64Array;
+  /** Whether an input's range is a point, and its value then. */
+  private readonly isPoint: Uint8Array;
+  private readonly point: Float64Array;
+
+  constructor(inputs: ReadonlyArray<{ distribution: "triangular" | "uniform"; low: number; mode: number; high: number }>) {
+    const n = inputs.length;
+    this.low = Float64Array.from(inputs, (i) => i.low);
+    this.high = Float64Array.from(inputs, (i) => i.high);
+    this.cut = new Float64Array(n);
+    this.span = new Float64Array(n);
+    this.below = new Float64Array(n);
+    this.above = new Float64Array(n);
+    this.isPoint = new Uint8Array(n);
+    this.point = new Float64Array(n);
+    inputs.forEach(({ distribution, low, mode, high }, k) => {
+      if (distribution === "uniform") {
+        this.cut[k] = -1;
+        if (high > low) this.span[k] = high - low;
+        else [this.isPoint[k], this.point[k]] = [1, low];
+        return;
+      }
+      if (!(high > low)) {
+        [this.isPoint[k], this.point[k]] = [1, Math.min(high, Math.max(low, mode))];
+        return;
+      }
+      const m = Math.min(high, Math.max(low, mode));
+      this.span[k] = high - low;
+      this.cut[k] = (m - low) / this.span[k];
+      this.below[k] = m - low;
+      this.above[k] = high - m;
+    });
+  }
+
+  apply(u: Float64Array, out: Float64Array) {
+    for (let k = 0; k < out.length; k++) {
+      const x = u[k];
+      if (this.isPoint[k]) out[k] = this.point[k];
+      else if (this.cut[k] < 0) out[k] = this.low[k] + x * this.span[k];
+      else if (x < this.cut[k]) out[k] = this.low[k] + Math.sqrt(x * this.span[k] * this.below[k]);
+      else out[k] = this.high[k] - Math.sqrt((1 - x) * this.span[k] * this.above[k]);
+    }
+  }
+}
+

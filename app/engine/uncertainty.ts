@@ -8,8 +8,8 @@
  * vector per index: common random numbers, and the band of a difference is the band of the difference.
  * Pure and isomorphic: no I/O, no clock, never Math.random. Choices: docs/decisions/017-uncertainty.md.
  */
-import { resolveAssumptions } from "./assumptions";
-import { antShareOf, drawRunner, H, hhiOf, MarketScratch, marketShares, NH, serviceRevenue, serviceUsers } from "./draws";
+import { assumptionValues } from "./assumptions";
+import { antShareOf, drawRunner, H, hhiOf, MarketScratch, marketShares, NH, serviceRevenues } from "./draws";
 import { evaluateHeadline } from "./evaluate";
 import type { Model } from "./model";
 import { indexFiguresOf } from "./model-index";
@@ -64,21 +64,18 @@ function rowKey(table: SeedTable, row: Record<string, unknown>): string {
   return table === "group" ? "group" : String(row.id ?? row.unitId);
 }
 
-/**
- * The inputs a scenario draws. `pinned` holds what-if keys: a what-if value is a choice, not an uncertainty.
- * The scenario is the one evaluated (what-if values already in place); `whatIfAssumptions` are the what-if's
- * assumption overrides.
- */
-export function uncertainInputs(
-  model: Model,
-  scenario: Scenario,
-  pinned: Iterable<string> = [],
-  whatIfAssumptions: Record<string, number> = {},
-): UncertainInputs {
-  const pin = new Set(pinned);
-  const modes = resolveAssumptions(model, scenario.assumptions, whatIfAssumptions);
-  const inputs: UncertainInput[] = [];
-  const notDrawn: NotDrawn[] = [];
+/** What the model alone decides of each assumption: drawn (and how) or not drawn (and why); per model, once. */
+interface ModelInputEntry {
+  id: string;
+  key: string;
+  input: UncertainInput | null;
+  notDrawn: NotDrawn | null;
+}
+const modelInputs = new WeakMap<Model, ModelInputEntry[]>();
+
+function modelInputsOf(model: Model): ModelInputEntry[] {
+  const hit = modelInputs.get(model);
+  if (hit) return hit;
   const bySeed = new Map<string, Array<{ table: string; rowId: string; field: string }>>();
   for (const p of model.provenance) {
     if (!p.assumptionId) continue;
@@ -86,18 +83,14 @@ export function uncertainInputs(
     list.push({ table: p.table, rowId: p.rowId, field: p.field });
     bySeed.set(p.assumptionId, list);
   }
-  for (const a of model.assumptions) {
+  const entries = model.assumptions.map((a): ModelInputEntry => {
     const key = `a.${a.id}`;
-    if (pin.has(key) || a.id in whatIfAssumptions) continue;
-    if (!(a.high > a.low)) {
-      if (a.usedBy === "engine") notDrawn.push({ id: a.id, label: a.label, reason: "its range is a point" });
-      continue;
-    }
+    const entry = (input: UncertainInput | null, notDrawn: NotDrawn | null) => ({ id: a.id, key, input, notDrawn });
+    if (!(a.high > a.low))
+      return entry(null, a.usedBy === "engine" ? { id: a.id, label: a.label, reason: "its range is a point" } : null);
     const base = { key, kind: "assumption" as const, id: a.id, label: a.label, distribution: "triangular" as const };
-    if (a.usedBy === "engine") {
-      inputs.push({ ...base, low: a.low, mode: modes[a.id], high: a.high, target: { type: "engine", assumptionId: a.id } });
-      continue;
-    }
+    if (a.usedBy === "engine")
+      return entry({ ...base, low: a.low, mode: a.value, high: a.high, target: { type: "engine", assumptionId: a.id } }, null);
     // A seed assumption is drawn where the model holds its value as a figure; a figure computed from it (a revenue
     // built from a share of a total) would need the seed's arithmetic, which lives on the server.
     const rows = bySeed.get(a.id) ?? [];
@@ -110,9 +103,34 @@ export function uncertainInputs(
       if (typeof v !== "number" || Math.abs(v - a.value) > 1e-9 * Math.max(1, Math.abs(a.value))) derived = true;
       else fields.push({ table, rowId: r.rowId, field: r.field });
     }
-    if (derived)
-      notDrawn.push({ id: a.id, label: a.label, reason: "the model's figures are computed from it, not equal to it" });
-    else inputs.push({ ...base, low: a.low, mode: a.value, high: a.high, target: { type: "seed", fields } });
+    return derived
+      ? entry(null, { id: a.id, label: a.label, reason: "the model's figures are computed from it, not equal to it" })
+      : entry({ ...base, low: a.low, mode: a.value, high: a.high, target: { type: "seed", fields } }, null);
+  });
+  modelInputs.set(model, entries);
+  return entries;
+}
+
+/**
+ * The inputs a scenario draws. `pinned` holds what-if keys: a what-if value is a choice, not an uncertainty.
+ * The scenario is the one evaluated (what-if values already in place); `whatIfAssumptions` are the what-if's
+ * assumption overrides.
+ */
+export function uncertainInputs(
+  model: Model,
+  scenario: Scenario,
+  pinned: Iterable<string> = [],
+  whatIfAssumptions: Record<string, number> = {},
+): UncertainInputs {
+  const pin = new Set(pinned);
+  const modes = assumptionValues(model, scenario.assumptions, whatIfAssumptions);
+  const inputs: UncertainInput[] = [];
+  const notDrawn: NotDrawn[] = [];
+  for (const entry of modelInputsOf(model)) {
+    if (pin.has(entry.key) || entry.id in whatIfAssumptions) continue;
+    if (entry.notDrawn) notDrawn.push({ ...entry.notDrawn });
+    // An engine assumption is drawn around the value it runs with (the scenario's override, if any).
+    else if (entry.input) inputs.push(entry.input.target.type === "engine" ? { ...entry.input, mode: modes[entry.id] } : { ...entry.input });
   }
   scenario.rules.forEach((rule, ruleIndex) => {
     const ruleId = ruleIdOf(rule, ruleIndex);
@@ -229,8 +247,94 @@ export function bandOf(values: Float64Array, scratch?: Float64Array): Band {
   if (isConstant(values)) return pointBand(values[0]);
   const sorted = scratch && scratch.length === values.length ? scratch : new Float64Array(values.length);
   sorted.set(values);
-  sorted.sort();
+  orderStatistics(sorted);
   return shiftedBand(sorted, null);
+}
+
+let positionsFor = { n: -1, wanted: [] as number[] };
+const selectStack: number[] = [];
+
+/** The positions the five percentiles read in n sorted values (type 7: floor(h) and the next one), ascending. */
+function bandPositions(n: number): number[] {
+  const out: number[] = [];
+  for (const p of PERCENTILES) {
+    const lo = Math.floor(((n - 1) * p) / 100);
+    out.push(lo, Math.min(n - 1, lo + 1));
+  }
+  return out;
+}
+
+/**
+ * Make `a` hold, at every position a percentile reads, the value a sort would put there: a quickselect on the
+ * ranges that hold such a position, three-way so repeated values (a figure equal in many draws) settle at once. A
+ * band reads ten order statistics, so this does a fraction of a sort's work (each band was a sort of every draw).
+ * Values with a NaN or a -0 are sorted instead: the sort orders -0 before +0 and NaN last, a comparison cannot.
+ */
+export function orderStatistics(a: Float64Array) {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v !== v || (v === 0 && 1 / v < 0)) {
+      a.sort();
+      return;
+    }
+  }
+  if (positionsFor.n !== n) positionsFor = { n, wanted: bandPositions(n) };
+  const wanted = positionsFor.wanted;
+  // Ranges still to settle: [lo, hi] with the wanted positions wanted[from..to] inside it (one stack for every
+  // call: they never overlap, the engine being synchronous).
+  const stack = selectStack;
+  stack.length = 0;
+  stack.push(0, n - 1, 0, wanted.length - 1, 0);
+  const maxDepth = 2 * Math.ceil(Math.log2(n + 1)) + 8;
+  while (stack.length > 0) {
+    const depth = stack.pop()!;
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (from > to || lo >= hi) continue;
+    if (hi - lo < 16) {
+      // Small ranges: sorted outright, by insertion.
+      for (let i = lo + 1; i <= hi; i++) {
+        const v = a[i];
+        let j = i - 1;
+        while (j >= lo && a[j] > v) a[j + 1] = a[j--];
+        a[j + 1] = v;
+      }
+      continue;
+    }
+    if (depth > maxDepth) {
+      // Unluckily split ranges (each pivot near an end): sorted outright.
+      a.subarray(lo, hi + 1).sort();
+      continue;
+    }
+    // Pivot: the median of the first, middle and last values.
+    const x = a[lo];
+    const y = a[(lo + hi) >>> 1];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // Three-way partition: [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < pivot) {
+        a[i++] = a[lt];
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt];
+        a[gt--] = v;
+      } else i++;
+    }
+    let split = from;
+    while (split <= to && wanted[split] < lt) split++;
+    let after = split;
+    while (after <= to && wanted[after] <= gt) after++;
+    stack.push(lo, lt - 1, from, split - 1, depth + 1);
+    stack.push(gt + 1, hi, after, to, depth + 1);
+  }
 }
 
 const pointBand = (x: number): Band => ({ p5: x, p10: x, p50: x, p90: x, p95: x });
@@ -268,7 +372,7 @@ function shiftedBand(sorted: Float64Array, shift: number | null): Band {
 function bandPair(values: Float64Array, changes: Float64Array, baseline: number | null, scratch: Float64Array): [Band, Band] {
   if (isConstant(values) || baseline === null) return [bandOf(values, scratch), bandOf(changes, scratch)];
   scratch.set(values);
-  scratch.sort();
+  orderStatistics(scratch);
   return [shiftedBand(scratch, null), shiftedBand(scratch, baseline)];
 }
 
@@ -406,8 +510,12 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
   const hhiAbove = new Float64Array(nm);
   const half = new Float64Array(ns);
   const scratch = new MarketScratch(m.playerShare.length);
-  const baseline = { value: 0 };
+  const revenues = new Float64Array(ns);
+  const baselines = new Float64Array(ns);
   const F = w.figures;
+  // A market's baseline shares are the model's in every draw (no input draws them).
+  const hhiBefore = Float64Array.from({ length: nm }, (_, x) => hhiOf(w, x, null));
+  const antBefore = Float64Array.from({ length: nm }, (_, x) => antShareOf(w, x, null));
 
   for (let i = 0; i < draws; i++) {
     runner.draw(seed, i, hashes);
@@ -435,17 +543,18 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
       c[6][i] = w.raised[x];
     }
     let anyService = false;
+    serviceRevenues(w, revenues, baselines);
     for (let x = 0; x < ns; x++) {
       const c = sv[x];
-      const users = serviceUsers(w, x);
+      const users = w.users[x]; // set with the headline
       const baseUsers = F[L.serviceUsers + x];
-      const revenue = serviceRevenue(w, x, baseline);
+      const revenue = revenues[x];
       c[0][i] = users;
       c[1][i] = users - baseUsers;
       c[2][i] = revenue;
-      c[3][i] = revenue - baseline.value;
+      c[3][i] = revenue - baselines[x];
       note(SERVICE_PAIRS + 2 * x, i, baseUsers);
-      note(SERVICE_PAIRS + 2 * x + 1, i, baseline.value);
+      note(SERVICE_PAIRS + 2 * x + 1, i, baselines[x]);
       if (baseUsers > 0 && users < 0.5 * baseUsers) {
         half[x]++;
         anyService = true;
@@ -455,10 +564,10 @@ export function computeBands(model: Model, scenario: Scenario, options: BandOpti
     for (let x = 0; x < nm; x++) {
       const c = mk[x];
       marketShares(w, x, scratch);
-      const hhi = hhiOf(w, x, scratch.after);
-      const a = antShareOf(w, x, scratch.after);
-      const hhi0 = hhiOf(w, x, null);
-      const a0 = antShareOf(w, x, null);
+      const hhi = scratch.hhi;
+      const a = scratch.antShare;
+      const hhi0 = hhiBefore[x];
+      const a0 = antBefore[x];
       c[0][i] = hhi;
       c[1][i] = hhi - hhi0;
       c[2][i] = a;
