@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ComparePage() {
   const loaded = useLoaderData<typeof loader>();
   if (loaded.kind !== "ok") return <ChooseScenarios problems={loaded.problems} chosen={loaded.chosen} extras={loaded.extras} library={loaded.library} />;
-  const { view, bands } = loaded;
+  const { view, bands, figureBands } = loaded;
   // "Stack as a path": the columns become the steps of a path to date and save (/paths/new).
   const stack = new URLSearchParams(view.columns.map((c) => ["s", c.ref]));
   // Two scenarios' tables fit beside their charts on a wide screen; three or four need the full width.
@@ -117,7 +117,7 @@ export default function ComparePage() {
       </section>
       <section className="compare-section" aria-labelledby="services-heading">
         <h2 id="services-heading">Alipay&apos;s integrated services: users reached</h2>
-        <ChartWithTable wide={wide} chart={<ServiceUsersCompareChart view={view} bands={bands} />} table={<ServicesTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<ServiceUsersCompareChart view={view} bands={figureBands} />} table={<ServicesTable view={view} bands={figureBands} />} />
       </section>
       <section className="compare-section" aria-labelledby="capital-heading">
         <h2 id="capital-heading">Capital shortfall and how it is met</h2>
@@ -125,7 +125,7 @@ export default function ComparePage() {
       </section>
       <section className="compare-section" aria-labelledby="hhi-heading">
         <h2 id="hhi-heading">Market concentration (HHI)</h2>
-        <ChartWithTable wide={wide} chart={<HhiCompareChart view={view} bands={bands} />} table={<HhiTable view={view} />} />
+        <ChartWithTable wide={wide} chart={<HhiCompareChart view={view} bands={figureBands} />} table={<HhiTable view={view} bands={figureBands} />} />
       </section>
     </main>
   );

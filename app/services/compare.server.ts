@@ -15,6 +15,7 @@ import { getVersion, variantAsScenario } from "~/data/variant.server";
 import { evaluate } from "~/engine/evaluate";
 import type { Model } from "~/engine/model";
 import { compareBands, type CompareBands } from "~/scenarios/compare-bands";
+import { compareFigureBands, type CompareFigureBands } from "~/scenarios/compare-figure-bands";
 import { familiesOf, summarise } from "~/scenarios/payload";
 import { scenarioRefHref } from "~/scenarios/ref";
 import type { Scenario } from "~/scenarios/schema";
@@ -186,7 +187,15 @@ function compareRefs(values: string[], drawsRaw: string | null, seedRaw: string 
         chosen ?? {},
       ),
     );
-    return { kind: "ok" as const, view: compareView(inputs), bands, explicitDraws: chosen !== null };
+    // The services' and markets' ranges for their charts and tables, on the same draws.
+    const figureBands: CompareFigureBands = cached(`compare-figure-bands:${key}`, () =>
+      compareFigureBands(
+        model,
+        columns.map((c) => ({ scenario: c.scenario, whatIf: c.whatIf })),
+        chosen ?? {},
+      ),
+    );
+    return { kind: "ok" as const, view: compareView(inputs), bands, figureBands, explicitDraws: chosen !== null };
   }
   const library: LibraryEntry[] = libraryEntries(files.map((f) => summarise(model, f)));
   if (values.length === 0) return { kind: "choose" as const, problems: [] as Problem[], chosen: [] as string[], extras: [] as ChosenExtra[], library };

@@ -8,8 +8,8 @@ import type { Band } from "~/engine/uncertainty";
 
 import { DataTable } from "../common/DataTable";
 import { formatDelta, METRICS } from "../library/headline";
-import { ColumnHead } from "./CompareTables";
-import type { CompareView } from "./view";
+import { BandSub, metricColumn, scenarioColumns } from "./columns";
+import type { CompareView, HeadlineRow } from "./view";
 
 export type CompareBandsData = {
   draws: number;
@@ -24,47 +24,31 @@ const signed = (v: number, format: (v: number) => string) => formatDelta(v, form
 export function CompareBandsTable({ view, bands }: { view: CompareView; bands: CompareBandsData }) {
   const first = view.columns[0]!;
   return (
-    <DataTable<CompareView["headline"][number]>
+    <DataTable<HeadlineRow>
       id="compare-bands-table"
       className="compare-table"
       caption={`Headline figures with their 80% range (P10 to P90 of ${bands.draws.toLocaleString("en-GB")} draws, seed ${bands.seed}, the same draws for every column), and each column against ${first.letter} with the 80% range of the difference`}
       rows={view.headline}
       rowKey={(r) => r.key}
       columns={[
-        {
-          key: "metric",
-          header: "Headline",
-          cell: (r) => (
+        metricColumn<HeadlineRow>(),
+        ...scenarioColumns<HeadlineRow>(view.columns, (r, i) => {
+          const f = METRICS[r.key].format;
+          const b = bands.headline[r.key][i]!;
+          const vs = bands.versusFirst[r.key][i];
+          const diff = r.scenario[i]! - r.scenario[0]!;
+          return (
             <>
-              {METRICS[r.key].label}
-              <span className="sub">{METRICS[r.key].unitLong}</span>
-            </>
-          ),
-        },
-        ...view.columns.map((c, i) => ({
-          key: c.ref,
-          header: <ColumnHead column={c} />,
-          numeric: true,
-          cell: (r: CompareView["headline"][number]) => {
-            const f = METRICS[r.key].format;
-            const b = bands.headline[r.key][i]!;
-            const vs = bands.versusFirst[r.key][i];
-            const diff = r.scenario[i]! - r.scenario[0]!;
-            return (
-              <>
-                <span className="num">{f(r.scenario[i]!)}</span>
-                <span className="sub" data-band="value" data-p10={b.p10} data-p90={b.p90}>
-                  80% range {f(b.p10)} to {f(b.p90)}
+              <span className="num">{f(r.scenario[i]!)}</span>
+              <BandSub band={b} format={f} />
+              {vs ? (
+                <span className="sub" data-band="versus-first" data-p10={vs.p10} data-p90={vs.p90}>
+                  vs {first.letter}: {signed(diff, f)} (80% range {signed(vs.p10, f)} to {signed(vs.p90, f)})
                 </span>
-                {vs ? (
-                  <span className="sub" data-band="versus-first" data-p10={vs.p10} data-p90={vs.p90}>
-                    vs {first.letter}: {signed(diff, f)} (80% range {signed(vs.p10, f)} to {signed(vs.p90, f)})
-                  </span>
-                ) : null}
-              </>
-            );
-          },
-        })),
+              ) : null}
+            </>
+          );
+        }),
       ]}
     />
   );

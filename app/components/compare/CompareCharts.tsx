@@ -2,7 +2,8 @@
  * The compare page's charts. Each draws every chosen scenario on ONE axis (sharedAxis), names each bar with its
  * scenario's letter as well as its colour, and has a table with the same numbers beside it (CompareTables).
  * Each is a chart spec: plain SVG from the server, recharts after hydration (decision 022); the headline and
- * capital charts carry the 80% ranges of the page's common draws (the page draws the headline figures only).
+ * capital charts carry the 80% ranges of the page's common draws, the services and HHI charts those of each
+ * column's services and markets on the same draws (compare-figure-bands.ts). The baseline's bars carry none.
  */
 import { HHI_BANDS } from "~/engine/markets";
 import type { HeadlineKey } from "~/engine/result";
@@ -13,6 +14,8 @@ import { ChartFrame, type LegendItem } from "../charts/ChartFrame";
 import { INK, OKABE_ITO, tint } from "../charts/palette";
 import { SpecChart } from "../charts/SpecChart";
 import { rangeLegend, rangeOf, type BarChartSpec, type BarSeries, type ChartRanges } from "../charts/spec";
+import type { CompareFigureBands } from "~/scenarios/compare-figure-bands";
+
 import { METRICS } from "../library/headline";
 import { BASELINE_COLOUR, sharedAxis, type CompareColumn, type CompareView } from "./view";
 
@@ -97,13 +100,15 @@ export function HeadlineDeltaChart({ view, bands }: { view: CompareView; bands?:
 }
 
 /** Users reached per integrated service: baseline and each scenario, millions, one axis. */
-export function ServiceUsersCompareChart({ view, bands }: { view: CompareView; bands?: CompareChartBands | null }) {
+export function ServiceUsersCompareChart({ view, bands }: { view: CompareView; bands?: CompareFigureBands | null }) {
   const changed = view.services.filter((s) => s.scenario.some((v) => Math.abs(v - s.baseline) > 1e-9));
   const id = "compare-services-chart";
   if (changed.length === 0) {
     return <p className="chart-note">None of the chosen scenarios changes the users of any service: see the table.</p>;
   }
-  const axis = sharedAxis(changed.flatMap((s) => [s.baseline, ...s.scenario]), 0.14, 6);
+  const rangesOf = (i: number) => (bands ? changed.map((s) => rangeOf(bands.services[i]?.[s.id])) : undefined);
+  const ends = view.columns.flatMap((_, i) => (rangesOf(i) ?? []).flatMap((r) => (r ? [r.low, r.high] : [])));
+  const axis = sharedAxis([...changed.flatMap((s) => [s.baseline, ...s.scenario]), ...ends], 0.14, 6);
   const n = view.columns.length + 1;
   const spec: BarChartSpec = {
     ...compareFrame(id, changed.map((s) => s.name), changed.length * (n * 18 + 22) + 50, axis, 220),
@@ -116,19 +121,21 @@ export function ServiceUsersCompareChart({ view, bands }: { view: CompareView; b
         stroke: INK.text,
         strokeWidth: 0.5,
         labels: changed.map((s) => `${c.letter} ${formatMillions(s.scenario[i]!)}`),
+        ranges: rangesOf(i),
       })),
     ],
     maxBarSize: 15,
   };
+  const ranges: ChartRanges | null = bands ? { draws: bands.draws, stale: false } : null;
   return (
     <ChartFrame
       id={id}
       title="Users reached per service, millions a year (one axis for all)"
-      description={`Grouped horizontal bar chart of the users reached by ${changed.length} services that change in at least one scenario: the baseline and ${view.columns.length} scenarios on one axis in millions. The numbers are in the table.`}
-      legend={legendFor(view.columns, true)}
+      description={`Grouped horizontal bar chart of the users reached by ${changed.length} services that change in at least one scenario: the baseline and ${view.columns.length} scenarios${bands ? ", each scenario with its 80% range," : ""} on one axis in millions. The numbers are in the table.`}
+      legend={[...legendFor(view.columns, true), ...rangeLegend(ranges)]}
       note={[
         changed.length < view.services.length ? `${view.services.length - changed.length} services no chosen scenario changes are in the table only.` : "",
-        bands ? "No 80% range here: this page draws the headline figures only (the scenario's own page has each service's range)." : "",
+        bands ? "The baseline's bars carry no range: the ranges are of each scenario's figure." : "",
       ]
         .filter(Boolean)
         .join(" ") || undefined}
@@ -188,7 +195,7 @@ export function CapitalCompareChart({ view, bands }: { view: CompareView; bands?
 }
 
 /** HHI per market: baseline and each scenario against the 2010 US guidelines' bands, 0 to 10,000. */
-export function HhiCompareChart({ view, bands }: { view: CompareView; bands?: CompareChartBands | null }) {
+export function HhiCompareChart({ view, bands }: { view: CompareView; bands?: CompareFigureBands | null }) {
   const id = "compare-hhi-chart";
   const n = view.columns.length + 1;
   const markets = view.markets;
@@ -205,6 +212,7 @@ export function HhiCompareChart({ view, bands }: { view: CompareView; bands?: Co
         stroke: INK.text,
         strokeWidth: 0.5,
         labels: markets.map((m) => `${c.letter} ${formatHhi(m.scenario[i]!)}`),
+        ranges: bands ? markets.map((m) => rangeOf(bands.hhi[i]?.[m.id])) : undefined,
       })),
     ],
     maxBarSize: 16,
@@ -224,9 +232,9 @@ export function HhiCompareChart({ view, bands }: { view: CompareView; bands?: Co
     <ChartFrame
       id={id}
       title="Concentration: HHI by market, baseline and each scenario (0 to 10,000, one axis for all)"
-      description={`Grouped horizontal bar chart of the Herfindahl-Hirschman index of ${markets.length} markets, baseline and ${view.columns.length} scenarios, against the bands at 1,500 and 2,500. The numbers are in the table.`}
-      legend={legendFor(view.columns, true)}
-      note={`HHI = sum of the squared shares in percent; fragmented remainders count as 0. Bands (shaded, named above the plot): 2010 US Horizontal Merger Guidelines, 1,500 and 2,500.${bands ? " No 80% range here: this page draws the headline figures only (the scenario's own page has each market's range)." : ""}`}
+      description={`Grouped horizontal bar chart of the Herfindahl-Hirschman index of ${markets.length} markets, baseline and ${view.columns.length} scenarios${bands ? ", each scenario with its 80% range," : ""} against the bands at 1,500 and 2,500. The numbers are in the table.`}
+      legend={[...legendFor(view.columns, true), ...rangeLegend(bands ? { draws: bands.draws, stale: false } : null)]}
+      note={`HHI = sum of the squared shares in percent; fragmented remainders count as 0. Bands (shaded, named above the plot): 2010 US Horizontal Merger Guidelines, 1,500 and 2,500.${bands ? " The baseline's bars carry no range: the ranges are of each scenario's figure." : ""}`}
     >
       <SpecChart spec={spec} />
     </ChartFrame>

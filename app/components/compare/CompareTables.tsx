@@ -2,30 +2,17 @@
  * The numbers behind each compare chart, readable without JavaScript. Columns: the baseline, then each
  * scenario (its letter and a link to its page); cells carry `data-field` = the scenario's `s` value.
  */
-import type { ReactNode } from "react";
-
 import { concentration } from "~/engine/markets";
 import type { HeadlineKey } from "~/engine/result";
 import { formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 
-import { DataTable, type Column } from "../common/DataTable";
+import { DataTable } from "../common/DataTable";
 import { DeltaText } from "../library/DeltaText";
 import { METRICS } from "../library/headline";
-import type { CapitalRow, CompareColumn, CompareView, HeadlineRow, MarketRow, ServiceRow } from "./view";
+import type { CompareFigureBands } from "~/scenarios/compare-figure-bands";
 
-export function ColumnHead({ column }: { column: CompareColumn }) {
-  return (
-    <>
-      <span className="key-letter" style={{ borderColor: column.colour }} aria-hidden="true">
-        {column.letter}
-      </span>
-      <a href={column.href}>
-        <span className="visually-hidden">{column.letter}: </span>
-        {column.title}
-      </a>
-    </>
-  );
-}
+import { BandSub, metricColumn, scenarioColumns } from "./columns";
+import type { CapitalRow, CompareView, HeadlineRow, MarketRow, ServiceRow } from "./view";
 
 function ValueAndDelta({ value, baseline, format, unit, metric }: { value: number; baseline: number; format: (v: number) => string; unit?: string; metric?: HeadlineKey }) {
   return (
@@ -36,10 +23,6 @@ function ValueAndDelta({ value, baseline, format, unit, metric }: { value: numbe
       </span>
     </>
   );
-}
-
-function scenarioColumns<T>(columns: CompareColumn[], cell: (row: T, i: number) => ReactNode): Column<T>[] {
-  return columns.map((c, i) => ({ key: c.ref, header: <ColumnHead column={c} />, numeric: true, cell: (row: T) => cell(row, i) }));
 }
 
 const BASE_HEAD = (
@@ -57,16 +40,7 @@ export function HeadlineTable({ view }: { view: CompareView }) {
       rows={view.headline}
       rowKey={(r) => r.key}
       columns={[
-        {
-          key: "metric",
-          header: "Headline",
-          cell: (r) => (
-            <>
-              {METRICS[r.key].label}
-              <span className="sub">{METRICS[r.key].unitLong}</span>
-            </>
-          ),
-        },
+        metricColumn<HeadlineRow>(),
         { key: "baseline", header: BASE_HEAD, numeric: true, className: "baseline-col", cell: (r) => <span className="num">{METRICS[r.key].format(r.baseline)}</span> },
         ...scenarioColumns<HeadlineRow>(view.columns, (r, i) => (
           <ValueAndDelta value={r.scenario[i]!} baseline={r.baseline} format={METRICS[r.key].format} metric={r.key} />
@@ -78,12 +52,12 @@ export function HeadlineTable({ view }: { view: CompareView }) {
 
 const STATUS: Record<string, string> = { integrated: "integrated", "linked-out": "linked out", reduced: "reduced", gone: "gone" };
 
-export function ServicesTable({ view }: { view: CompareView }) {
+export function ServicesTable({ view, bands }: { view: CompareView; bands?: CompareFigureBands | null }) {
   return (
     <DataTable<ServiceRow>
       id="compare-services-table"
       className="compare-table"
-      caption="Users reached per integrated service, millions a year, with the change and the service's status"
+      caption={`Users reached per integrated service, millions a year, with the change${bands ? ", the 80% range" : ""} and the service's status`}
       rows={view.services}
       rowKey={(r) => r.id}
       columns={[
@@ -92,6 +66,7 @@ export function ServicesTable({ view }: { view: CompareView }) {
         ...scenarioColumns<ServiceRow>(view.columns, (r, i) => (
           <>
             <ValueAndDelta value={r.scenario[i]!} baseline={r.baseline} format={formatMillions} />
+            <BandSub band={bands?.services[i]?.[r.id]} format={formatMillions} />
             {r.status[i] !== "integrated" ? <span className="sub">{STATUS[r.status[i]!] ?? r.status[i]}</span> : null}
           </>
         )),
@@ -165,7 +140,7 @@ export function CapitalTable({ view }: { view: CompareView }) {
 
 const BAND_WORDS = { unconcentrated: "unconcentrated", moderate: "moderately concentrated", high: "highly concentrated" } as const;
 
-function HhiCell({ value, baseline }: { value: number; baseline?: number }) {
+function HhiCell({ value, baseline, band }: { value: number; baseline?: number; band?: { p10: number; p90: number } }) {
   return (
     <>
       <span className="num">{formatHhi(value)}</span>
@@ -174,23 +149,24 @@ function HhiCell({ value, baseline }: { value: number; baseline?: number }) {
           <DeltaText delta={value - baseline} baseline={baseline} format={formatHhi} />
         </span>
       ) : null}
+      <BandSub band={band} format={formatHhi} />
       <span className="sub">{BAND_WORDS[concentration(value)]}</span>
     </>
   );
 }
 
-export function HhiTable({ view }: { view: CompareView }) {
+export function HhiTable({ view, bands }: { view: CompareView; bands?: CompareFigureBands | null }) {
   return (
     <DataTable<MarketRow>
       id="compare-hhi-table"
       className="compare-table"
-      caption="HHI per market (0 to 10,000) and its band under the 2010 US guidelines (1,500 and 2,500)"
+      caption={`HHI per market (0 to 10,000)${bands ? " with its 80% range" : ""} and its band under the 2010 US guidelines (1,500 and 2,500)`}
       rows={view.markets}
       rowKey={(r) => r.id}
       columns={[
         { key: "market", header: "Market", cell: (r) => r.name },
         { key: "baseline", header: BASE_HEAD, numeric: true, className: "baseline-col", cell: (r) => <HhiCell value={r.baseline} /> },
-        ...scenarioColumns<MarketRow>(view.columns, (r, i) => <HhiCell value={r.scenario[i]!} baseline={r.baseline} />),
+        ...scenarioColumns<MarketRow>(view.columns, (r, i) => <HhiCell value={r.scenario[i]!} baseline={r.baseline} band={bands?.hhi[i]?.[r.id]} />),
       ]}
     />
   );
