@@ -71,6 +71,90 @@ test.describe("without JavaScript", () => {
   });
 });
 
+type ModelApi = {
+  units: Array<{ id: string; revenue: number; capitalHeld: number }>;
+  services: Array<{ id: string; users: number }>;
+  markets: Array<{ id: string }>;
+  marketPlayers: Array<{ marketId: string; playerId: string; share: number }>;
+  assumptions: Array<{ id: string; value: number; low: number; high: number }>;
+  provenance: Array<{ table: string; rowId: string; field: string; assumptionId: string | null }>;
+};
+
+/**
+ * The /model page's marks: one per figure that is a ranged assumption's value (its provenance names the assumption
+ * and the figure equals the assumption's value); none on the HHI chart, which is computed from shares.
+ */
+function expectedModelMarks(m: ModelApi): Record<string, { marks: number; items: number }> {
+  const ranged = (table: string, rowId: string, field: string, value: number) => {
+    const id = m.provenance.find((p) => p.table === table && p.rowId === rowId && p.field === field)?.assumptionId;
+    const a = m.assumptions.find((x) => x.id === id);
+    return !!a && a.high > a.low && Math.abs(value - a.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+  };
+  const count = (flags: boolean[]) => flags.filter(Boolean).length;
+  const out: Record<string, { marks: number; items: number }> = {
+    "units-chart": {
+      marks: count(m.units.flatMap((u) => [ranged("units", u.id, "revenue", u.revenue), ranged("units", u.id, "capitalHeld", u.capitalHeld)])),
+      items: m.units.length * 2,
+    },
+    "service-users-chart": { marks: count(m.services.map((s) => ranged("services", s.id, "users", s.users))), items: m.services.length },
+    "hhi-chart": { marks: 0, items: m.markets.length },
+  };
+  for (const market of m.markets) {
+    const players = m.marketPlayers.filter((p) => p.marketId === market.id);
+    out[`market-${market.id}-chart`] = { marks: count(players.map((p) => ranged("marketPlayers", `${market.id}/${p.playerId}`, "share", p.share))), items: players.length };
+  }
+  return out;
+}
+
+type CompareApi = { result: { services: Array<{ id: string; users: { baseline: number; scenario: number } }>; markets: Array<{ id: string }> }; bands: Bands };
+
+const COMPARE = "/compare?s=2021-rectification&s=pipl-separate-consent&draws=200&seed=3";
+
+test.describe("the model page and /compare, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("/model: a range mark on every figure that is an assumption with a range, and a note naming those without", async ({ page, request }) => {
+    const model = (await (await request.get("/api/model")).json()) as ModelApi;
+    const expected = expectedModelMarks(model);
+    expect(expected["units-chart"]!.marks).toBeGreaterThan(10); // capital held is an assumption for every unit
+    expect(expected["service-users-chart"]!.marks).toBeGreaterThan(3);
+    await page.goto("/model");
+    for (const [chart, { marks, items }] of Object.entries(expected)) {
+      const figure = page.locator(`figure[data-chart="${chart}"]`);
+      await expect(figure.locator("svg[data-renderer='plain']"), chart).toHaveCount(1);
+      await expect(figure.locator(".range-mark"), chart).toHaveCount(marks);
+      await expect(figure.locator("li[data-legend='range']"), chart).toHaveCount(marks > 0 ? 1 : 0);
+      // A chart with figures and no range says so, rather than leave the reader to wonder.
+      if (marks < items) await expect(figure.locator(".chart-note"), chart).toContainText(/No (80% )?range/);
+    }
+  });
+
+  test("/compare: range marks on the services and HHI charts, one per scenario bar, the API's P10-P90 for the same draws and seed", async ({ page, request }) => {
+    const ids = ["2021-rectification", "pipl-separate-consent"];
+    const apis = await Promise.all(ids.map(async (id) => (await (await request.get(`/api/scenarios/${id}/result?draws=200&seed=3`)).json()) as CompareApi));
+    await page.goto(COMPARE);
+    const changed = apis[0]!.result.services.filter((s) => apis.some((a) => Math.abs(a.result.services.find((x) => x.id === s.id)!.users.scenario - s.users.baseline) > 1e-9));
+    expect(changed.length).toBeGreaterThan(0);
+    await expect(page.locator("figure[data-chart='compare-services-chart'] .range-mark")).toHaveCount(changed.length * ids.length);
+    await expect(page.locator("figure[data-chart='compare-hhi-chart'] .range-mark")).toHaveCount(apis[0]!.result.markets.length * ids.length);
+    for (const chart of ["compare-services-chart", "compare-hhi-chart"])
+      await expect(page.locator(`figure[data-chart='${chart}'] li[data-legend='range']`)).toHaveText("80% range: 10th to 90th percentile over 200 draws");
+    // The tables beside them: each column's range is the API's band for that scenario on the same draws and seed.
+    for (const [i, id] of ids.entries()) {
+      for (const s of apis[i]!.result.services) {
+        const cell = page.locator(`#compare-services-table tr[data-row-id="${s.id}"] [data-field="${id}"] [data-band="value"]`);
+        const band = apis[i]!.bands.services[s.id]!.users;
+        await expect(cell, `${id} ${s.id}`).toHaveAttribute("data-p10", String(band.p10));
+        await expect(cell, `${id} ${s.id}`).toHaveAttribute("data-p90", String(band.p90));
+      }
+      for (const m of apis[i]!.result.markets) {
+        const cell = page.locator(`#compare-hhi-table tr[data-row-id="${m.id}"] [data-field="${id}"] [data-band="value"]`);
+        await expect(cell, `${id} ${m.id}`).toHaveAttribute("data-p90", String(apis[i]!.bands.markets[m.id]!.hhi.p90));
+      }
+    }
+  });
+});
+
 test.describe("with JavaScript", () => {
   test("recharts replaces the plain SVG after hydration with the same range marks, and nothing moves", async ({ page, browser }) => {
     test.slow(); // two screen sizes, each with and without JavaScript
@@ -98,6 +182,26 @@ test.describe("with JavaScript", () => {
         expect(after[k]?.height, `${k} height at ${size.width}`).toBeCloseTo(b.height, -0.5);
       }
       await page.screenshot({ path: test.info().outputPath(`scenario-charts-${size.width}.png`), fullPage: true });
+    }
+  });
+
+  test("/model and /compare: recharts draws the same range marks as the plain SVG after hydration", async ({ page, request }) => {
+    test.slow();
+    const expected = expectedModelMarks((await (await request.get("/api/model")).json()) as ModelApi);
+    await page.goto("/model");
+    for (const [chart, { marks }] of Object.entries(expected)) {
+      const figure = page.locator(`figure[data-chart="${chart}"]`);
+      await expect(figure.locator(".chart-canvas[data-renderer='recharts'] svg.recharts-surface"), chart).toHaveCount(1);
+      await expect(figure.locator(".recharts-errorBar"), chart).toHaveCount(marks);
+    }
+    const plain = await page.context().browser()!.newPage({ javaScriptEnabled: false });
+    await plain.goto(COMPARE);
+    const counts = await Promise.all(["compare-services-chart", "compare-hhi-chart"].map((c) => plain.locator(`figure[data-chart='${c}'] .range-mark`).count()));
+    await plain.close();
+    await page.goto(COMPARE);
+    for (const [i, chart] of ["compare-services-chart", "compare-hhi-chart"].entries()) {
+      await expect(page.locator(`figure[data-chart='${chart}'] .chart-canvas[data-renderer='recharts'] svg.recharts-surface`)).toHaveCount(1);
+      await expect(page.locator(`figure[data-chart='${chart}'] .recharts-errorBar`)).toHaveCount(counts[i]!);
     }
   });
 

@@ -97,8 +97,14 @@ async function expectCharts(page: Page, n: number) {
   await expect(page.locator('figure[data-chart="compare-headline-chart"] li[data-legend="range"]')).toHaveText(/^80% range: 10th to 90th percentile over 1,000 draws$/);
   const capital = page.locator('figure[data-chart="compare-capital-chart"]');
   if ((await capital.count()) > 0) await expect(capital.locator(mark)).toHaveCount(2 * n);
-  // Bars are named by their scenario's letter, not by colour alone.
-  await expect(page.locator('figure[data-chart="compare-hhi-chart"] .legend li')).toHaveText([/^Base:/, ...Array.from({ length: n }, (_, i) => new RegExp(`^${"ABCD"[i]}:`))]);
+  // The HHI chart's scenario bars carry their markets' ranges too (the baseline's do not).
+  await expect(page.locator(`figure[data-chart="compare-hhi-chart"] ${mark}`)).toHaveCount(3 * n);
+  // Bars are named by their scenario's letter, not by colour alone; then the range's legend line.
+  await expect(page.locator('figure[data-chart="compare-hhi-chart"] .legend li')).toHaveText([
+    /^Base:/,
+    ...Array.from({ length: n }, (_, i) => new RegExp(`^${"ABCD"[i]}:`)),
+    /^80% range: 10th to 90th percentile over 1,000 draws$/,
+  ]);
 }
 
 test.describe("with JavaScript", () => {

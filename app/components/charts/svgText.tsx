@@ -41,23 +41,6 @@ export function makeLeftTick(format: (value: unknown) => string, max = 22, fontS
   };
 }
 
-/** An x-axis tick label centred under its tick, wrapped to `max` characters per line. */
-export function makeBottomTick(format: (value: unknown) => string, max = 12, fontSize = 13) {
-  return function BottomTick({ x = 0, y = 0, payload }: TickProps) {
-    const lines = wrapWords(format(payload?.value), max);
-    const lineHeight = fontSize * 1.15;
-    return (
-      <text x={Number(x)} y={Number(y) + 4} textAnchor="middle" fill={INK.text} fontSize={fontSize}>
-        {lines.map((l, i) => (
-          <tspan key={i} x={Number(x)} dy={i === 0 ? fontSize : lineHeight}>
-            {l}
-          </tspan>
-        ))}
-      </text>
-    );
-  };
-}
-
 /** A top x-axis tick label, wrapped, bottom line nearest the plot. */
 export function makeTopTick(format: (value: unknown) => string, max = 12, fontSize = 13) {
   return function TopTick({ x = 0, y = 0, payload }: TickProps) {

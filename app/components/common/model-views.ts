@@ -4,6 +4,7 @@
  */
 import { concentration, HHI_BANDS, hhi as hhiOfShares } from "~/engine/markets";
 import type { MarketPlayer, Model, Provenance } from "~/engine/model";
+import { triangular } from "~/engine/random";
 
 /** 2010 US Horizontal Merger Guidelines: below 1,500 unconcentrated, 1,500-2,500 moderately, above 2,500 highly. */
 export const HHI_BANDS_2010 = HHI_BANDS["2010"];
@@ -125,4 +126,20 @@ export function provenanceLookup(model: Model): ProvenanceLookup {
 /** Assumption id -> its number in the assumptions table ("A1", "A2", …), for compact markers. */
 export function assumptionNumbers(model: Model): Map<string, number> {
   return new Map(model.assumptions.map((a, i) => [a.id, i + 1]));
+}
+
+/** A model figure's 80% range: the 10th and 90th percentiles of its assumption's distribution. */
+export type InputRange = { low: number; high: number; assumptionId: string };
+
+/**
+ * The 80% range of a baseline figure that *is* a ranged assumption's value (the provenance names the assumption and
+ * the figure equals its value): P10 and P90 of the triangular distribution on low / value / high that the draws use
+ * (engine/random.ts `triangular` is its inverse CDF). A sourced fact, or a figure computed from an assumption (a
+ * revenue built from a share of a total), has none: the page says so rather than invent one.
+ */
+export function inputRange(model: Model, lookup: ProvenanceLookup, table: string, rowId: string, field: string, value: number): InputRange | null {
+  const id = lookup(table, rowId, field)?.assumptionId;
+  const a = id ? model.assumptions.find((x) => x.id === id) : undefined;
+  if (!a || !(a.high > a.low) || Math.abs(value - a.value) > 1e-9 * Math.max(1, Math.abs(a.value))) return null;
+  return { low: triangular(0.1, a.low, a.value, a.high), high: triangular(0.9, a.low, a.value, a.high), assumptionId: a.id };
 }

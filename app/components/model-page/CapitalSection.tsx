@@ -2,12 +2,14 @@ import type { CreditBook, Fund, Model } from "~/engine/model";
 import { formatPercent, formatRiskWeight, formatRmbBn, formatWithUnit } from "~/utils/format";
 
 import { DataTable } from "../common/DataTable";
+import { computedColumn, figColumn, nameColumn } from "./columns";
 import { Fig } from "./Provenance";
 import { Section, yesNo } from "../common/Section";
 
 export function CapitalSection({ model }: { model: Model }) {
   const unitName = new Map(model.units.map((u) => [u.id, u.name]));
   const name = (id: string) => unitName.get(id) ?? id;
+  const unitOf = (row: { unitId: string }) => row.unitId;
   return (
     <Section
       id="credit"
@@ -26,49 +28,14 @@ export function CapitalSection({ model }: { model: Model }) {
         rows={model.creditBooks}
         rowKey={(b) => b.unitId}
         columns={[
-          { key: "unit", header: "Unit", cell: (b) => name(b.unitId) },
-          {
-            key: "balance",
-            header: "Balance",
-            numeric: true,
-            cell: (b) => <Fig text={formatRmbBn(b.balance)} table="creditBooks" rowId={b.unitId} field="balance" />,
-          },
-          {
-            key: "ownShare",
-            header: "Own-funded share",
-            numeric: true,
-            cell: (b) => <Fig text={formatPercent(b.ownShare)} table="creditBooks" rowId={b.unitId} field="ownShare" />,
-          },
-          {
-            key: "ownFunded",
-            header: "= Own-funded",
-            numeric: true,
-            cell: (b) => <span className="num">{formatRmbBn(b.balance * b.ownShare)}</span>,
-          },
-          {
-            key: "takeRate",
-            header: "Take rate",
-            numeric: true,
-            cell: (b) => <Fig text={formatPercent(b.takeRate)} table="creditBooks" rowId={b.unitId} field="takeRate" />,
-          },
-          {
-            key: "feeRevenue",
-            header: "= Fees a year",
-            numeric: true,
-            cell: (b) => <span className="num">{formatRmbBn(b.balance * b.takeRate)}</span>,
-          },
-          {
-            key: "riskWeight",
-            header: "Risk weight",
-            numeric: true,
-            cell: (b) => <Fig text={formatRiskWeight(b.riskWeight)} table="creditBooks" rowId={b.unitId} field="riskWeight" />,
-          },
-          {
-            key: "lossRate",
-            header: "Loss rate",
-            numeric: true,
-            cell: (b) => <Fig text={formatPercent(b.lossRate)} table="creditBooks" rowId={b.unitId} field="lossRate" />,
-          },
+          nameColumn<CreditBook>("unit", "Unit", (b) => name(b.unitId)),
+          figColumn<CreditBook>("balance", "Balance", "creditBooks", unitOf, (b) => formatRmbBn(b.balance)),
+          figColumn<CreditBook>("ownShare", "Own-funded share", "creditBooks", unitOf, (b) => formatPercent(b.ownShare)),
+          computedColumn<CreditBook>("ownFunded", "Own-funded", (b) => formatRmbBn(b.balance * b.ownShare)),
+          figColumn<CreditBook>("takeRate", "Take rate", "creditBooks", unitOf, (b) => formatPercent(b.takeRate)),
+          computedColumn<CreditBook>("feeRevenue", "Fees a year", (b) => formatRmbBn(b.balance * b.takeRate)),
+          figColumn<CreditBook>("riskWeight", "Risk weight", "creditBooks", unitOf, (b) => formatRiskWeight(b.riskWeight)),
+          figColumn<CreditBook>("lossRate", "Loss rate", "creditBooks", unitOf, (b) => formatPercent(b.lossRate)),
         ]}
       />
       <DataTable<Fund>
@@ -77,25 +44,10 @@ export function CapitalSection({ model }: { model: Model }) {
         rows={model.funds}
         rowKey={(f) => f.unitId}
         columns={[
-          { key: "unit", header: "Unit", cell: (f) => name(f.unitId) },
-          {
-            key: "aum",
-            header: "Assets under management",
-            numeric: true,
-            cell: (f) => <Fig text={formatRmbBn(f.aum)} table="funds" rowId={f.unitId} field="aum" />,
-          },
-          {
-            key: "feeRate",
-            header: "Fee rate",
-            numeric: true,
-            cell: (f) => <Fig text={formatPercent(f.feeRate)} table="funds" rowId={f.unitId} field="feeRate" />,
-          },
-          {
-            key: "feeRevenue",
-            header: "= Fees a year",
-            numeric: true,
-            cell: (f) => <span className="num">{formatRmbBn(f.aum * f.feeRate)}</span>,
-          },
+          nameColumn<Fund>("unit", "Unit", (f) => name(f.unitId)),
+          figColumn<Fund>("aum", "Assets under management", "funds", unitOf, (f) => formatRmbBn(f.aum)),
+          figColumn<Fund>("feeRate", "Fee rate", "funds", unitOf, (f) => formatPercent(f.feeRate)),
+          computedColumn<Fund>("feeRevenue", "Fees a year", (f) => formatRmbBn(f.aum * f.feeRate)),
         ]}
       />
       <DataTable

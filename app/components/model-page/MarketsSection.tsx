@@ -1,12 +1,13 @@
 import type { Model } from "~/engine/model";
 import { formatHhi, formatPercent } from "~/utils/format";
 
-import { HhiChart } from "../charts/HhiChart";
-import { MarketSharesChart } from "../charts/MarketSharesChart";
+import { HhiChart, MarketSharesChart } from "./charts";
 import { DataTable } from "../common/DataTable";
 import { HHI_BANDS_2010, marketViews, type MarketView } from "../common/model-views";
-import { Fig } from "./Provenance";
+import { figColumn, nameColumn } from "./columns";
 import { ChartWithTable, Section } from "../common/Section";
+
+type Player = MarketView["players"][number];
 
 export function MarketsSection({ model }: { model: Model }) {
   const markets = marketViews(model);
@@ -19,7 +20,7 @@ export function MarketsSection({ model }: { model: Model }) {
       rows={markets}
       rowKey={(m) => m.id}
       columns={[
-        { key: "name", header: "Market", className: "wrap", cell: (m) => m.name },
+        nameColumn<MarketView>("name", "Market", (m) => m.name, undefined, "wrap"),
         {
           key: "antShare",
           header: "Ant's share",
@@ -46,42 +47,27 @@ export function MarketsSection({ model }: { model: Model }) {
         </p>
       }
     >
-      <ChartWithTable chart={<HhiChart markets={markets} />} table={hhiTable} />
+      <ChartWithTable fit chart={<HhiChart markets={markets} />} table={hhiTable} />
       <div className="market-grid">
         {markets.map((m) => (
           <article key={m.id} className="market-card" aria-labelledby={`market-${m.id}-heading`}>
             <h3 id={`market-${m.id}-heading`}>{m.name}</h3>
             <p className="measure">Measured by {m.measure}.</p>
-            <MarketSharesChart market={m} />
+            <MarketSharesChart model={model} market={m} />
             <DataTable
               id={`market-${m.id}-table`}
               caption={`${m.name}: shares and their squares (HHI points)`}
               rows={m.players}
               rowKey={(p) => p.playerId}
               columns={[
-                {
-                  key: "name",
-                  header: "Player",
-                  className: "wrap",
-                  cell: (p) => (
-                    <>
-                      {p.name}
-                      {p.isAnt ? (
-                        <span className="sub">Ant: {p.unitIds.map((id) => unitName.get(id) ?? id).join(", ")}</span>
-                      ) : p.fragmented ? (
-                        <span className="sub">fragmented, counts 0 in HHI</span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                {
-                  key: "share",
-                  header: "Share",
-                  numeric: true,
-                  cell: (p) => (
-                    <Fig text={formatPercent(p.share)} table="marketPlayers" rowId={`${m.id}/${p.playerId}`} field="share" />
-                  ),
-                },
+                nameColumn<Player>(
+                  "name",
+                  "Player",
+                  (p) => p.name,
+                  (p) => (p.isAnt ? `Ant: ${p.unitIds.map((id) => unitName.get(id) ?? id).join(", ")}` : p.fragmented ? "fragmented, counts 0 in HHI" : null),
+                  "wrap",
+                ),
+                figColumn<Player>("share", "Share", "marketPlayers", (p) => `${m.id}/${p.playerId}`, (p) => formatPercent(p.share)),
                 {
                   key: "square",
                   header: "Share² (HHI points)",

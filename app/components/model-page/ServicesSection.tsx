@@ -3,9 +3,10 @@ import { ENTRY_POINTS } from "~/engine/vocabulary";
 import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ServiceUnitMatrix } from "../charts/ServiceUnitMatrix";
-import { ServiceUsersChart } from "../charts/ServiceUsersChart";
+import { ServiceUsersChart } from "./charts";
 import { DataTable } from "../common/DataTable";
 import { serviceViews, type ServiceUnitLink, type ServiceView } from "../common/model-views";
+import { figColumn, nameColumn } from "./columns";
 import { Fig } from "./Provenance";
 import { ChartWithTable, Section } from "../common/Section";
 
@@ -76,23 +77,8 @@ export function ServicesSection({ model }: { model: Model }) {
       rows={[...services].sort((a, b) => b.users - a.users)}
       rowKey={(s) => s.id}
       columns={[
-        {
-          key: "name",
-          header: "Service",
-          className: "wrap",
-          cell: (s) => (
-            <>
-              {s.name}
-              <span className="sub">{s.description}</span>
-            </>
-          ),
-        },
-        {
-          key: "users",
-          header: "Users, m",
-          numeric: true,
-          cell: (s) => <Fig text={formatMillions(s.users)} table="services" rowId={s.id} field="users" />,
-        },
+        nameColumn<ServiceView>("name", "Service", (s) => s.name, (s) => s.description, "wrap"),
+        figColumn<ServiceView>("users", "Users, m", "services", (s) => s.id, (s) => formatMillions(s.users)),
         {
           key: "entryPoints",
           header: "Entry points (share of traffic)",
@@ -132,7 +118,7 @@ export function ServicesSection({ model }: { model: Model }) {
       }
     >
       <ChartWithTable wide chart={<ServiceUnitMatrix services={services} />} table={matrixTable} />
-      <ChartWithTable chart={<ServiceUsersChart services={services} />} table={usersTable} />
+      <ChartWithTable fit chart={<ServiceUsersChart model={model} />} table={usersTable} />
     </Section>
   );
 }

@@ -2,10 +2,13 @@ import type { Model, Unit } from "~/engine/model";
 import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
 import { formatCompact, formatPercent, formatRmbBn } from "~/utils/format";
 
-import { UnitsChart } from "../charts/UnitsChart";
+import { UnitsChart } from "./charts";
 import { DataTable } from "../common/DataTable";
-import { Fig, ProvenanceMarks } from "./Provenance";
+import { figColumn, nameColumn } from "./columns";
+import { ProvenanceMarks } from "./Provenance";
 import { ChartWithTable, Section, yesNo } from "../common/Section";
+
+const idOf = (row: { id: string }) => row.id;
 
 const SEGMENT_LABELS: Record<Unit["segment"], string> = {
   payments: "Payments",
@@ -34,38 +37,11 @@ export function UnitsSection({
       rows={units}
       rowKey={(u) => u.id}
       columns={[
-        {
-          key: "name",
-          header: "Unit",
-          className: "wrap",
-          cell: (u) => (
-            <>
-              {u.name}
-              <span className="sub">
-                {SEGMENT_LABELS[u.segment]} · {u.licence}
-              </span>
-            </>
-          ),
-        },
-        {
-          key: "antStake",
-          header: "Ant's stake",
-          numeric: true,
-          cell: (u) => <Fig text={formatPercent(u.antStake)} table="units" rowId={u.id} field="antStake" />,
-        },
+        nameColumn<Unit>("name", "Unit", (u) => u.name, (u) => `${SEGMENT_LABELS[u.segment]} · ${u.licence}`, "wrap"),
+        figColumn<Unit>("antStake", "Ant's stake", "units", idOf, (u) => formatPercent(u.antStake)),
         { key: "consolidated", header: "Consolidated", cell: (u) => yesNo(u.consolidated) },
-        {
-          key: "revenue",
-          header: "Revenue",
-          numeric: true,
-          cell: (u) => <Fig text={formatRmbBn(u.revenue)} table="units" rowId={u.id} field="revenue" />,
-        },
-        {
-          key: "capitalHeld",
-          header: "Capital held",
-          numeric: true,
-          cell: (u) => <Fig text={formatRmbBn(u.capitalHeld)} table="units" rowId={u.id} field="capitalHeld" />,
-        },
+        figColumn<Unit>("revenue", "Revenue", "units", idOf, (u) => formatRmbBn(u.revenue)),
+        figColumn<Unit>("capitalHeld", "Capital held", "units", idOf, (u) => formatRmbBn(u.capitalHeld)),
         {
           key: "coverageElasticity",
           header: "Data elasticity",
@@ -117,14 +93,14 @@ export function UnitsSection({
         </>
       }
     >
-      <ChartWithTable chart={<UnitsChart units={model.units} />} table={table} />
+      <ChartWithTable fit chart={<UnitsChart model={model} />} table={table} />
       <DataTable<Unit>
         id="unit-scenarios-table"
         caption="Library scenarios that change each unit (its revenue, stake, data, book or capital)"
         rows={units}
         rowKey={(u) => u.id}
         columns={[
-          { key: "name", header: "Unit", cell: (u) => u.name },
+          nameColumn<Unit>("name", "Unit", (u) => u.name),
           {
             key: "scenarios",
             header: "Scenarios",
