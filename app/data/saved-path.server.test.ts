@@ -70,6 +70,11 @@ describe("saved paths", () => {
     const stale = thrown(() => saveSavedPathVersion({ id, baseVersion: 1, definition: definition("Third") }, s));
     expect(stale).toBeInstanceOf(StaleVersionError);
     expect((stale as StaleVersionError).latestVersion).toBe(2);
+    expect((stale as Error).message).toMatch(/^saved path 'saved\./);
+    // A base version the path never had is a bad input (it was a 409 "saved by someone else"), as for variants.
+    const ahead = thrown(() => saveSavedPathVersion({ id, baseVersion: 7, definition: definition("Fourth") }, s));
+    expect(ahead).toBeInstanceOf(ValidationError);
+    expect((ahead as ValidationError).errors).toEqual([{ path: "baseVersion", message: `saved path '${id}' has no version 7; its latest version is 2` }]);
     expect(getSavedPath({ id }, s)!.definition.title).toBe("Second");
     expect(getSavedPath({ id, version: 1 }, s)!.definition.title).toBe("Rectification then PIPL");
     // The database itself refuses to change or delete a version (migration 0006's triggers).

@@ -1,12 +1,12 @@
 /**
  * Saved paths: paths built in the browser by stacking scenarios (decision 024), stored as immutable versions as
- * variants are (decision 006): a save inserts version n+1 inside one BEGIN IMMEDIATE transaction only if its base
- * is the latest, the primary key (path_id, version) backs that up, and triggers refuse updates and deletes.
+ * variants are (decision 006), through the same immutable-versioned-record helper (versioned-record.server.ts): a
+ * save inserts version n+1 inside one BEGIN IMMEDIATE transaction only if its base is the latest, the primary key
+ * (path_id, version) backs that up, and triggers refuse updates and deletes.
  * A definition is the path file's format (app/paths/schema.ts), checked and resolved against the library and the
  * model exactly as a file is (conflicts within a step reported with both rules) before anything is stored.
  * Ids carry the `saved.` prefix, which no path file's id can have (a file's id is a slug), so the two never meet.
  */
-import crypto from "node:crypto";
 import { and, desc, eq, max } from "drizzle-orm";
 
 import { savedPaths, savedPathVersions } from "../../db/schema";
@@ -19,7 +19,8 @@ import type { ScenarioFileResult } from "../scenarios/validate";
 import { getDb, type Db } from "./db.server";
 import { getModel } from "./model.server";
 import { listScenarios } from "./scenario.server";
-import { guard, StaleVersionError, ValidationError, writeTransaction, type FieldError } from "./variant.server";
+import { StaleVersionError, ValidationError, type FieldError } from "./variant.server";
+import { appendVersion, createRecord, guard, newRecordId } from "./versioned-record.server";
 
 export const SAVED_PATH_PREFIX = "saved.";
 /** A saved path's definition as JSON, at most (a path of 24 steps of library ids is about 3 KB). */
@@ -60,17 +61,7 @@ export function isSavedPathId(id: string): boolean {
 }
 
 function newSavedPathId(title: string): string {
-  const base =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "path";
-  const suffix = Array.from(crypto.randomBytes(6), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
-  return `${SAVED_PATH_PREFIX}${base}-${suffix}`;
+  return newRecordId(title, "path", SAVED_PATH_PREFIX);
 }
 
 function meta(value: unknown, name: string, max: number, oneLine: boolean, errors: FieldError[]): string | null {
@@ -143,17 +134,16 @@ export function createSavedPath(
   if (!checked.ok || errors.length > 0) throw new ValidationError([...errors, ...(checked.ok ? [] : checked.errors)], "the path is invalid; nothing was saved");
   const createdAt = now().toISOString();
   const json = JSON.stringify(checked.definition);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const id = newSavedPathId(checked.definition.title);
-    const stored = writeTransaction(db, () => {
-      if (db.select({ id: savedPaths.id }).from(savedPaths).where(eq(savedPaths.id, id)).get()) return false;
-      db.insert(savedPaths).values({ id, createdAt, title: checked.definition.title, latestVersion: 1, updatedAt: createdAt }).run();
-      db.insert(savedPathVersions).values({ pathId: id, version: 1, definition: json, author, note, createdAt }).run();
-      return true;
-    });
-    if (stored) return { id, version: 1 };
-  }
-  throw new Error("could not draw a free path id in 5 attempts");
+  const id = createRecord(db, {
+    what: "path",
+    drawId: () => newSavedPathId(checked.definition.title),
+    taken: (candidate) => db.select({ id: savedPaths.id }).from(savedPaths).where(eq(savedPaths.id, candidate)).get() !== undefined,
+    insert: (newId) => {
+      db.insert(savedPaths).values({ id: newId, createdAt, title: checked.definition.title, latestVersion: 1, updatedAt: createdAt }).run();
+      db.insert(savedPathVersions).values({ pathId: newId, version: 1, definition: json, author, note, createdAt }).run();
+    },
+  });
+  return { id, version: 1 };
 }
 
 /** No saved path with this id (or no such version of it). */
@@ -179,28 +169,31 @@ export function saveSavedPathVersion(
   const checked = checkPathDefinition(input.definition, { model, library }, input.id);
   if (!checked.ok || errors.length > 0) throw new ValidationError([...errors, ...(checked.ok ? [] : checked.errors)], "the path is invalid; nothing was saved");
   const createdAt = now().toISOString();
-  return writeTransaction(db, () => {
-    const latest = db.select({ n: max(savedPathVersions.version) }).from(savedPathVersions).where(eq(savedPathVersions.pathId, input.id)).get()?.n ?? null;
-    if (latest === null) throw new SavedPathNotFoundError(input.id);
-    if (latest !== input.baseVersion) {
+  const { id, baseVersion } = input;
+  const version = appendVersion(db, {
+    baseVersion,
+    latest: () => db.select({ n: max(savedPathVersions.version) }).from(savedPathVersions).where(eq(savedPathVersions.pathId, id)).get()?.n ?? null,
+    refuse: (why) => {
+      if (why.kind === "not-found") throw new SavedPathNotFoundError(id);
+      // A base version the path never had is a bad input, not someone else's save (it answered 409 before).
+      if (why.kind === "ahead")
+        throw new ValidationError(
+          [{ path: "baseVersion", message: `saved path '${id}' has no version ${baseVersion}; its latest version is ${why.latest}` }],
+          "the input is invalid; nothing was saved",
+        );
       const row = db
         .select()
         .from(savedPathVersions)
-        .where(and(eq(savedPathVersions.pathId, input.id), eq(savedPathVersions.version, latest)))
+        .where(and(eq(savedPathVersions.pathId, id), eq(savedPathVersions.version, why.latest)))
         .get()!;
-      throw new StaleVersionError({
-        id: input.id,
-        baseVersion: input.baseVersion,
-        latestVersion: latest,
-        latest: JSON.parse(row.definition),
-        submitted: checked.definition as never,
-      });
-    }
-    const version = latest + 1;
-    db.insert(savedPathVersions).values({ pathId: input.id, version, definition: JSON.stringify(checked.definition), author, note, createdAt }).run();
-    db.update(savedPaths).set({ title: checked.definition.title, latestVersion: version, updatedAt: createdAt }).where(eq(savedPaths.id, input.id)).run();
-    return { id: input.id, version };
+      throw new StaleVersionError({ id, what: "saved path", baseVersion, latestVersion: why.latest, latest: JSON.parse(row.definition), submitted: checked.definition as never });
+    },
+    append: (n) => {
+      db.insert(savedPathVersions).values({ pathId: id, version: n, definition: JSON.stringify(checked.definition), author, note, createdAt }).run();
+      db.update(savedPaths).set({ title: checked.definition.title, latestVersion: n, updatedAt: createdAt }).where(eq(savedPaths.id, id)).run();
+    },
   });
+  return { id, version };
 }
 
 /** One version of a saved path (its latest without `version`), or null. */

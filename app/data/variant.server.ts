@@ -10,7 +10,6 @@
  * against the model) before anything is stored. Each function takes an optional `store` ({ db, model }) so
  * tests and tools pass their own database; by default the server's (getDb, getModel).
  */
-import crypto from "node:crypto";
 import { and, asc, count, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { validateDefinition, type DefinitionCheck, type FieldError } from "../scenarios/definition-check";
@@ -25,6 +24,10 @@ import { scenarioSchema, type Scenario, type ScenarioDefinition } from "../scena
 import { textProblem } from "../scenarios/text";
 import { validateScenarioText } from "../scenarios/validate";
 import { getDb, type Db } from "./db.server";
+import { appendVersion, createRecord, guard, newRecordId, sqliteCode } from "./versioned-record.server";
+
+// The write discipline of versioned records, where the variant store's users have always imported it from.
+export { DatabaseBusyError, DatabaseReadOnlyError, guard, writeTransaction } from "./versioned-record.server";
 import { getModel, getModelFromDb, modelVersion } from "./model.server";
 import { scenariosDir } from "./scenario.server";
 
@@ -132,9 +135,10 @@ export class StaleVersionError extends Error {
   readonly latestVersion: number;
   readonly latest: ScenarioDefinition;
   readonly submitted: ScenarioDefinition;
-  constructor(args: { id: string; baseVersion: number; latestVersion: number; latest: ScenarioDefinition; submitted: ScenarioDefinition }) {
+  /** `what` names the record in the message: a variant, or a saved path (the same versioned store). */
+  constructor(args: { id: string; what?: string; baseVersion: number; latestVersion: number; latest: ScenarioDefinition; submitted: ScenarioDefinition }) {
     super(
-      `variant '${args.id}' was saved by someone else since version ${args.baseVersion}: the latest is version ` +
+      `${args.what ?? "variant"} '${args.id}' was saved by someone else since version ${args.baseVersion}: the latest is version ` +
         `${args.latestVersion}. Nothing was overwritten; review the latest version and save again on it.`,
     );
     this.name = "StaleVersionError";
@@ -143,30 +147,6 @@ export class StaleVersionError extends Error {
     this.latestVersion = args.latestVersion;
     this.latest = args.latest;
     this.submitted = args.submitted;
-  }
-}
-
-/** Another process holds the database's write lock for longer than the busy timeout. */
-export class DatabaseBusyError extends Error {
-  constructor(options?: { cause?: unknown; reading?: boolean }) {
-    super(
-      options?.reading
-        ? "the database is locked by another process; try again"
-        : "the database is locked by another process; nothing was saved, try again",
-      options,
-    );
-    this.name = "DatabaseBusyError";
-  }
-}
-
-/** The database file (or its folder) cannot be written. */
-export class DatabaseReadOnlyError extends Error {
-  constructor(options?: { cause?: unknown }) {
-    super(
-      "the database is read-only (check the permissions of the file and its folder, and the disk); nothing was saved",
-      options,
-    );
-    this.name = "DatabaseReadOnlyError";
   }
 }
 
@@ -260,35 +240,6 @@ export function storeModel(store: VariantStore = {}): Model {
   return modelOf(store);
 }
 
-/** The SQLite error code of an error or of any error it wraps (drizzle wraps driver errors). */
-function sqliteCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** Runs `fn`, turning a locked or read-only database into a clear error. */
-export function guard<T>(fn: () => T, reading = true): T {
-  try {
-    return fn();
-  } catch (error) {
-    const code = sqliteCode(error);
-    if (code?.startsWith("SQLITE_BUSY") || code?.startsWith("SQLITE_LOCKED")) throw new DatabaseBusyError({ cause: error, reading });
-    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new DatabaseReadOnlyError({ cause: error });
-    throw error;
-  }
-}
-
-/** Runs `fn` in a write transaction taken at once (BEGIN IMMEDIATE), so reads inside it see the latest state. */
-export function writeTransaction<T>(db: Db, fn: () => T): T {
-  // drizzle hands this to better-sqlite3's native transaction(...).immediate(): synchronous, one connection.
-  return guard(() => db.transaction(() => fn(), { behavior: "immediate" }), false);
-}
-
 function latestVersionOf(db: Db, id: string): number | null {
   return db.select({ n: max(variantVersions.version) }).from(variantVersions).where(eq(variantVersions.variantId, id)).get()?.n ?? null;
 }
@@ -345,17 +296,7 @@ function listingOf(model: Model, id: string, definition: ScenarioDefinition, upd
 
 /** A slug for a new variant: the title's slug (at most 40 characters) and 6 random characters. */
 export function newVariantId(title: string): string {
-  const base =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "variant";
-  const suffix = Array.from(crypto.randomBytes(6), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
-  return `${base}-${suffix}`;
+  return newRecordId(title, "variant");
 }
 
 // ---- the API -------------------------------------------------------------------------------------------------
@@ -373,10 +314,15 @@ export function createVariant(
   const { definition, warnings } = checkedDefinition(input.definition, model(), meta.errors);
   const createdAt = now().toISOString();
   const json = JSON.stringify(definition);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const id = newVariantId(definition.title);
-    const listing = { ...listingOf(model(), id, definition, createdAt), latestVersion: 1 };
-    const stored = writeTransaction(db, () => {
+  let listing: ReturnType<typeof listingOf> & { latestVersion: number };
+  const id = createRecord(db, {
+    what: "variant",
+    drawId: () => {
+      const drawn = newVariantId(definition.title);
+      listing = { ...listingOf(model(), drawn, definition, createdAt), latestVersion: 1 };
+      return drawn;
+    },
+    check: () => {
       const fork = meta.forkedFrom === null ? null : parseScenarioRef(meta.forkedFrom);
       if (fork?.ok && fork.ref.kind === "library") {
         // A library scenario (a file in the library) or a variant, by id: it must exist, as a version must.
@@ -398,16 +344,16 @@ export function createVariant(
           .get();
         if (!exists) throw new ValidationError([{ path: "forkedFrom", message: `no variant version '${meta.forkedFrom}'` }], "the input is invalid; nothing was saved");
       }
-      if (db.select({ id: variants.id }).from(variants).where(eq(variants.id, id)).get()) return false; // id taken: draw again
-      db.insert(variants).values({ id, createdAt, forkedFrom: meta.forkedFrom, ...listing }).run();
+    },
+    taken: (candidate) => db.select({ id: variants.id }).from(variants).where(eq(variants.id, candidate)).get() !== undefined,
+    insert: (newId) => {
+      db.insert(variants).values({ id: newId, createdAt, forkedFrom: meta.forkedFrom, ...listing }).run();
       db.insert(variantVersions)
-        .values({ variantId: id, version: 1, definition: json, author: meta.author, note: meta.note, createdAt, restoredFrom: null })
+        .values({ variantId: newId, version: 1, definition: json, author: meta.author, note: meta.note, createdAt, restoredFrom: null })
         .run();
-      return true;
-    });
-    if (stored) return { id, version: 1, warnings };
-  }
-  throw new Error("could not draw a free variant id in 5 attempts");
+    },
+  });
+  return { id, version: 1, warnings };
 }
 
 /**
@@ -432,36 +378,37 @@ export function saveVersion(
   const listing = listingOf(model(), id, definition, createdAt);
 
   const insertNext = () =>
-    writeTransaction(db, () => {
-      const latest = latestVersionOf(db, id);
-      if (latest === null) throw new VariantNotFoundError(id);
-      if (baseVersion > latest)
-        throw new ValidationError(
-          [{ path: "baseVersion", message: `variant '${id}' has no version ${baseVersion}; its latest version is ${latest}` }],
-          "the input is invalid; nothing was saved",
-        );
-      if (baseVersion < latest) {
+    appendVersion(db, {
+      baseVersion,
+      latest: () => latestVersionOf(db, id),
+      refuse: (why) => {
+        if (why.kind === "not-found") throw new VariantNotFoundError(id);
+        if (why.kind === "ahead")
+          throw new ValidationError(
+            [{ path: "baseVersion", message: `variant '${id}' has no version ${baseVersion}; its latest version is ${why.latest}` }],
+            "the input is invalid; nothing was saved",
+          );
         const row = db
           .select({ definition: variantVersions.definition })
           .from(variantVersions)
-          .where(and(eq(variantVersions.variantId, id), eq(variantVersions.version, latest)))
+          .where(and(eq(variantVersions.variantId, id), eq(variantVersions.version, why.latest)))
           .get()!;
-        throw new StaleVersionError({ id, baseVersion, latestVersion: latest, latest: readDefinition(row.definition), submitted: definition });
-      }
-      const version = latest + 1;
-      db.update(variants).set({ ...listing, latestVersion: version }).where(eq(variants.id, id)).run();
-      db.insert(variantVersions)
-        .values({
-          variantId: id,
-          version,
-          definition: JSON.stringify(definition),
-          author: meta.author,
-          note: meta.note,
-          createdAt,
-          restoredFrom: input.restoredFrom ?? null,
-        })
-        .run();
-      return version;
+        throw new StaleVersionError({ id, baseVersion, latestVersion: why.latest, latest: readDefinition(row.definition), submitted: definition });
+      },
+      append: (version) => {
+        db.update(variants).set({ ...listing, latestVersion: version }).where(eq(variants.id, id)).run();
+        db.insert(variantVersions)
+          .values({
+            variantId: id,
+            version,
+            definition: JSON.stringify(definition),
+            author: meta.author,
+            note: meta.note,
+            createdAt,
+            restoredFrom: input.restoredFrom ?? null,
+          })
+          .run();
+      },
     });
 
   try {
