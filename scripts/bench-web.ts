@@ -88,6 +88,15 @@ async function settle() {
   }
 }
 
+/** What /healthz says of the caches and the main thread's memory (X-Cache, X-Memory), as numbers. */
+async function serverMemory(): Promise<Record<string, number>> {
+  const r = await fetch(`${BASE}/healthz`);
+  const out: Record<string, number> = {};
+  for (const header of ["x-cache", "x-memory"])
+    for (const [, k, v] of (r.headers.get(header) ?? "").matchAll(/(\w+)=([\d.]+)/g)) out[k!] = Number(v);
+  return out;
+}
+
 /** The server's resident set size, in MiB (Linux). */
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -223,6 +232,9 @@ export async function benchWeb(scenarioIds: string[]) {
     const fresh = () => `${PAGE}?r.own-funding-30.minOwnShare=${(0.1 + ((n++ * 0.000_013) % 0.4)).toFixed(7)}`;
     const rows: Array<{ connections: number; target: string } & Load> = [];
     const rssRuns: number[] = [];
+    // After each heavy run, beside the RSS: what the caches hold and the main thread's heap (to tell growth up to
+    // the caches' caps from a leak).
+    const memoryRuns: Array<Record<string, number>> = [];
     for (const connections of [16, 64]) {
       const targets: Array<[string, string, (() => string) | undefined]> = [
         ["healthz", "/healthz", undefined],
@@ -235,7 +247,10 @@ export async function benchWeb(scenarioIds: string[]) {
         await settle();
         rows.push({ connections, target, ...r });
         console.log(JSON.stringify(rows.at(-1)));
-        if (target === "scenarioCold") rssRuns.push(rssMiB(server.pid!));
+        if (target === "scenarioCold") {
+          rssRuns.push(rssMiB(server.pid!));
+          memoryRuns.push(await serverMemory());
+        }
       }
     }
     // A third heavy run (cold, 64 connections): memory should level off, not grow with every new query.
@@ -243,6 +258,7 @@ export async function benchWeb(scenarioIds: string[]) {
     await settle();
     rows.push({ connections: 64, target: "scenarioCold (3rd run)", ...third });
     rssRuns.push(rssMiB(server.pid!));
+    memoryRuns.push(await serverMemory());
     // /healthz while the server is busy with cold renders at 64 connections.
     const [, healthzBusy] = await Promise.all([load(PAGE, 64, SECONDS, fresh), load("/healthz", 4, SECONDS)]);
     await settle();
@@ -264,6 +280,7 @@ export async function benchWeb(scenarioIds: string[]) {
       coldRatio: at("scenarioCold", 16).rps / healthzRps,
       rssMiB: { afterFirstHeavyRun: rssRuns[0], afterThirdHeavyRun: rssRuns[2], ratio: rssRuns[2] / rssRuns[0] },
       rssRatio: rssRuns[2] / rssRuns[0],
+      memoryAfterHeavyRuns: memoryRuns,
       // /healthz (4 connections) while 64 connections ask for cold scenario pages (decision 021: the compute pool).
       healthzRpsDuringColdLoad: healthzBusy.rps,
       healthzP50MsDuringColdLoad: healthzBusy.p50Ms,

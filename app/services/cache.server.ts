@@ -75,10 +75,18 @@ export function viewCacheKey(key: ViewKey): string {
   return hashOf({ s: key.scenario, m: key.model, q: query, d: key.draws ?? null, r: key.seed ?? null });
 }
 
-/** Engine results by view key: 32 MB (a result and attribution of the largest scenario is about 60 KB). */
-export const RESULT_CACHE_BYTES = 32 * 1024 * 1024;
-/** Rendered pages by view key and build: 64 MB (a scenario page is about 360 KB, and 110 KB more once compressed). */
-export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Engine results by view key: 16 MB. As counted (JSON length, two bytes a character), a scenario view's result and
+ * attribution are about 50 KB and its bands and sensitivity about 160 KB, so this holds some 80 cold views.
+ */
+export const RESULT_CACHE_BYTES = 16 * 1024 * 1024;
+/**
+ * Rendered pages by view key and build: 32 MB. A scenario page is about 360 KB, and 110 KB more once compressed, so
+ * this holds some 70 pages: every library scenario and many what-ifs. A warm page is now cheap (decision 028), and
+ * the caches fill to their caps within one heavy benchmark run instead of over three (they were 32 and 64 MB, and
+ * the server's RSS grew 1.1-1.2x from the first run to the third).
+ */
+export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 const store = globalThis as typeof globalThis & { __antResultCache?: ByteLru<unknown>; __antPageCache?: ByteLru<CachedPage> };
 
