@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { concentration } from "~/engine/markets";
 import type { Model } from "~/engine/model";
 
-import { hhi, hhiBand, provenanceLookup } from "./model-views";
+import { hhi, hhiBand, inputRange, provenanceLookup } from "./model-views";
 
 describe("hhi", () => {
   it("sums squared shares in percent, counting fragmented players as 0", () => {
@@ -44,5 +44,39 @@ describe("provenanceLookup", () => {
     expect(lookup("credit_books", "huabei", "own_share")?.sourceKeys).toEqual(["S10"]);
     expect(lookup("creditBooks", "huabei", "ownShare")?.sourceKeys).toEqual(["S10"]);
     expect(lookup("creditBooks", "jiebei", "ownShare")).toBeUndefined();
+  });
+});
+
+describe("inputRange", () => {
+  const model = {
+    assumptions: [
+      { id: "capital-held-huabei", value: 5, low: 3, high: 12 },
+      { id: "balance-share", value: 0.45, low: 0.35, high: 0.6 },
+      { id: "pinned", value: 2, low: 2, high: 2 },
+    ],
+    provenance: [
+      { table: "units", rowId: "huabei", field: "capitalHeld", sourceKeys: [], assumptionId: "capital-held-huabei", note: "" },
+      { table: "units", rowId: "huabei", field: "revenue", sourceKeys: ["S10"], assumptionId: "balance-share", note: "" },
+      { table: "units", rowId: "alipay", field: "revenue", sourceKeys: ["S4"], assumptionId: null, note: "" },
+      { table: "units", rowId: "tech", field: "revenue", sourceKeys: [], assumptionId: "pinned", note: "" },
+    ],
+  } as unknown as Model;
+  const lookup = provenanceLookup(model);
+
+  it("gives a figure that is a ranged assumption's value the P10 and P90 of its triangular low / value / high", () => {
+    const r = inputRange(model, lookup, "units", "huabei", "capitalHeld", 5)!;
+    // Triangular(3, 5, 12): F(5) = 2/9, so P10 = 3 + sqrt(0.1 * 9 * 2) and P90 = 12 - sqrt(0.1 * 9 * 7).
+    expect(r.low).toBeCloseTo(3 + Math.sqrt(1.8), 12);
+    expect(r.high).toBeCloseTo(12 - Math.sqrt(6.3), 12);
+    expect(r.low).toBeLessThan(5);
+    expect(r.high).toBeGreaterThan(5);
+    expect(r.assumptionId).toBe("capital-held-huabei");
+  });
+
+  it("gives none to a sourced fact, a figure computed from an assumption, or an assumption whose range is a point", () => {
+    expect(inputRange(model, lookup, "units", "alipay", "revenue", 50)).toBeNull();
+    expect(inputRange(model, lookup, "units", "huabei", "revenue", 20.96)).toBeNull();
+    expect(inputRange(model, lookup, "units", "tech", "revenue", 2)).toBeNull();
+    expect(inputRange(model, lookup, "units", "nobody", "revenue", 1)).toBeNull();
   });
 });
