@@ -5,6 +5,7 @@
  * once the page has hydrated (RechartsBarChart). Labels are strings here, so both print the same text.
  * Pure: no React, no DOM.
  */
+import { INK, OKABE_ITO, tint } from "./palette";
 import { wrapWords } from "./svgText";
 
 /** An 80% range: the 10th and 90th percentiles over the draws. */
@@ -236,5 +237,23 @@ export function rowsFrame(size: RowsSize, count: number, top: number) {
     categorySize: size.categorySize,
     wrap: size.wrap,
     margin: { top: 5, right: size.right, bottom: 10, left: 5 },
+  };
+}
+
+/**
+ * An HHI chart's concentration bands: three shaded areas named `labels` (below `moderate`, between, above `high`,
+ * up to 10,000) and dashed lines at the two thresholds. `tints`: each area's strength.
+ */
+export function hhiShading(b: { moderate: number; high: number }, labels: [string, string, string], tints: [number, number, number] = [0.12, 0.25, 0.1]): Pick<BarChartSpec, "areas" | "lines"> {
+  return {
+    areas: [
+      { from: 0, to: b.moderate, fill: tint(OKABE_ITO.bluishGreen, tints[0]), label: labels[0] },
+      { from: b.moderate, to: b.high, fill: tint(OKABE_ITO.yellow, tints[1]), label: labels[1] },
+      { from: b.high, to: 10_000, fill: tint(OKABE_ITO.vermillion, tints[2]), label: labels[2] },
+    ],
+    lines: [
+      { at: b.moderate, stroke: INK.muted, dash: "6 3" },
+      { at: b.high, stroke: INK.muted, dash: "6 3" },
+    ],
   };
 }

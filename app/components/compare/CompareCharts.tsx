@@ -11,9 +11,10 @@ import type { Band } from "~/engine/uncertainty";
 import { formatCompact, formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 
 import { ChartFrame, type LegendItem } from "../charts/ChartFrame";
-import { INK, OKABE_ITO, tint } from "../charts/palette";
+import { HatchDefs } from "../charts/HatchDefs";
+import { INK, OKABE_ITO } from "../charts/palette";
 import { SpecChart } from "../charts/SpecChart";
-import { rangeLegend, rangeOf, type BarChartSpec, type BarSeries, type ChartRanges } from "../charts/spec";
+import { hhiShading, rangeLegend, rangeOf, type BarChartSpec, type BarSeries, type ChartRanges } from "../charts/spec";
 import type { CompareFigureBands } from "~/scenarios/compare-figure-bands";
 
 import { METRICS } from "../library/headline";
@@ -180,15 +181,8 @@ export function CapitalCompareChart({ view, bands }: { view: CompareView; bands?
       ]}
       note={`Each bar is labelled with what it measures.${bands ? " The part met by shrinking is the shortfall less what is raised: no range of its own." : ""}`}
     >
-      {/* The hatch the "raised" bars refer to (the plain SVG and recharts both draw url(#…-hatch)). */}
-      <svg width={0} height={0} style={{ position: "absolute" }} aria-hidden="true" focusable="false">
-        <defs>
-          <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={OKABE_ITO.blue} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2.5" />
-          </pattern>
-        </defs>
-      </svg>
+      {/* The hatch the "raised" bars refer to. */}
+      <HatchDefs id={id} color={OKABE_ITO.blue} line={2.5} />
       <SpecChart spec={spec} />
     </ChartFrame>
   );
@@ -218,15 +212,7 @@ export function HhiCompareChart({ view, bands }: { view: CompareView; bands?: Co
     maxBarSize: 16,
     dashedGrid: true,
     // The bands' names go above the plot, on alternate rows, where no bar or label can cover them.
-    areas: [
-      { from: 0, to: BANDS.moderate, fill: tint(OKABE_ITO.bluishGreen, 0.14), label: "Unconcentrated" },
-      { from: BANDS.moderate, to: BANDS.high, fill: tint(OKABE_ITO.yellow, 0.3), label: "Moderately concentrated" },
-      { from: BANDS.high, to: 10_000, fill: tint(OKABE_ITO.vermillion, 0.1), label: "Highly concentrated" },
-    ],
-    lines: [
-      { at: BANDS.moderate, stroke: INK.muted, dash: "6 3" },
-      { at: BANDS.high, stroke: INK.muted, dash: "6 3" },
-    ],
+    ...hhiShading(BANDS, ["Unconcentrated", "Moderately concentrated", "Highly concentrated"], [0.14, 0.3, 0.1]),
   };
   return (
     <ChartFrame

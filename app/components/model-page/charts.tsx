@@ -8,9 +8,10 @@ import type { Model } from "~/engine/model";
 import { formatCompact, formatHhi, formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
 
 import { ChartFrame, type LegendItem } from "../charts/ChartFrame";
-import { INK, OKABE_ITO, tint } from "../charts/palette";
+import { HatchDefs } from "../charts/HatchDefs";
+import { OKABE_ITO } from "../charts/palette";
 import { SpecChart } from "../charts/SpecChart";
-import { niceTicks, rowsFrame, type BarChartSpec, type RangeMark } from "../charts/spec";
+import { hhiShading, niceTicks, rowsFrame, type BarChartSpec, type RangeMark } from "../charts/spec";
 import { HHI_BANDS_2010, inputRange, provenanceLookup, type MarketView } from "../common/model-views";
 
 const RANGE_LEGEND: LegendItem = {
@@ -85,15 +86,8 @@ export function UnitsChart({ model }: { model: Model }) {
       legend={[{ label: "Revenue (annual)", color: OKABE_ITO.blue }, { label: "Capital held (hatched)", color: OKABE_ITO.orange, pattern: "hatch" }, RANGE_LEGEND]}
       note={missing.length === 0 ? "Every figure shown carries its range." : `No range on ${missing.join("; nor on ")}: ${why}.`}
     >
-      {/* The hatch the capital bars refer to (the plain SVG and recharts both draw url(#…-hatch)). */}
-      <svg width={0} height={0} style={{ position: "absolute" }} aria-hidden="true" focusable="false">
-        <defs>
-          <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill={OKABE_ITO.orange} />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2" />
-          </pattern>
-        </defs>
-      </svg>
+      {/* The hatch the capital bars refer to. */}
+      <HatchDefs id={id} color={OKABE_ITO.orange} />
       <SpecChart spec={spec} />
     </ChartFrame>
   );
@@ -149,15 +143,7 @@ export function HhiChart({ markets }: { markets: MarketView[] }) {
     categoryGap: 0.2,
     maxBarSize: 90,
     dashedGrid: true,
-    areas: [
-      { from: 0, to: b.moderate, fill: tint(OKABE_ITO.bluishGreen, 0.12), label: `Unconcentrated (< ${formatHhi(b.moderate)})` },
-      { from: b.moderate, to: b.high, fill: tint(OKABE_ITO.yellow, 0.25), label: "Moderately concentrated" },
-      { from: b.high, to: 10_000, fill: tint(OKABE_ITO.vermillion, 0.1), label: `Highly concentrated (> ${formatHhi(b.high)})` },
-    ],
-    lines: [
-      { at: b.moderate, stroke: INK.muted, dash: "6 3" },
-      { at: b.high, stroke: INK.muted, dash: "6 3" },
-    ],
+    ...hhiShading(b, [`Unconcentrated (< ${formatHhi(b.moderate)})`, "Moderately concentrated", `Highly concentrated (> ${formatHhi(b.high)})`]),
   };
   return (
     <ChartFrame

@@ -1,9 +1,9 @@
 /** Market shares before and after per market, and HHI against the chosen concentration bands. */
 import { useNavigate } from "@remix-run/react";
 import { ChartFrame } from "~/components/charts/ChartFrame";
-import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
+import { OKABE_ITO } from "~/components/charts/palette";
 import { SpecChart } from "~/components/charts/SpecChart";
-import { rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RowsSize } from "~/components/charts/spec";
+import { hhiShading, rangeLegend, rangeOf, rowsFrame, type BarChartSpec, type ChartRanges, type RowsSize } from "~/components/charts/spec";
 import { DataTable } from "~/components/common/DataTable";
 import { Section } from "~/components/common/Section";
 import {
@@ -156,15 +156,12 @@ export function hhiChartSpec(
     barGap: 2,
     maxBarSize: opts.maxBarSize,
     dashedGrid: true,
-    areas: [
-      { from: 0, to: b.moderate, fill: tint(OKABE_ITO.bluishGreen, 0.12), label: opts.short ? "Unconcentrated" : `Unconcentrated (< ${formatHhi(b.moderate)})` },
-      { from: b.moderate, to: b.high, fill: tint(OKABE_ITO.yellow, 0.25), label: opts.short ? "Moderate" : "Moderately concentrated" },
-      { from: b.high, to: 10_000, fill: tint(OKABE_ITO.vermillion, 0.1), label: opts.short ? "Highly concentrated" : `Highly concentrated (> ${formatHhi(b.high)})` },
-    ],
-    lines: [
-      { at: b.moderate, stroke: INK.muted, dash: "6 3" },
-      { at: b.high, stroke: INK.muted, dash: "6 3" },
-    ],
+    ...hhiShading(
+      b,
+      opts.short
+        ? ["Unconcentrated", "Moderate", "Highly concentrated"]
+        : [`Unconcentrated (< ${formatHhi(b.moderate)})`, "Moderately concentrated", `Highly concentrated (> ${formatHhi(b.high)})`],
+    ),
   };
 }
 
