@@ -16,6 +16,7 @@
 import { CoalitionRunner, compileScenario, NH, Work } from "./compiled";
 import type { EvaluateOptions } from "./evaluate";
 import type { Model } from "./model";
+import { ABSENT, MaskTable } from "./mask-table";
 import { indexModel } from "./model-index";
 import { xoshiro128ss } from "./random";
 import { HEADLINE_KEYS, type Attribution, type AttributionGroup, type HeadlineKey } from "./result";
@@ -178,7 +179,8 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   // (scenario values, HEADLINE_KEYS order) is kept in one growing pool, found by its mask.
   const coalitions = new CoalitionRunner(new Work(compileScenario(model, scenario, options.assumptions)));
   const work = coalitions.w;
-  const values = new Map<number, number>(); // mask -> offset into pool (-1 while queued)
+  const values = new MaskTable(1024); // mask -> offset into pool (QUEUED while queued)
+  const QUEUED = -2;
   let pool = new Float64Array(NH * 64);
   let used = 0;
   const keyIndex = Object.fromEntries(HEADLINE_KEYS.map((k, i) => [k, i])) as Record<HeadlineKey, number>;
@@ -189,11 +191,12 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   const queue: number[] = [];
   let qi = 0;
   let done = 0;
-  const samples = new Map<number, number[][]>(); // group index -> sampled permutations
+  /** Group index -> its sampled orders, one after another (`count` orders of the group's length). */
+  const samples = new Map<number, { orders: Int32Array; count: number }>();
 
   const enqueue = (mask: number) => {
-    if (!values.has(mask)) {
-      values.set(mask, -1); // queued
+    if (values.get(mask) === ABSENT) {
+      values.set(mask, QUEUED);
       queue.push(mask);
     }
   };
@@ -219,26 +222,34 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       }
       // Antithetic pairs: each sampled order and its reverse (a rule early in one is late in the other), which
       // cuts the variance where a rule's marginal grows or shrinks with what came before it.
-      const perms: number[][] = [];
-      for (let p = 0; p < Math.max(1, Math.round(permutations / 2)); p++) {
-        const perm = g.slice();
-        for (let i = perm.length - 1; i > 0; i--) {
+      const len = g.length;
+      const count = 2 * Math.max(1, Math.round(permutations / 2));
+      const orders = new Int32Array(count * len);
+      const perm = g.slice();
+      for (let p = 0; p < count; p += 2) {
+        for (let i = 0; i < len; i++) perm[i] = g[i];
+        for (let i = len - 1; i > 0; i--) {
           const j = Math.floor(rng() * (i + 1));
-          [perm[i], perm[j]] = [perm[j], perm[i]];
+          const t = perm[i];
+          perm[i] = perm[j];
+          perm[j] = t;
         }
-        perms.push(perm, perm.slice().reverse());
+        for (let i = 0; i < len; i++) {
+          orders[p * len + i] = perm[i];
+          orders[(p + 1) * len + i] = perm[len - 1 - i];
+        }
       }
       enqueue(0);
-      for (const perm of perms) {
+      for (let p = 0; p < count; p++) {
         let m = 0;
-        for (const i of perm) enqueue((m |= 1 << i));
+        for (let i = 0; i < len; i++) enqueue((m |= 1 << orders[p * len + i]));
       }
-      samples.set(gi, perms);
+      samples.set(gi, { orders, count });
     });
   };
   /** The headline vector of an evaluated coalition: `v(mask)[k]` reads metric k at `at(mask) + k` in `pool`. */
-  const at = (mask: number) => values.get(mask)!;
-  const val = (mask: number, k: number) => pool[values.get(mask)! + k];
+  const at = (mask: number) => values.get(mask);
+  const val = (mask: number, k: number) => pool[values.get(mask) + k];
   /** Groups whose marginal on top of the rest differs from their effect alone, on some headline. */
   const failing = () =>
     groups.filter((g) => {
@@ -280,14 +291,15 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
     step(count: number) {
       let budget = Math.max(0, count);
       for (;;) {
+        // Room for every queued coalition at once (growing the pool one doubling at a time copied it repeatedly).
+        if (used + NH * (queue.length - qi) > pool.length) {
+          const grown = new Float64Array(Math.max(2 * pool.length, used + NH * (queue.length - qi)));
+          grown.set(pool);
+          pool = grown;
+        }
         while (qi < queue.length && budget > 0) {
           const mask = queue[qi++];
           coalitions.run(mask);
-          if (used + NH > pool.length) {
-            const grown = new Float64Array(pool.length * 2);
-            grown.set(pool);
-            pool = grown;
-          }
           for (let k = 0; k < NH; k++) pool[used + k] = work.headline[k];
           values.set(mask, used);
           used += NH;
@@ -314,15 +326,15 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
     const info: AttributionGroup[] = groups.map((g, gi) => ({
       ruleIds: g.map((i) => ruleIds[i]),
       method: samples.has(gi) ? "sampled" : "exact",
-      ...(samples.has(gi) ? { permutations: samples.get(gi)!.length } : {}),
+      ...(samples.has(gi) ? { permutations: samples.get(gi)!.count } : {}),
     }));
     const sampled = groups.some((_, gi) => samples.has(gi));
     // byRule[k][i], standardError[k][i]: every metric at once, each coalition's pool offset looked up once.
     const byRule = HEADLINE_KEYS.map(() => new Array<number>(n).fill(0));
     const standardError = HEADLINE_KEYS.map(() => new Array<number>(n).fill(0));
     groups.forEach((g, gi) => {
-      const perms = samples.get(gi);
-      if (perms) sampledShapley(g, perms, byRule, standardError);
+      const sample = samples.get(gi);
+      if (sample) sampledShapley(g, sample.orders, sample.count, byRule, standardError);
       else exactShapley(g, byRule);
     });
     const metrics = {} as Attribution["metrics"];
@@ -376,42 +388,42 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
     }
   }
 
-  /** Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples). */
-  function sampledShapley(g: number[], perms: number[][], out: number[][], se: number[][]) {
-    // The pool offset of every prefix of every order, looked up once for all metrics.
+  /**
+   * Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples).
+   * Pairs are read order by order, every metric at once (each prefix's headline sits in one place in the pool).
+   */
+  function sampledShapley(g: number[], orders: Int32Array, count: number, out: number[][], se: number[][]) {
     const len = g.length;
-    const offsets = new Int32Array(perms.length * (len + 1));
-    perms.forEach((perm, p) => {
+    const sum = new Float64Array(NH * n);
+    const sq = new Float64Array(NH * n);
+    const pair = new Float64Array(NH * n);
+    const empty = at(0);
+    for (let p = 0; p < count; p++) {
       let mask = 0;
-      offsets[p * (len + 1)] = at(0);
-      perm.forEach((i, j) => (offsets[p * (len + 1) + j + 1] = at((mask |= 1 << i))));
-    });
-    for (let m = 0; m < NH; m++) {
-      const sum = new Float64Array(n);
-      const sq = new Float64Array(n);
-      const pair = new Float64Array(n);
-      for (let p = 0; p < perms.length; p++) {
-        const perm = perms[p];
-        const base = p * (len + 1);
-        for (let j = 0; j < len; j++) {
-          const i = perm[j];
-          const d = pool[offsets[base + j + 1] + m] - pool[offsets[base + j] + m];
-          if (p % 2 === 0) pair[i] = d;
+      let prev = empty;
+      for (let j = 0; j < len; j++) {
+        const i = orders[p * len + j];
+        const next = at((mask |= 1 << i));
+        for (let m = 0; m < NH; m++) {
+          const d = pool[next + m] - pool[prev + m];
+          if (p % 2 === 0) pair[m * n + i] = d;
           else {
-            const x = (pair[i] + d) / 2;
-            sum[i] += x;
-            sq[i] += x * x;
+            const x = (pair[m * n + i] + d) / 2;
+            sum[m * n + i] += x;
+            sq[m * n + i] += x * x;
           }
         }
-      }
-      const count = perms.length / 2;
-      for (const i of g) {
-        const mean = sum[i] / count;
-        const variance = count > 1 ? Math.max(0, (sq[i] - count * mean * mean) / (count - 1)) : 0;
-        out[m][i] = mean;
-        se[m][i] = Math.sqrt(variance / count);
+        prev = next;
       }
     }
+    const pairs = count / 2;
+    for (let m = 0; m < NH; m++)
+      for (const i of g) {
+        const mean = sum[m * n + i] / pairs;
+        const variance = pairs > 1 ? Math.max(0, (sq[m * n + i] - pairs * mean * mean) / (pairs - 1)) : 0;
+        out[m][i] = mean;
+        se[m][i] = Math.sqrt(variance / pairs);
+      }
   }
 }
 

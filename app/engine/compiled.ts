@@ -13,6 +13,7 @@
  */
 import { ENGINE_ASSUMPTIONS, resolveAssumptions, type EngineAssumption } from "./assumptions";
 import type { Model } from "./model";
+import { ABSENT, MaskTable } from "./mask-table";
 import { indexModel, type ModelIndex } from "./model-index";
 import { HEADLINE_KEYS, type Headline } from "./result";
 import { isParam, type CapitalResponse, type EngineScenario, type Rule } from "./rules";
@@ -149,12 +150,15 @@ export function compileModel(model: Model): CompiledModel {
   assumptionIds.forEach((id, i) => {
     if (!assumptionIx.has(id)) assumptionIx.set(id, i);
   });
-  const a = {} as Record<EngineAssumption, number>;
-  for (const id of ENGINE_ASSUMPTIONS) {
-    const slot = assumptionIx.get(id);
-    if (slot === undefined) throw new Error(`The model has no assumption '${id}' (the engine needs it)`);
-    a[id] = slot;
-  }
+  // Built in one go (Object.fromEntries) rather than key by key: V8 then keeps it a fast object, and the stages read
+  // it on every coalition and draw (built key by key it became a dictionary, a hash lookup per read).
+  const a = Object.fromEntries(
+    ENGINE_ASSUMPTIONS.map((id) => {
+      const slot = assumptionIx.get(id);
+      if (slot === undefined) throw new Error(`The model has no assumption '${id}' (the engine needs it)`);
+      return [id, slot];
+    }),
+  ) as Record<EngineAssumption, number>;
 
   const souService: number[] = [];
   const souShare: number[] = [];
@@ -1115,10 +1119,12 @@ export function laterStages(w: Work) {
  * outputs (coverage, entity, integration, links) are not restored.
  */
 export class CoalitionRunner {
-  private readonly index = new Map<number, number>();
+  private readonly index = new MaskTable(64);
   private pool: Float64Array;
   private used = 0;
   private readonly width: number;
+  /** The first-stage key whose stake, consolidation and reach are in `w` (the later stages change none of them). */
+  private current = -1;
 
   constructor(readonly w: Work) {
     const { nu, ns } = w.c.model;
@@ -1132,7 +1138,7 @@ export class CoalitionRunner {
     w.setMask(mask);
     const key = mask & w.c.firstMask;
     const at = this.index.get(key);
-    if (at === undefined) {
+    if (at === ABSENT) {
       firstStages(w);
       if (this.used + this.width > this.pool.length) {
         const grown = new Float64Array(this.pool.length * 2);
@@ -1153,15 +1159,21 @@ export class CoalitionRunner {
       this.used += this.width;
     } else {
       const pool = this.pool;
+      // The later stages scale volume and users: those always come back; the rest only if another key ran since.
       for (let u = 0; u < nu; u++) {
         w.volume[u] = pool[at + u];
         w.userFactor[u] = pool[at + nu + u];
-        w.stake[u] = pool[at + 2 * nu + u];
-        w.consolidated[u] = pool[at + 3 * nu + u];
-        w.reachFactor[u] = pool[at + 4 * nu + u];
       }
-      for (let sv = 0; sv < ns; sv++) w.reach[sv] = pool[at + 5 * nu + sv];
+      if (key !== this.current) {
+        for (let u = 0; u < nu; u++) {
+          w.stake[u] = pool[at + 2 * nu + u];
+          w.consolidated[u] = pool[at + 3 * nu + u];
+          w.reachFactor[u] = pool[at + 4 * nu + u];
+        }
+        for (let sv = 0; sv < ns; sv++) w.reach[sv] = pool[at + 5 * nu + sv];
+      }
     }
+    this.current = key;
     laterStages(w);
   }
 }
