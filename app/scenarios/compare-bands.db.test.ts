@@ -7,12 +7,14 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { evaluate } from "../engine/evaluate";
+import { evaluate, evaluateHeadline } from "../engine/evaluate";
+import { hashKey } from "../engine/random";
+import { stackScenarios } from "../engine/stack";
 import type { Model } from "../engine/model";
 import { HEADLINE_KEYS } from "../engine/result";
-import { bandOf } from "../engine/uncertainty";
+import { applyDraw, bandOf, drawVector, uncertainInputs } from "../engine/uncertainty";
 import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { columnDraws, compareBands, perDrawDifference } from "./compare-bands";
+import { columnDraws, compareBands, perDrawDifference, type BandColumn } from "./compare-bands";
 import { loadScenarios } from "./load.server";
 import type { Scenario } from "./schema";
 import { applyWhatIf } from "./what-if";
@@ -39,7 +41,57 @@ const pointed = (s: Scenario): Scenario => ({
   }),
 });
 
+/** The draws as computed before the compiled form: a patched model and scenario per draw, each evaluated in full. */
+function patchedModelDraws(columns: BandColumn[], draws: number, seed: number) {
+  return columns.map((col) => {
+    const assumptions = Object.fromEntries(Object.entries(col.whatIf).flatMap(([k, v]) => (k.startsWith("a.") ? [[k.slice(2), v]] : [])));
+    const { inputs } = uncertainInputs(model, col.scenario, Object.keys(col.whatIf), assumptions);
+    const hashes = inputs.map((i) => hashKey(i.key));
+    const values = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)]));
+    const deltas = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)]));
+    for (let i = 0; i < draws; i++) {
+      const d = applyDraw(model, col.scenario, inputs, drawVector(inputs, seed, i, hashes), assumptions);
+      const h = evaluateHeadline(d.model, d.scenario, { assumptions: d.assumptions, explain: false });
+      for (const k of HEADLINE_KEYS) {
+        values[k]![i] = h[k].scenario;
+        deltas[k]![i] = h[k].scenario - h[k].baseline;
+      }
+    }
+    return { values, deltas };
+  });
+}
+
+const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 describe("compare bands (common random numbers)", () => {
+  it("are the bands of a patched model per draw, to the last bit, now computed on the compiled form", () => {
+    const base = byId("2021-co-lending");
+    const ruleId = base.rules[0]!.id ?? "rule-1";
+    const whatIf = { [`r.${ruleId}.minOwnShare`]: 0.45, "a.cost-of-equity": 0.12 };
+    const columns: BandColumn[] = [
+      { scenario: base, whatIf: {} },
+      { scenario: applyWhatIf(base, whatIf).scenario, whatIf },
+      { scenario: byId("2021-rectification"), whatIf: {} },
+      { scenario: stackScenarios(library, 24), whatIf: {} },
+    ];
+    const draws = columnDraws(model, columns, { draws: 80, seed: 17 });
+    const reference = patchedModelDraws(columns, 80, 17);
+    columns.forEach((_, c) => {
+      for (const k of HEADLINE_KEYS) {
+        expect(bytes(draws.values[c]![k]), `column ${c} ${k}`).toEqual(bytes(reference[c]!.values[k]!));
+        expect(bytes(draws.deltas[c]![k]), `column ${c} ${k} change`).toEqual(bytes(reference[c]!.deltas[k]!));
+      }
+    });
+    // ... and so the bands the page shows.
+    const bands = compareBands(model, columns, { draws: 80, seed: 17 });
+    for (const k of HEADLINE_KEYS)
+      columns.forEach((_, c) => {
+        expect(bands.headline[k][c], `${k} ${c}`).toStrictEqual(bandOf(reference[c]!.values[k]!));
+        expect(bands.delta[k][c], `${k} ${c}`).toStrictEqual(bandOf(reference[c]!.deltas[k]!));
+        if (c > 0) expect(bands.versusFirst[k][c]).toStrictEqual(bandOf(perDrawDifference(reference[c]!.values[k]!, reference[0]!.values[k]!)));
+      });
+  });
+
   it("collapse to the point figures when every range is narrowed to a point", () => {
     const narrowed: Model = { ...model, assumptions: model.assumptions.map((a) => ({ ...a, low: a.value, high: a.value })) };
     const cols = ["2021-co-lending", "2021-rectification"].map((id) => pointed(byId(id)));

@@ -5,22 +5,12 @@
  * original (same rule id) draws the same parameter. The band of a difference between columns is then computed
  * draw by draw, the band of the difference, never a difference of two bands. Pure.
  */
-import { evaluateHeadline } from "../engine/evaluate";
+import { drawRunner, H, NH } from "../engine/draws";
 import type { Model } from "../engine/model";
 import { hashKey } from "../engine/random";
 import { HEADLINE_KEYS, type HeadlineKey } from "../engine/result";
 import type { EngineScenario } from "../engine/rules";
-import {
-  applyDraw,
-  bandOf,
-  DEFAULT_DRAWS,
-  DEFAULT_SEED,
-  drawVector,
-  MAX_DRAWS,
-  MIN_DRAWS,
-  uncertainInputs,
-  type Band,
-} from "../engine/uncertainty";
+import { bandOf, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, MIN_DRAWS, uncertainInputs, type Band } from "../engine/uncertainty";
 
 /** A column as evaluated: the scenario with its what-if rule values in place, and the what-if values (pinned). */
 export interface BandColumn {
@@ -39,7 +29,11 @@ export interface ColumnDraws {
 const whatIfAssumptionsOf = (whatIf: Record<string, number>) =>
   Object.fromEntries(Object.entries(whatIf).flatMap(([k, v]) => (k.startsWith("a.") ? [[k.slice(2), v]] : [])));
 
-/** Every column's headline figures in each of `draws` seeded draws, the same draw vector keys for every column. */
+/**
+ * Every column's headline figures in each of `draws` seeded draws, the same draw vector keys for every column. Each
+ * column is compiled once and its draws evaluated on the compiled form (engine/draws.ts), which gives exactly what
+ * patching the model and the scenario per draw and evaluating them gives (compare-bands.db.test.ts checks it).
+ */
 export function columnDraws(model: Model, columns: readonly BandColumn[], opts: { draws?: number; seed?: number } = {}): ColumnDraws {
   const draws = Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, Math.floor(opts.draws ?? DEFAULT_DRAWS)));
   const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
@@ -49,14 +43,16 @@ export function columnDraws(model: Model, columns: readonly BandColumn[], opts: 
     const assumptions = whatIfAssumptionsOf(col.whatIf);
     const { inputs } = uncertainInputs(model, col.scenario, Object.keys(col.whatIf), assumptions);
     const hashes = inputs.map((i) => hashKey(i.key));
+    const runner = drawRunner(model, col.scenario, inputs, assumptions);
+    const h = runner.w.headline;
     const v = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)])) as Record<HeadlineKey, Float64Array>;
     const d = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)])) as Record<HeadlineKey, Float64Array>;
     for (let i = 0; i < draws; i++) {
-      const drawn = applyDraw(model, col.scenario, inputs, drawVector(inputs, seed, i, hashes), assumptions);
-      const h = evaluateHeadline(drawn.model, drawn.scenario, { assumptions: drawn.assumptions, explain: false });
+      runner.draw(seed, i, hashes);
+      runner.evaluate();
       for (const k of HEADLINE_KEYS) {
-        v[k][i] = h[k].scenario;
-        d[k][i] = h[k].scenario - h[k].baseline;
+        v[k][i] = h[H[k]];
+        d[k][i] = h[H[k]] - h[NH + H[k]];
       }
     }
     values.push(v);
