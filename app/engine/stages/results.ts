@@ -241,8 +241,9 @@ const usedOf = new WeakMap<object, Record<string, number>>();
 function assumptionsUsed(s: State): Record<string, number> {
   let used = usedOf.get(s.a);
   if (!used) {
-    used = {};
-    for (const id of s.ix.engineAssumptions) used[id] = s.a[id];
+    // Built in one go, so V8 keeps it a fast object and the copy below is a block copy (key by key it became a
+    // dictionary, and copying it cost a fifth of an evaluation).
+    used = Object.fromEntries([...s.ix.engineAssumptions].map((id) => [id, s.a[id]]));
     usedOf.set(s.a, used);
   }
   // A copy: a caller may change its result.
