@@ -155,6 +155,37 @@ test.describe("the model page and /compare, without JavaScript", () => {
   });
 });
 
+test.describe("tables beside charts, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  // The scenario page's HHI table, with two range columns, scrolled sideways at 1920 to show the last one.
+  const TABLES: Array<[string, string[]]> = [
+    [`/scenarios/${ID}`, ["hhi-result-table", "flow-matrix"]],
+    [COMPARE, ["compare-services-table", "compare-hhi-table"]],
+    ["/model", ["units-table", "services-table", "hhi-table"]],
+  ];
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ])
+    test(`show their every column without scrolling sideways at ${size.width}x${size.height}, at a desk and in the room view`, async ({ page }) => {
+      test.slow();
+      await page.setViewportSize(size);
+      for (const [url, tables] of TABLES)
+        for (const view of ["", "view=room"]) {
+          await page.goto(view ? `${url}${url.includes("?") ? "&" : "?"}${view}` : url);
+          for (const id of tables) {
+            const wrap = page.locator(`#${id}`).locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' table-wrap ')][1]");
+            await wrap.scrollIntoViewIfNeeded();
+            const { scroll, client } = await wrap.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+            expect(client, `${url} ${view} #${id} laid out`).toBeGreaterThan(0);
+            expect(scroll, `${url} ${view} #${id}: ${scroll} px of table in ${client} px`).toBeLessThanOrEqual(client + 1);
+          }
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} ${view} page width`).toBeLessThanOrEqual(size.width);
+        }
+    });
+});
+
 test.describe("with JavaScript", () => {
   test("recharts replaces the plain SVG after hydration with the same range marks, and nothing moves", async ({ page, browser }) => {
     test.slow(); // two screen sizes, each with and without JavaScript
