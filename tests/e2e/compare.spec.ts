@@ -87,7 +87,11 @@ async function expectCharts(page: Page, n: number) {
   // Plain SVG from the server (and without JavaScript), recharts once the page has hydrated (decision 022).
   const js = await page.evaluate(() => typeof window !== "undefined" && "__remixContext" in window).catch(() => false);
   const [svg, bar, mark] = js ? ["svg.recharts-surface", ".recharts-bar-rectangle", ".recharts-errorBar"] : ["svg.chart-svg", ".chart-bar", ".range-mark"];
-  for (const chart of await charts.all()) await expect(chart.locator(svg)).toHaveCount(1);
+  // recharts redraws a chart when it comes near the screen (decision 030).
+  for (const chart of await charts.all()) {
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator(svg)).toHaveCount(1);
+  }
   // Four money headlines x n scenarios on one chart; 3 markets x (baseline + n) on the HHI chart.
   await expect(page.locator(`figure[data-chart="compare-headline-chart"] ${bar}`)).toHaveCount(4 * n);
   await expect(page.locator(`figure[data-chart="compare-hhi-chart"] ${bar}`)).toHaveCount(3 * (n + 1));

@@ -131,6 +131,8 @@ test("a variant's exports: its formula-like title arrives in the CSV as text, an
 test("a chart downloads as a valid SVG and as a PNG at twice its size", async ({ page }) => {
   await page.goto(`/present/${ID}?slide=4`);
   await expect(page.locator("main.deck")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
+  // Both files from the same drawing: recharts redraws the chart once it is on the screen (decisions 022, 030).
+  await expect(page.locator("figure[data-chart='present-services-chart'] .chart-canvas[data-renderer='recharts']")).toHaveCount(1);
 
   const svg = await download(page, "button[data-chart-download='present-services-chart'][data-kind='svg']");
   expect(svg.download.suggestedFilename()).toBe("present-services-chart.svg");

@@ -92,10 +92,11 @@ async function expectProvenanceLinks(page: Page) {
 async function expectCharts(page: Page) {
   const charts = page.locator("figure[data-chart]");
   expect(await charts.count()).toBeGreaterThanOrEqual(5);
-  // The server draws plain SVG (what a page without JavaScript keeps); recharts redraws it after hydration
-  // (decision 022). The matrix of services x units is recharts on both.
+  // The server draws plain SVG (what a page without JavaScript keeps); recharts redraws it after hydration, when
+  // it comes near the screen (decisions 022, 030). The matrix of services x units is recharts on both.
   const js = await page.evaluate(() => "__remixContext" in window).catch(() => false);
   for (const chart of await charts.all()) {
+    if (js) await chart.scrollIntoViewIfNeeded();
     const plainToo = !js && (await chart.getAttribute("data-chart")) !== "service-unit-matrix";
     await expect(chart.locator(plainToo ? "svg.chart-svg" : "svg.recharts-surface")).toHaveCount(1);
   }

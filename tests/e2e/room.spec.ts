@@ -84,8 +84,12 @@ test.describe("room view", () => {
   test("charts take the full width and their labels, the tables and the headline figures are 24 px or more", async ({ page }) => {
     await page.goto(`${SCENARIO}?view=room`);
     await hydrated(page);
-    // recharts redraws each chart at --chart-font-size once it has measured its box after hydration; the plain
-    // server drawing only scales (decision 022), so measure once every chart has been redrawn.
+    // recharts redraws each chart at --chart-font-size once it has measured its box, when the chart comes near the
+    // screen; the plain server drawing only scales (decisions 022, 030), so measure once every chart has been redrawn.
+    for (const canvas of await page.locator(".scenario-results .chart-body .chart-canvas").all()) {
+      await canvas.scrollIntoViewIfNeeded();
+      await expect(canvas).toHaveAttribute("data-renderer", "recharts");
+    }
     await expect(page.locator('.scenario-results .chart-body [data-renderer="plain"]')).toHaveCount(0);
     const charts = await page.evaluate(() =>
       Array.from(document.querySelectorAll<SVGSVGElement>(".scenario-results .chart-body svg"))

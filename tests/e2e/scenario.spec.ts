@@ -50,7 +50,9 @@ test.describe("with JavaScript", () => {
     await expect(page.locator('#rule-own-funding-30 .rule-text')).toHaveText(/must fund at least 30% of each co-lent loan themselves/);
     await expect(page.locator("#rule-own-funding-30 .family")).toHaveText("Capital");
     await expectCliNumbers(page);
+    // recharts redraws a chart when it comes near the screen (decision 030).
     for (const chart of await page.locator("figure[data-chart]").all()) {
+      await chart.scrollIntoViewIfNeeded();
       await expect(chart.locator("svg.recharts-surface")).toHaveCount(1);
     }
     expect(await page.locator("figure[data-chart]").count()).toBeGreaterThanOrEqual(7);

@@ -1,7 +1,7 @@
 /**
- * When each chart swaps its server drawing for recharts (decisions 022 and 030). recharts is fetched only once a
- * chart asks for it, so it is not part of the page's first JavaScript; charts on or near the screen swap first,
- * the others one per idle period, so that no swap joins the page's hydration in one long task.
+ * When each chart swaps its server drawing for recharts (decisions 022 and 030): when it comes within half a
+ * screen of the view. recharts is fetched only then, so it is not part of the page's first JavaScript, and a chart
+ * nobody scrolls to costs nothing: the page's load is not one long task of redrawing charts off the screen.
  */
 type Recharts = typeof import("./RechartsBarChart");
 
@@ -20,7 +20,6 @@ type Turn = { el: Element; run: () => void; state: "waiting" | "started" | "canc
 
 const waiting: Turn[] = [];
 let near: IntersectionObserver | null = null;
-let idleScheduled = false;
 
 function start(turn: Turn) {
   if (turn.state !== "waiting") return;
@@ -34,26 +33,7 @@ function start(turn: Turn) {
   );
 }
 
-const idle: (cb: () => void) => void =
-  typeof window !== "undefined" && "requestIdleCallback" in window
-    ? (cb) => window.requestIdleCallback(cb, { timeout: 2_000 })
-    : (cb) => setTimeout(cb, 50);
-
-function nextWhenIdle() {
-  if (idleScheduled || waiting.length === 0) return;
-  idleScheduled = true;
-  idle(() => {
-    idleScheduled = false;
-    const turn = waiting[0];
-    if (turn) start(turn);
-    nextWhenIdle();
-  });
-}
-
-/**
- * Calls `run` (with recharts loaded) when the chart's turn comes: at once if it is within a screen of the view,
- * else when the browser is idle and the charts before it have had theirs. Returns a cancel function.
- */
+/** Calls `run` (with recharts loaded) once `el` is within half a screen of the view. Returns a cancel function. */
 export function whenChartTurn(el: Element, run: () => void): () => void {
   const turn: Turn = { el, run, state: "waiting" };
   if (typeof IntersectionObserver === "undefined") {
@@ -63,11 +43,10 @@ export function whenChartTurn(el: Element, run: () => void): () => void {
       (entries) => {
         for (const e of entries) if (e.isIntersecting) start(waiting.find((t) => t.el === e.target) ?? ({ state: "started" } as Turn));
       },
-      { rootMargin: "100% 0px" },
+      { rootMargin: "50% 0px" },
     );
     waiting.push(turn);
     near.observe(el);
-    nextWhenIdle();
   }
   return () => {
     if (turn.state === "waiting") {
