@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 describe("a scenario page's stamp", () => {
-  it("is the same while nothing changes, and changes with its file's content, another file, a new file and a removed one", () => {
+  it("is the same while nothing changes, and changes with its file's content, a new or removed file, and a duplicate of its id", () => {
     const { store } = scratch.copy("stamp-files");
     const source = { dir, store };
     const first = scenarioPageStamp("2021-co-lending", source);
@@ -39,17 +39,22 @@ describe("a scenario page's stamp", () => {
     const edited = scenarioPageStamp("2021-co-lending", source);
     expect(edited).not.toBe(first);
 
-    // Another file (a duplicate id or a warning may involve it).
+    // Another file's content is not this page's (its cache key holds only this scenario as loaded)...
     const other = path.join(dir, fs.readdirSync(dir).find((f) => f !== "2021-co-lending.yaml")!);
     fs.appendFileSync(other, "\n");
-    const otherEdited = scenarioPageStamp("2021-co-lending", source);
-    expect(otherEdited).not.toBe(edited);
-
-    fs.writeFileSync(path.join(dir, "2021-co-lending.yml"), text);
+    expect(scenarioPageStamp("2021-co-lending", source)).toBe(edited);
+    // ...but a file added or removed changes the directory, and a duplicate of this id changes the page.
+    fs.writeFileSync(path.join(dir, "unrelated.yaml"), text);
     const added = scenarioPageStamp("2021-co-lending", source);
-    expect(added).not.toBe(otherEdited);
+    expect(added).not.toBe(edited);
+    fs.writeFileSync(path.join(dir, "2021-co-lending.yml"), text);
+    const duplicated = scenarioPageStamp("2021-co-lending", source);
+    expect(duplicated).not.toBe(added);
+    fs.appendFileSync(path.join(dir, "2021-co-lending.yml"), "# edited\n");
+    expect(scenarioPageStamp("2021-co-lending", source)).not.toBe(duplicated);
     fs.rmSync(path.join(dir, "2021-co-lending.yml"));
-    expect(scenarioPageStamp("2021-co-lending", source)).not.toBe(added);
+    fs.rmSync(path.join(dir, "unrelated.yaml"));
+    expect(scenarioPageStamp("2021-co-lending", source)).not.toBe(duplicated);
   });
 
   it("of a variant changes when a version is saved, and not for a library page", () => {

@@ -23,26 +23,42 @@ import { scenarioIdFromFile } from "../scenarios/parse";
 import { hashOf, pageCache, type CachedPage } from "./cache.server";
 
 /**
- * What a scenario page depends on beyond its URL, as a short hash: the model's version, the identity of every file
- * in the library (name, inode, size, modification and change times, through symbolic links too) and of the
- * directory itself (duplicate ids and warnings involve the other files), and, when no library file has this id
- * (library ids are looked up first), the latest version of the variant with this id. Null when any of it cannot
- * be read (the request then goes to Remix, which says why).
+ * What a scenario page depends on beyond its URL, as a short hash: the model's version; the library directory's
+ * identity and modification time (a file added, removed or renamed changes it); the identity of every file with
+ * this id (name, inode, size, modification and change times, through symbolic links too: its content, its
+ * warnings, a duplicate id); and, when no library file has this id (library ids are looked up first), the latest
+ * version of the variant with this id. That is what the page's cache key is made of (the scenario as loaded, the
+ * model, the query). Null when any of it cannot be read (the request then goes to Remix, which says why).
  */
 export function scenarioPageStamp(id: string, source: { dir?: string; store?: VariantStore } = {}): string | null {
   try {
     const dir = source.dir ?? scenariosDir();
-    const parts: string[] = [modelVersion(source.store?.model ?? getModel()), statPart(dir)];
-    let inLibrary = false;
-    for (const file of listScenarioFiles(dir)) {
-      parts.push(statPart(file));
-      if (scenarioIdFromFile(file) === id) inLibrary = true;
-    }
-    if (!inLibrary) parts.push(`variant:${latestVersionNumber({ id }, source.store) ?? "-"}`);
+    const dirPart = statPart(dir);
+    const parts: string[] = [modelVersion(source.store?.model ?? getModel()), dirPart];
+    const files = filesWithId(dir, dirPart, id);
+    for (const file of files) parts.push(statPart(file));
+    if (files.length === 0) parts.push(`variant:${latestVersionNumber({ id }, source.store) ?? "-"}`);
     return hashOf(parts.join("\n"));
   } catch {
     return null;
   }
+}
+
+/** The directory's listing by id, read again only when the directory itself changed (its stat part). */
+const listings = new Map<string, { dirPart: string; byId: Map<string, string[]> }>();
+
+function filesWithId(dir: string, dirPart: string, id: string): string[] {
+  let listing = listings.get(dir);
+  if (!listing || listing.dirPart !== dirPart) {
+    const byId = new Map<string, string[]>();
+    for (const file of listScenarioFiles(dir)) {
+      const fileId = scenarioIdFromFile(file);
+      byId.set(fileId, [...(byId.get(fileId) ?? []), file]);
+    }
+    listing = { dirPart, byId };
+    listings.set(dir, listing);
+  }
+  return listing.byId.get(id) ?? [];
 }
 
 function statPart(file: string): string {
