@@ -1,6 +1,7 @@
 /** The engine's fast toFixed gives exactly what Number.prototype.toFixed gives (the sentences must not change). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatPercent, formatRmbBn } from "../utils/format";
 import { bn, pct, toFixed } from "./state";
 
 const same = (x: number, digits: 1 | 2) => {
@@ -35,6 +36,22 @@ describe("toFixed", () => {
       for (const d of [1, 2] as const) same(x, d);
     expect(pct(0.1234)).toBe("12.3%");
     expect(pct(0.00012)).toBe("0.01%");
-    expect(bn(-0.04)).toBe("-0.0 RMB bn");
+    expect(bn(-0.04)).toBe("\u22120.04 RMB bn");
+  });
+});
+
+describe("pct and bn", () => {
+  it("print what the pages' formatter prints (decision 032): separators, the true minus, decimals by size", () => {
+    expect(bn(1190)).toBe("1,190 RMB bn");
+    expect(bn(-2.432)).toBe("\u22122.43 RMB bn");
+    expect(bn(780.8)).toBe("780.8 RMB bn");
+    expect(pct(0.25)).toBe("25%");
+    expect(pct(0.0039)).toBe("0.39%");
+    expect(pct(-0.197)).toBe("\u221219.7%");
+    // The same text but at exact decimal ties (0.155), which toFixed rounds as the double below them and Intl as the tie.
+    for (const x of [0, -0.0004, 0.004, 0.05, 0.1549, 1.0071, 9.9949, 10, 99.9, 780.8, 999.94, 1000, 1190, -1190.4, 12345.6, 2105.4])
+      expect(bn(x), String(x)).toBe(`${formatRmbBn(x)} RMB bn`);
+    for (const x of [0, 0.00012, 0.005, 0.0039, 0.1234, 0.25, 0.316, -0.197, 1, 1.5])
+      expect(pct(x), String(x)).toBe(formatPercent(x, x !== 0 && Math.abs(x) < 0.01 ? 2 : 1));
   });
 });

@@ -10,6 +10,7 @@ import type { AssumptionValues } from "./assumptions";
 import type { ModelIndex } from "./model-index";
 import type { CapitalResponse, Explanation, Warning } from "./result";
 import { ruleIdOf, type EngineScenario, type Rule, type RuleOf, type RuleType } from "./rules";
+import { readableFixed, rmbBnDecimals } from "../utils/format";
 
 export interface Tagged<R> {
   rule: R;
@@ -180,5 +181,15 @@ export function toFixed(x: number, digits: 1 | 2): string {
   return `${x < 0 ? "-" : ""}${(n - r) / scale}.${digits === 2 && r < 10 ? "0" : ""}${r}`;
 }
 
-export const pct = (x: number) => `${toFixed(x * 100, x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)}%`;
-export const bn = (x: number) => `${toFixed(x, 1)} RMB bn`;
+/**
+ * Explanations print numbers as the pages do (decision 032): formatPercent's and formatRmbBn's text ("25%", "0.39%",
+ * "1,190 RMB bn", "−2.43 RMB bn"), from the fast toFixed above and the formatter's own rules (rmbBnDecimals,
+ * readableFixed): Intl's formatting would cost four times toFixed's on this path. format.test.ts checks they agree.
+ */
+export const pct = (x: number) => `${trimZeros(readableFixed(toFixed(x * 100, x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)))}%`;
+export const bn = (x: number) => {
+  const d = rmbBnDecimals(x);
+  return `${readableFixed(d === 0 ? String(Math.sign(x) * Math.round(Math.abs(x))) : toFixed(x, d))} RMB bn`;
+};
+/** "25.0" -> "25", "0.50" -> "0.5": a percentage drops the zeros its decimals do not need. */
+const trimZeros = (t: string) => (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t);

@@ -7,6 +7,7 @@ import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartReported, type ChartState } from "~/components/history/TimeChart";
+import { formatNumber } from "~/utils/format";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { MODEL_FIGURES } from "~/history/figures";
@@ -70,7 +71,7 @@ export default function HistoryPage() {
         <p className="lede">
           The model is run along the path <Link to={`/paths/${HISTORY_PATH_ID}`}>{d.pathTitle}</Link>, each rule on the
           previous step's result. Each reported outcome is compared with the model's value at its date and with the
-          model's 80% band (P10 to P90 of {d.draws} seeded draws, seed {d.seed}).
+          model's 80% band (P10 to P90 of {formatNumber(d.draws)} seeded draws, seed {d.seed}).
         </p>
         <p className="coverage" data-figure="coverage">
           {d.coverage.inside} of {d.coverage.outputs} model outputs inside their 80% band

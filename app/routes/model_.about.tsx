@@ -72,8 +72,8 @@ export default function ModelAboutPage() {
       <section aria-labelledby="mechanisms">
         <h2 id="mechanisms">Mechanisms: how each rule moves the numbers</h2>
         <p>
-          From <code>app/engine/PROPAGATION.md</code>, which sits next to the engine's code; each coefficient is an
-          assumption listed below with its range and rationale, each fact carries its source key.
+          The engine's own account of its arithmetic, kept with its code; each coefficient is an assumption listed
+          below with its range and rationale, each fact carries its source key.
         </p>
         {d.mechanisms.map((m) => (
           <section key={m.heading} aria-label={m.heading}>

@@ -11,6 +11,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
 import { PathWhatIf } from "~/components/paths/PathWhatIf";
 import { whatIfSearch } from "~/scenarios/what-if";
+import { formatNumber } from "~/utils/format";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
@@ -122,7 +123,7 @@ export default function PathPage() {
         <p className="note">
           Each step applies on the previous step's result: a later rule of the same type on the same unit replaces
           the earlier one, a spin-off, unbundling, interoperability opening, data ban or fine adds to it (decision
-          018). Bands are the 80% range (P10 to P90) of {d.bands.draws} seeded draws (seed {d.bands.seed}) of
+          018). Bands are the 80% range (P10 to P90) of {formatNumber(d.bands.draws)} seeded draws (seed {d.bands.seed}) of
           every ranged assumption and rule parameter. A model, not a forecast.
         </p>
       </header>

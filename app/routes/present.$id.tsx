@@ -55,10 +55,10 @@ import { describeRule } from "~/scenarios/describe-rule";
 import { RULE_FAMILIES } from "~/scenarios/families";
 import { ruleIdOf } from "~/scenarios/ids";
 import { REVENUE_BASES_SHORT } from "~/engine/revenue-bases";
-import { historyInputs } from "~/scenarios/inputs";
+import { historyInputNumber, historyInputs } from "~/scenarios/inputs";
 import { movedTunables, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
-import { formatCompact, formatMillions, formatPercent, formatRange, formatRmbBn, formatWithUnit } from "~/utils/format";
+import { formatMillions, formatPercent, formatRange, formatRelativeChange, formatRmbBn, formatWithUnit } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: presentStyles }];
 
@@ -135,7 +135,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       antShare: Object.fromEntries(Object.entries(uncertainty.tables.markets).map(([id, m]) => [id, m.antShare])),
     },
     sensitivity: { profit: moving.slice(0, DECK_SWINGS), moving: moving.length, inert: inertCount },
-    inputs: historyInputs(scenario, applied.scenario),
+    inputs: historyInputs(scenario, applied.scenario).map((x) => ({
+      ...x,
+      fileText: historyInputNumber(x.fileValue, x, available),
+      valueText: historyInputNumber(x.value, x, available),
+    })),
     assumptions,
     sources: sourceRows(scenario.sources, result, assumptions, model.sources),
     /** `v`, the what-if values and `bands`: what every link out of the deck keeps. */
@@ -586,8 +590,8 @@ function RulesSlide({ d }: { d: Loaded }) {
               .filter((x) => x.ruleId === r.id)
               .map((x) => (
                 <span key={x.field} className="slide-rule-input" data-input={`${x.ruleId}.${x.field}`}>
-                  <strong>Input from history</strong> [{x.sources.join(", ")}]: {x.what}, {formatCompact(x.fileValue)}; not a prediction
-                  {Math.abs(x.value - x.fileValue) > 1e-12 ? ` (what-if: ${formatCompact(x.value)})` : ""}.
+                  <strong>Input from history</strong> [{x.sources.join(", ")}]: {x.what}, {x.fileText}; not a prediction
+                  {Math.abs(x.value - x.fileValue) > 1e-12 ? ` (what-if: ${x.valueText})` : ""}.
                 </span>
               ))}
           </li>
@@ -697,7 +701,8 @@ function HeadlineSlide({ d }: { d: Loaded }) {
           const { baseline, scenario } = h[key];
           const delta = scenario - baseline;
           const dir = direction(delta);
-          const pct = Math.abs(baseline) > 1e-9 && dir !== "none" ? ` (${signed(delta / Math.abs(baseline), (n) => formatPercent(n, 0))})` : "";
+          const rel = Math.abs(baseline) > 1e-9 && dir !== "none" ? formatRelativeChange(delta, baseline) : null;
+          const pct = rel ? ` (${rel})` : "";
           return (
             <li key={key} className="slide-kpi" data-kpi={key}>
               <p className="slide-kpi-label">{label}</p>

@@ -222,7 +222,7 @@ export default function ScenarioPage() {
             changed={w.changed}
             ranges={{ headline: live.ranges.headline, draws: live.ranges.draws, seed: live.ranges.seed, state: live.state }}
           />
-          <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} />
+          <RulesSection scenario={scenario} applied={w.scenario} names={(id) => names.get(id)} tunables={available} />
           <ServicesSection result={charted} ranges={ranges} />
           <WaterfallSection attribution={w.attribution} headline={w.result.headline} pending={w.attributionPending} moved={rulesMovedByWhatIf(w.attributionValues, available)} ranges={ranges} />
           <SensitivitySection

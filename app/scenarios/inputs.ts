@@ -8,6 +8,8 @@ import type { PathSegment } from "./messages";
 import { ruleIdOf } from "./ids";
 import { isParam, paramValue } from "./params";
 import type { ScenarioDefinition } from "./schema";
+import type { Tunable } from "./what-if";
+import { formatCompact, formatUnitParts } from "../utils/format";
 
 export interface HistoryInput {
   ruleId: string;
@@ -67,4 +69,16 @@ export function historyInputIssues(scenario: Definition): Array<{ path: PathSegm
     seen.add(key);
   });
   return issues;
+}
+
+/**
+ * An input's number as it reads in its parameter's unit, the unit itself left to the input's `what`: a share as a
+ * percentage (0.3 -> "30%"), a multiple with its sign (5 -> "5×"), else the number ("780.8"). `available` is the
+ * scenario's tunables (they carry each parameter's unit and format from the schema).
+ */
+export function historyInputNumber(value: number, input: Pick<HistoryInput, "ruleId" | "field">, available: Array<Pick<Tunable, "key" | "unit" | "format">>): string {
+  const t = available.find((x) => x.key === `r.${input.ruleId}.${input.field}`);
+  if (!t) return formatCompact(value);
+  if (t.format === "multiple") return `${formatCompact(value)}×`;
+  return formatUnitParts(value, t.unit, t.format).number;
 }

@@ -7,7 +7,9 @@ import {
   formatOfUnit,
   formatPercent,
   formatRange,
+  formatRelativeChange,
   formatRmbBn,
+  formatShare,
   formatWithUnit,
   fromInputNumber,
   toInputNumber,
@@ -81,5 +83,16 @@ describe("format", () => {
     expect(fromInputNumber(14.5, "percent")).toBe(0.145);
     expect(toInputNumber(12, "multiple")).toBe(12);
     expect(fromInputNumber(780.8, "number")).toBe(780.8);
+  });
+
+  it("prints a relative change with one decimal always, signed with the true minus, and shares with one decimal", () => {
+    expect(formatRelativeChange(-22.2, 145.1)).toBe("\u221215.3%");
+    expect(formatRelativeChange(-181, 4472)).toBe("\u22124.0%");
+    expect(formatRelativeChange(2.6, 63.4)).toBe("+4.1%");
+    expect(formatRelativeChange(0.001, 4472)).toBeNull();
+    expect(formatRelativeChange(5, 0)).toBeNull();
+    expect(formatShare(0.02)).toBe("2.0%");
+    expect(formatShare(0.5543)).toBe("55.4%");
+    expect(formatNumber(-1190, 1)).toBe("\u22121,190.0");
   });
 });

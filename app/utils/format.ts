@@ -37,9 +37,27 @@ export function formatNumber(value: number, decimals = 0): string {
  * Two decimals below 10 keep small units' figures from rounding to nothing.
  */
 export function formatRmbBn(value: number): string {
+  return formatNumber(value, rmbBnDecimals(value));
+}
+
+/** The decimals money in RMB bn is shown with, by its size: none from 1,000, one from 10, else two. */
+export function rmbBnDecimals(value: number): 0 | 1 | 2 {
   const abs = Math.abs(value);
-  const decimals = abs >= 1000 ? 0 : abs >= 10 ? 1 : 2;
-  return formatNumber(value, decimals);
+  return abs >= 1000 ? 0 : abs >= 10 ? 1 : 2;
+}
+
+/**
+ * A number already rounded to text as toFixed writes it ("-1190.0") as people read it: thousands separators and the
+ * true minus, no sign on a zero ("−1,190.0"; "-0.0" -> "0.0"). For a caller with its own fast rounding (the engine's
+ * sentences); everything else calls formatNumber.
+ */
+export function readableFixed(text: string): string {
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf(".");
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  const grouped = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${dot < 0 ? "" : body.slice(dot)}`;
+  return negative && /[1-9]/.test(body) ? `\u2212${grouped}` : grouped;
 }
 
 /** Users in millions: 711 / 20.9 / 0.5. */
@@ -48,9 +66,28 @@ export function formatMillions(value: number): string {
   return formatNumber(value, abs >= 100 ? 0 : 1);
 }
 
-/** A fraction as a percentage with up to `maxDecimals` decimals, no trailing zeros: 0.551 -> "55.1%", 0.02 -> "2%". */
-export function formatPercent(fraction: number, maxDecimals = 2): string {
-  return tidy(nf({ style: "percent", minimumFractionDigits: 0, maximumFractionDigits: maxDecimals }).format(fraction));
+/**
+ * A fraction as a percentage with up to `maxDecimals` decimals, no trailing zeros below `minDecimals`:
+ * 0.551 -> "55.1%", 0.02 -> "2%" (or "2.0%" with minDecimals 1).
+ */
+export function formatPercent(fraction: number, maxDecimals = 2, minDecimals = 0): string {
+  return tidy(nf({ style: "percent", minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals }).format(fraction));
+}
+
+/** A share of a market or of a data value, always with one decimal so the bars of one chart read alike: "2.0%", "55.4%". */
+export function formatShare(fraction: number): string {
+  return formatPercent(fraction, 1, 1);
+}
+
+/**
+ * A change relative to its baseline, signed, always with one decimal so a column of them lines up ("+4.0%",
+ * "−15.3%"); null when the baseline is 0 or the change rounds to nothing.
+ */
+export function formatRelativeChange(delta: number, baseline: number): string | null {
+  if (baseline === 0) return null;
+  const text = formatPercent(Math.abs(delta / baseline), 1, 1);
+  if (/^0(\.0)?%$/.test(text)) return null;
+  return `${delta > 0 ? "+" : "\u2212"}${text}`;
 }
 
 /** A Herfindahl-Hirschman index (0..10,000) as a whole number: "4,556". */

@@ -46,7 +46,7 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
     value: 48, low: 20, high: 60, unit: "x recurring profit",
     rationale:
       "Calibrated so the baseline's 43.8 RMB bn of profit gives the ~2,100 RMB bn IPO valuation [S15] (2,100 / 43.8 = 48). " +
-      "The July 2023 buyback at 567.1 RMB bn [S57] implies ~24x on post-rectification profit, hence the low end. Rules do " +
+      "The July 2023 buyback at 567.1 RMB bn [S57] implies ~24× on post-rectification profit, hence the low end. Rules do " +
       "not move it: the model cannot explain a risk premium.",
     sourceKeys: ["S15", "S57"],
   }),
@@ -113,7 +113,7 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
     value: 0.9, low: 0.7, high: 1, unit: "fraction",
     rationale:
       "Share of a defaulted unsecured loan never recovered. Expected loss = the book's >90-day delinquency " +
-      "(1.05% end 2019 [S81], the seed's lossRate) x this x credit-loss-stress.",
+      "(1.05% end 2019 [S81], the seed's lossRate) × this × credit-loss-stress.",
     sourceKeys: ["S81"],
   }),
   engine({
@@ -207,8 +207,8 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     label: "Factor annualising H1 2020 figures",
     value: 2, low: 1.8, high: 2.2, unit: "x H1 2020",
     rationale:
-      "The baseline is a year at the run rate of H1 2020 [S1]. Revenue in the first nine months of 2020 was 118.191 bn [S2], " +
-      "1.63x H1 in 1.5x the time, so the second half ran ahead of the first and x2 is, if anything, low; the range covers seasonality.",
+      "The baseline is a year at the run rate of H1 2020 [S1]. Revenue in the first nine months of 2020 was 118.191 RMB bn [S2], " +
+      "1.63× H1 in 1.5× the time, so the second half ran ahead of the first and ×2 is, if anything, low; the range covers seasonality.",
     sourceKeys: ["S1", "S2"],
   }),
   seed({
@@ -217,7 +217,7 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     value: 25, low: 10, high: 40, unit: "RMB bn",
     rationale:
       "Not in the fact sheet. Pre-IPO share capital was reported in the mid-20s RMB bn (not verified here); the wide range " +
-      "says so. What matters for scenarios is the comparison with the 5 bn / 50% holding-company minimum [S27].",
+      "says so. What matters for scenarios is the comparison with the 5 RMB bn / 50% holding-company minimum [S27].",
     sourceKeys: ["S27"],
   }),
   seed({
@@ -225,7 +225,7 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     label: "Revenue of cross-border payments (Alipay+)",
     value: 2, low: 1, high: 4, unit: "RMB bn per year",
     rationale:
-      "International payment volume of 622 RMB bn [S8, S9] at a take rate of ~0.3% gives ~1.9 bn; the fact sheet has no " +
+      "International payment volume of 622 RMB bn [S8, S9] at a take rate of ~0.3% gives ~1.9 RMB bn; the fact sheet has no " +
       "revenue split inside payments.",
     sourceKeys: ["S8", "S9"],
   }),
@@ -263,7 +263,7 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     label: "Yu'e Bao assets under management, mid-2020",
     value: 1190, low: 1000, high: 1300, unit: "RMB bn",
     rationale:
-      "Between the 1.69 RMB tn peak of March 2018 [S41] and 972.4 bn in Q1 2021 [S42], on a declining path; mid-2020 " +
+      "Between the 1.69 RMB tn peak of March 2018 [S41] and 972.4 RMB bn in Q1 2021 [S42], on a declining path; mid-2020 " +
       "reporting was around 1.2 tn (not in the fact sheet).",
     sourceKeys: ["S41", "S42"],
   }),
@@ -304,17 +304,17 @@ export const SEED_ASSUMPTIONS: AssumptionRow[] = [
     "huabei",
     5, 3, 12,
     "Huabei was run by an online micro-lender whose registered capital no source here gives. Its own-funded book is ~2% " +
-      "[S10] of ~765 RMB bn = ~15 bn; at the 2-3x lending multiple reported for online micro-lenders [S74] that takes " +
-      "5-8 bn of capital. Low end 3 bn: above the 1 bn one-province minimum of the Nov 2020 draft [S29]; high end 12 bn: " +
-      "ample for a cross-province licence (5 bn [S29]) with ABS headroom.",
+      "[S10] of ~765 RMB bn = ~15 RMB bn; at the 2-3× lending multiple reported for online micro-lenders [S74] that takes " +
+      "5-8 RMB bn of capital. Low end 3 RMB bn: above the 1 RMB bn one-province minimum of the Nov 2020 draft [S29]; high end 12 RMB bn: " +
+      "ample for a cross-province licence (5 RMB bn [S29]) with ABS headroom.",
     ["S10", "S74", "S29"],
   ),
   capital(
     "jiebei",
     8, 3, 12,
     "Jiebei was run by an online micro-lender whose registered capital no source here gives. Its own-funded book is ~2% " +
-      "[S10] of ~935 RMB bn = ~19 bn; at the 2-3x lending multiple reported for online micro-lenders [S74] that takes " +
-      "6-9 bn of capital. The range is Huabei's (3-12 bn), around the 5 bn cross-province minimum of the Nov 2020 draft [S29].",
+      "[S10] of ~935 RMB bn = ~19 RMB bn; at the 2-3× lending multiple reported for online micro-lenders [S74] that takes " +
+      "6-9 RMB bn of capital. The range is Huabei's (3-12 RMB bn), around the 5 RMB bn cross-province minimum of the Nov 2020 draft [S29].",
     ["S10", "S74", "S29"],
   ),
   capital("zhima-credit", 1, 0.2, 3, "A scoring business needs little capital."),

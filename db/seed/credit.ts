@@ -16,12 +16,12 @@ const balance = {
   huabei: derived(
     CONSUMER_CREDIT_BALANCE.value * HUABEI_SHARE,
     { sources: ["S10"], assumption: "huabei-balance-share" },
-    "1,700 consumer credit balance x Huabei's share 0.45",
+    "1,700 consumer credit balance × Huabei's share 0.45",
   ),
   jiebei: derived(
     CONSUMER_CREDIT_BALANCE.value * (1 - HUABEI_SHARE),
     { sources: ["S10"], assumption: "huabei-balance-share" },
-    "1,700 consumer credit balance x (1 - Huabei's share 0.45)",
+    "1,700 consumer credit balance × (1 - Huabei's share 0.45)",
   ),
   smeCredit: fact(400, ["S80", "S10"], "~0.4 RMB tn, June 2020: the ~2.1 tn facilitated [S80] less consumer credit's ~1.7 tn [S10]"),
 };
@@ -29,12 +29,12 @@ const balance = {
 const huabeiRevenue = derived(
   round3(balance.huabei.value * CREDIT_TAKE_RATE.value),
   { sources: ["S10", "S7"], assumption: "huabei-balance-share" },
-  "Huabei balance 765 x take rate 0.0274",
+  "Huabei balance 765 × take rate 0.0274",
 );
 const jiebeiRevenue = derived(
   round3(balance.jiebei.value * CREDIT_TAKE_RATE.value),
   { sources: ["S10", "S7"], assumption: "huabei-balance-share" },
-  "Jiebei balance 935 x take rate 0.0274",
+  "Jiebei balance 935 × take rate 0.0274",
 );
 const zhimaRevenue = assumed("zhima-credit-revenue");
 const smeRevenue = round3(SEGMENT_REVENUE.credit - huabeiRevenue.value - jiebeiRevenue.value - zhimaRevenue.value);
@@ -47,7 +47,7 @@ export const CREDIT_REVENUE = {
   smeCredit: derived(
     smeRevenue,
     { sources: ["S7", "S10"], assumption: "zhima-credit-revenue" },
-    `residual: CreditTech 28.586 x ${ANNUALISE} = ${SEGMENT_REVENUE.credit} minus Huabei ${huabeiRevenue.value}, ` +
+    `residual: CreditTech 28.586 × ${ANNUALISE} = ${SEGMENT_REVENUE.credit} minus Huabei ${huabeiRevenue.value}, ` +
       `Jiebei ${jiebeiRevenue.value} and Zhima Credit ${zhimaRevenue.value} (assumption); also rests on huabei-balance-share`,
   ),
 };

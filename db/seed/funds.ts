@@ -9,7 +9,7 @@ const feeRate = assumed("yuebao-fee-rate");
 export const YUEBAO_REVENUE = derived(
   round3(aum.value * feeRate.value),
   { assumption: "yuebao-aum" },
-  `AUM ${aum.value} x fee rate ${feeRate.value} (both assumptions)`,
+  `AUM ${aum.value} × fee rate ${feeRate.value} (both assumptions)`,
 );
 
 /** Funds, in seed order. */

@@ -54,7 +54,7 @@ export const SERVICES: ServiceSeed[] = [
     users: derived(
       CREDIT_USERS.value * assumptionValue("pay-later-borrower-share"),
       { sources: ["S4"], assumption: "pay-later-borrower-share" },
-      "500m borrowers x 0.9 using Huabei; users of both Huabei and Jiebei are counted in both services",
+      "500m borrowers × 0.9 using Huabei; users of both Huabei and Jiebei are counted in both services",
     ),
     units: [only("huabei")],
     entryPoints: [
@@ -72,7 +72,7 @@ export const SERVICES: ServiceSeed[] = [
     users: derived(
       CREDIT_USERS.value * assumptionValue("cash-loan-borrower-share"),
       { sources: ["S4"], assumption: "cash-loan-borrower-share" },
-      "500m borrowers x 0.5 using Jiebei; overlap with Huabei counted in both services",
+      "500m borrowers × 0.5 using Jiebei; overlap with Huabei counted in both services",
     ),
     units: [only("jiebei")],
     entryPoints: [

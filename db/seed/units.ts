@@ -131,7 +131,7 @@ export const UNITS: UnitSeed[] = [
     revenue: derived(
       round3(SEGMENT_REVENUE.investment - YUEBAO_REVENUE.value),
       { sources: ["S6"], assumption: "yuebao-aum" },
-      `InvestmentTech 11.283 x 2 = ${SEGMENT_REVENUE.investment} minus Yu'e Bao ${YUEBAO_REVENUE.value}`,
+      `InvestmentTech 11.283 × 2 = ${SEGMENT_REVENUE.investment} minus Yu'e Bao ${YUEBAO_REVENUE.value}`,
     ),
     capitalHeld: capital("ant-fortune"),
     coverageElasticity: "personalisation-coverage-elasticity",
@@ -147,7 +147,7 @@ export const UNITS: UnitSeed[] = [
     revenue: derived(
       SEGMENT_REVENUE.insurance,
       { sources: ["S6"], assumption: "annualise-h1-2020" },
-      "InsureTech 6.104 H1 2020 x 2",
+      "InsureTech 6.104 H1 2020 × 2",
     ),
     capitalHeld: capital("ant-insurance"),
     coverageElasticity: "personalisation-coverage-elasticity",
@@ -163,7 +163,7 @@ export const UNITS: UnitSeed[] = [
     revenue: derived(
       SEGMENT_REVENUE.innovation,
       { sources: ["S4", "S1"], assumption: "annualise-h1-2020" },
-      "Innovation Initiatives 0.75% [S4] x 145.056",
+      "Innovation Initiatives 0.75% [S4] × 145.056",
     ),
     capitalHeld: capital("ant-technology"),
     coverageElasticity: "payments-coverage-elasticity",

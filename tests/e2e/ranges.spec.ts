@@ -11,7 +11,7 @@ import type { Model } from "../../app/engine";
 import type { Scenario } from "../../app/scenarios/schema";
 import { tunables } from "../../app/scenarios/tunables";
 import { applyWhatIf, parseWhatIf } from "../../app/scenarios/what-if";
-import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../app/utils/format";
+import { formatHhi, formatMillions, formatPercent, formatRmbBn, formatShare } from "../../app/utils/format";
 import { signed } from "../../app/components/scenario/delta";
 import { seriousViolations } from "./support/axe";
 
@@ -88,7 +88,7 @@ test.describe("without JavaScript", () => {
     // Ant's share of each market, on Ant's row of the shares table.
     for (const [id, m] of Object.entries(bands.markets)) {
       const cells = await rangeCells(page, `market-${id}-result-table`, "shareRange");
-      expect([...cells.values()].map((c) => c.text), id).toEqual([range(m.antShare, (n) => formatPercent(n, 1))]);
+      expect([...cells.values()].map((c) => c.text), id).toEqual([range(m.antShare, formatShare)]);
     }
     // The figure and its range: the point estimate of a service's users lies within the range's reach (P5-P95 here,
     // as a skewed input can put the point outside P10-P90).
@@ -108,7 +108,7 @@ test.describe("data flows, without JavaScript", () => {
     const id = "pipl-separate-consent"; // consent rates drawn from ranges: the flows' ranges are real ranges
     const bands = await apiBands(page, id);
     await page.goto(`/scenarios/${id}?draws=${DRAWS}&seed=${SEED}`);
-    const percent = (n: number) => formatPercent(n, 1);
+    const percent = formatShare;
     const kept = await rangeCells(page, "flows-table", "keptRange");
     expect(kept.size).toBe(Object.keys(bands.flows.kept).length);
     let wide = 0;

@@ -45,6 +45,9 @@ const ALLOWED: Record<Layer, Layer[]> = {
   styles: [],
 };
 
+/** The one module outside app/engine the engine may import. */
+const NUMBER_FORMATTER = "app/utils/format.ts";
+
 const isTest = (rel: string) => /\.test\.[cm]?[jt]sx?$/.test(rel) || rel.includes("/__fixtures__/");
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -101,6 +104,9 @@ function violation({ from, to }: { from: string; to: string }): string | null {
   if (a === "components" && /\.server\.[jt]sx?$/.test(to)) return `${from} (a component) imports server code ${to}`;
   if (a === "services" && b === "components" && to.endsWith(".tsx")) return `${from} (a service) imports the component ${to}`;
   if (a === b || ALLOWED[a].includes(b)) return null;
+  // The one number formatter (pure, Intl only, imports nothing): the engine's explanations print numbers as the
+  // pages do (decision 032).
+  if (a === "engine" && to === NUMBER_FORMATTER) return null;
   return `${from} (${a}) imports ${to} (${b})`;
 }
 
@@ -114,6 +120,12 @@ describe("imports run one way", () => {
 
   it("has no import running backwards", () => {
     expect(all.map(violation).filter((v): v is string => v !== null)).toEqual([]);
+  });
+
+  it("the number formatter the engine may import stays pure: it imports nothing", () => {
+    expect(specifiers(fs.readFileSync(path.join(ROOT, NUMBER_FORMATTER), "utf8"))).toEqual([]);
+    expect(violation({ from: "app/engine/state.ts", to: NUMBER_FORMATTER })).toBeNull();
+    expect(violation({ from: "app/engine/state.ts", to: "app/utils/limits.ts" })).toMatch(/engine.*imports/);
   });
 
   it("would catch one", () => {

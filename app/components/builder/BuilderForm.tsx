@@ -15,7 +15,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent,
 import { evaluate } from "~/engine";
 import type { Model } from "~/engine/model";
 import { ruleIdOf } from "~/scenarios/ids";
-import { formatOfUnit, formatRange, formatWithUnit, toInputNumber } from "~/utils/format";
+import { formatNumber, formatOfUnit, formatRange, formatWithUnit, toInputNumber } from "~/utils/format";
 
 import { applyIntent, checkDraft, decodeForm, errorsAt, isTouched, parseIntent, INPUTS_NAME, PERCENT_NAME_SUFFIX, type Draft, type DraftError, type Intent } from "./draft";
 import { FieldMessages, fieldId, RuleField, TextField } from "./Fields";
@@ -227,7 +227,7 @@ export function BuilderForm(props: BuilderFormProps) {
             errors={errorsAt(errors, "title")}
             maxLength={TOP_LEVEL.title.maxLength}
             required
-            help={`At most ${TOP_LEVEL.title.maxLength} characters.`}
+            help={`At most ${formatNumber(TOP_LEVEL.title.maxLength ?? 0)} characters.`}
           />
           <TextField
             name="summary"
@@ -238,7 +238,7 @@ export function BuilderForm(props: BuilderFormProps) {
             multiline
             required
             rows={5}
-            help={`The question the scenario asks, in a few sentences. At most ${TOP_LEVEL.summary.maxLength} characters.`}
+            help={`The question the scenario asks, in a few sentences. At most ${formatNumber(TOP_LEVEL.summary.maxLength ?? 0)} characters.`}
           />
           <div className="field-row">
             <TextField
@@ -393,7 +393,7 @@ export function BuilderForm(props: BuilderFormProps) {
               value={props.author}
               errors={metaError("author")}
               maxLength={props.limits.author}
-              help={`A name or label shown in the history. One line, at most ${props.limits.author} characters.`}
+              help={`A name or label shown in the history. One line, at most ${formatNumber(props.limits.author)} characters.`}
             />
             <TextField
               name="versionNote"
@@ -403,7 +403,7 @@ export function BuilderForm(props: BuilderFormProps) {
               maxLength={props.limits.note}
               multiline
               rows={2}
-              help={`What this version changes and why. At most ${props.limits.note} characters.`}
+              help={`What this version changes and why. At most ${formatNumber(props.limits.note)} characters.`}
             />
           </div>
           <p className="help">Saving stores a new version; nothing saved before is changed. Invalid drafts are not stored.</p>
@@ -417,8 +417,9 @@ export function BuilderForm(props: BuilderFormProps) {
         <h2 id="preview-heading">Preview{hydrated ? " (live)" : ""}</h2>
         {preview ? (
           <>
-            <p className="help" data-testid="preview-status">
-              The draft's result against the baseline model{hydrated ? `, updated as you type (${preview.ms.toFixed(0)} ms)` : ""}.
+            {/* The evaluation time is for developers (an attribute), not a figure for the people building a scenario. */}
+            <p className="help" data-testid="preview-status" data-ms={hydrated ? preview.ms.toFixed(0) : undefined}>
+              The draft's result against the baseline model{hydrated ? ", updated as you type" : ""}.
             </p>
             <HeadlineTable id="preview-headline" headline={preview.result.headline} caption="Headline figures" />
             <ServicesTable id="preview-services" services={preview.result.services} caption="Alipay's services" />

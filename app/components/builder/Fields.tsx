@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 
 import type { Model } from "~/engine/model";
 import { GROUP_ID } from "~/scenarios/references";
-import { formatRange, toInputNumber } from "~/utils/format";
+import { formatNumber, formatRange, toInputNumber } from "~/utils/format";
 
 import { errorsAt, paramPartName, ruleFieldName, type DraftError } from "./draft";
 import { unitText, type FieldSpec, type ReferenceSource } from "./schema-fields";
@@ -163,7 +163,7 @@ export function RuleField({
       const helpText =
         spec.name === "id"
           ? help(spec, "Lower-case letters, digits and dashes.")
-          : help(spec, spec.maxLength ? `At most ${spec.maxLength} characters.` : "");
+          : help(spec, spec.maxLength ? `At most ${formatNumber(spec.maxLength)} characters.` : "");
       return (
         <TextField
           name={name}

@@ -5,7 +5,7 @@
 import { DataTable } from "~/components/common/DataTable";
 import { ARROW, direction, signed, tone, WORD } from "~/components/scenario/delta";
 import { HEADLINE_KEYS, type Headline, type HeadlineKey, type ServiceResult } from "~/engine/result";
-import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
+import { formatMillions, formatRelativeChange, formatRmbBn } from "~/utils/format";
 
 const HEADLINE_ROWS: Record<HeadlineKey, { label: string; unit: string; format: (n: number) => string }> = {
   revenue: { label: "Revenue (consolidated)", unit: "RMB bn a year", format: formatRmbBn },
@@ -23,7 +23,8 @@ export function changeText(baseline: number, value: number, format: (n: number) 
   const delta = value - baseline;
   const dir = direction(delta);
   if (dir === "none") return `${ARROW.none} no change`;
-  const pct = Math.abs(baseline) > 1e-9 ? ` (${signed(delta / Math.abs(baseline), (n) => formatPercent(n, 1))})` : "";
+  const rel = Math.abs(baseline) > 1e-9 ? formatRelativeChange(delta, baseline) : null;
+  const pct = rel ? ` (${rel})` : "";
   return `${ARROW[dir]} ${WORD[dir]} ${signed(delta, format)}${pct}`;
 }
 

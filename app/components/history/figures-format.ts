@@ -1,9 +1,9 @@
 /** How the timeline and the back-test print a figure: shares as percentages, money in RMB bn, users in millions. */
-import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
+import { formatMillions, formatRmbBn, formatShare } from "~/utils/format";
 
 export function formatFigure(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "n/a";
-  if (unit === "share") return formatPercent(value, 1);
+  if (unit === "share") return formatShare(value);
   if (unit === "m users") return formatMillions(value);
   return formatRmbBn(value);
 }

@@ -3,7 +3,7 @@
  * written with its sign and a direction word, so a change never relies on colour.
  */
 import type { HeadlineKey } from "../../engine/result";
-import { formatMillions, formatRmbBn } from "../../utils/format";
+import { formatMillions, formatRelativeChange, formatRmbBn } from "../../utils/format";
 
 export type MetricInfo = {
   key: HeadlineKey;
@@ -87,7 +87,7 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     key: "equityValue",
     label: "Equity value (illustrative)",
     unit: "RMB bn",
-    unitLong: "RMB bn, recurring profit x a calibrated multiple",
+    unitLong: "RMB bn, recurring profit × a calibrated multiple",
     format: formatRmbBn,
     short: "profit × a multiple",
     explain: "Recurring profit times a multiple calibrated to the mid-2020 valuation (about 2,100 RMB bn): a scale for the changes, not a price.",
@@ -106,15 +106,8 @@ export function formatDelta(delta: number, format: (v: number) => string): { tex
   return delta > 0 ? { text: `+${magnitude}`, direction: "up" } : { text: `\u2212${magnitude}`, direction: "down" };
 }
 
-/** A change relative to its baseline, "+4.1%", or null when the baseline is 0. */
-export function formatRelative(delta: number, baseline: number): string | null {
-  if (baseline === 0) return null;
-  const pct = (delta / Math.abs(baseline)) * 100;
-  const abs = Math.abs(pct);
-  const text = abs >= 10 ? abs.toFixed(0) : abs.toFixed(1);
-  if (Number(text) === 0) return null;
-  return `${pct > 0 ? "+" : "\u2212"}${text}%`;
-}
+/** A change relative to its baseline, "+4.1%", or null when the baseline is 0 (the one formatter's). */
+export const formatRelative = formatRelativeChange;
 
 export const ARROWS: Record<Direction, string> = { up: "\u25B2", down: "\u25BC", none: "=" };
 export const WORDS: Record<Direction, string> = { up: "up", down: "down", none: "no change" };

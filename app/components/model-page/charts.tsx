@@ -5,7 +5,7 @@
  * assumptions) instead of inventing a range.
  */
 import type { Model } from "~/engine/model";
-import { formatCompact, formatHhi, formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
+import { formatCompact, formatHhi, formatMillions, formatPercent, formatRmbBn, formatShare } from "~/utils/format";
 
 import { ChartFrame, type LegendItem } from "../charts/ChartFrame";
 import { HatchDefs } from "../charts/HatchDefs";
@@ -175,7 +175,7 @@ export function MarketSharesChart({ model, market }: { model: Model; market: Mar
         values: players.map((p) => p.share),
         fill: MARKET_COLORS.rival,
         fills: players.map((p) => MARKET_COLORS[kind(p)]),
-        labels: players.map((p) => formatPercent(p.share, 1)),
+        labels: players.map((p) => formatShare(p.share)),
         ranges,
       },
     ],

@@ -12,7 +12,7 @@ import { ChartWithTable, Section } from "~/components/common/Section";
 import { DATA_CATEGORIES } from "~/engine/vocabulary";
 import type { FlowResult, Result } from "~/engine";
 import type { NameLookup } from "~/scenarios/describe-rule";
-import { formatPercent } from "~/utils/format";
+import { formatPercent, formatShare } from "~/utils/format";
 
 import { chartRangesOf } from "./chart-ranges";
 import { memoBySlice } from "./memo";
@@ -47,7 +47,8 @@ function FlowsSectionView({ result, names, ranges: live }: { result: Result; nam
   const coverage = result.units.filter((u) => units.includes(u.id));
   const data = coverage.map((u) => ({ id: u.id, name: u.name, baseline: u.dataCoverage.baseline, scenario: u.dataCoverage.scenario }));
   const ranges = chartRangesOf(live);
-  const percent1 = (n: number) => formatPercent(n, 1);
+  // Coverage and shares kept read with one decimal, as the chart labels them (decision 032).
+  const percent1 = formatShare;
 
   const spec: BarChartSpec = {
     id: ID,
@@ -59,7 +60,7 @@ function FlowsSectionView({ result, names, ranges: live }: { result: Result; nam
         values: data.map((d) => d.scenario),
         fill: OKABE_ITO.skyBlue,
         stroke: OKABE_ITO.blue,
-        labels: data.map((d) => formatPercent(d.scenario, 1)),
+        labels: data.map((d) => formatShare(d.scenario)),
         ranges: ranges ? data.map((d) => rangeOf(ranges.coverage?.[d.id])) : undefined,
       },
     ],
@@ -111,7 +112,7 @@ function FlowsSectionView({ result, names, ranges: live }: { result: Result; nam
             <tr key={u} data-row-id={u}>
               <th scope="row">{name(u)}</th>
               <td data-field="coverage" className="numeric">
-                <span className="num">{formatPercent(result.units.find((x) => x.id === u)?.dataCoverage.scenario ?? 1, 1)}</span>
+                <span className="num">{formatShare(result.units.find((x) => x.id === u)?.dataCoverage.scenario ?? 1)}</span>
                 {live ? (
                   <span className="sub">
                     <RangeCell band={live.value.tables.flows.coverage[u]} format={percent1} pending={live.pending} />

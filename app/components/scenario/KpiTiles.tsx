@@ -2,7 +2,7 @@
 import type { Headline, HeadlineKey } from "~/engine";
 import type { Band } from "~/engine/uncertainty";
 import { REVENUE_BASES_NOTE } from "~/engine/revenue-bases";
-import { formatMillions, formatPercent, formatRmbBn } from "~/utils/format";
+import { formatMillions, formatRelativeChange, formatRmbBn } from "~/utils/format";
 
 import { ARROW, WORD, direction, signed, tone } from "./delta";
 import { UPDATING } from "./ranges";
@@ -41,7 +41,8 @@ export function KpiTiles({ headline, changed, ranges }: { headline: Headline; ch
           const { baseline, scenario } = headline[key];
           const delta = scenario - baseline;
           const dir = direction(delta);
-          const pct = Math.abs(baseline) > 1e-9 && dir !== "none" ? ` (${signed(delta / Math.abs(baseline), (n) => formatPercent(n, 1))})` : "";
+          const rel = Math.abs(baseline) > 1e-9 && dir !== "none" ? formatRelativeChange(delta, baseline) : null;
+          const pct = rel ? ` (${rel})` : "";
           return (
             <li key={key} className="kpi" data-kpi={key}>
               <p className="kpi-label" id={`kpi-${key}-label`}>

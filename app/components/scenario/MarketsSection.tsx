@@ -19,7 +19,7 @@ import {
   type PbocStatus,
   type Result,
 } from "~/engine";
-import { formatCompact, formatHhi, formatPercent } from "~/utils/format";
+import { formatCompact, formatHhi, formatPercent, formatShare } from "~/utils/format";
 
 import { signed } from "./delta";
 import { chartRangesOf } from "./chart-ranges";
@@ -50,12 +50,12 @@ export function marketSharesSpec(market: MarketResult, ranges: ChartRanges | nul
     ...rowsFrame(opts, market.players.length, 1),
     categories: market.players.map((p) => p.name + (p.isAnt ? " (Ant)" : "")),
     series: [
-      { key: "baseline", values: market.players.map((p) => p.share.baseline), fill: BASE_GREY, labels: market.players.map((p) => formatPercent(p.share.baseline, 1)) },
+      { key: "baseline", values: market.players.map((p) => p.share.baseline), fill: BASE_GREY, labels: market.players.map((p) => formatShare(p.share.baseline)) },
       {
         key: "scenario",
         values: market.players.map((p) => p.share.scenario),
         fill: OKABE_ITO.blue,
-        labels: market.players.map((p) => formatPercent(p.share.scenario, 1)),
+        labels: market.players.map((p) => formatShare(p.share.scenario)),
         ranges: antRange ? market.players.map((p) => (p.isAnt ? antRange : null)) : undefined,
       },
     ],
@@ -67,7 +67,7 @@ export function marketSharesSpec(market: MarketResult, ranges: ChartRanges | nul
 }
 
 /** Percent with one decimal, as the shares tables print them. */
-const sharePercent = (n: number) => formatPercent(n, 1);
+const sharePercent = formatShare;
 
 function MarketCard({ market, ranges }: { market: MarketResult; ranges?: LiveRanges | null }) {
   // The engine draws Ant's share of each market (its players together): the range sits on Ant's row when it is one.
@@ -94,8 +94,8 @@ function MarketCard({ market, ranges }: { market: MarketResult; ranges?: LiveRan
         rowKey={(p) => p.playerId}
         columns={[
           { key: "name", header: "Player", cell: (p) => <>{p.name}{p.isAnt ? <span className="sub">Ant Group</span> : null}</> },
-          { key: "shareBaseline", header: "Before", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.baseline, 1)}</span> },
-          { key: "share", header: "After", numeric: true, cell: (p) => <span className="num">{formatPercent(p.share.scenario, 1)}</span> },
+          { key: "shareBaseline", header: "Before", numeric: true, cell: (p) => <span className="num">{formatShare(p.share.baseline)}</span> },
+          { key: "share", header: "After", numeric: true, cell: (p) => <span className="num">{formatShare(p.share.scenario)}</span> },
           ...rangeColumn<MarketResult["players"][number]>(
             "shareRange",
             ranges,

@@ -7,16 +7,17 @@ import { Section } from "~/components/common/Section";
 import { describeRule, type NameLookup } from "~/scenarios/describe-rule";
 import { ruleIdOf } from "~/scenarios/ids";
 import { RULE_FAMILIES } from "~/scenarios/families";
-import { historyInputs, type HistoryInput } from "~/scenarios/inputs";
+import { historyInputNumber, historyInputs, type HistoryInput } from "~/scenarios/inputs";
 import type { Scenario } from "~/scenarios/schema";
-import { formatCompact } from "~/utils/format";
+import type { Tunable } from "~/scenarios/what-if";
 
 import { memoBySlice } from "./memo";
 
 const FAMILY_LABEL = { privacy: "Data privacy", "anti-monopoly": "Anti-monopoly", capital: "Capital" } as const;
 
 /** "Input from history [S42]": a number typed in from what happened, shown as such and never as a result. */
-export function HistoryInputNote({ input }: { input: HistoryInput }) {
+export function HistoryInputNote({ input, tunables }: { input: HistoryInput; tunables: Tunable[] }) {
+  const show = (v: number) => historyInputNumber(v, input, tunables);
   const moved = Math.abs(input.value - input.fileValue) > 1e-12;
   return (
     <p className="rule-input" data-input={`${input.ruleId}.${input.field}`}>
@@ -28,13 +29,13 @@ export function HistoryInputNote({ input }: { input: HistoryInput }) {
           {i === input.sources.length - 1 ? "]" : null}
         </span>
       ))}
-      : <code>{input.field}</code> = {formatCompact(input.fileValue)}, {input.what}. Typed in, not a prediction.
-      {moved ? ` The what-if sets ${formatCompact(input.value)}: no longer the historical figure.` : null}
+      : {show(input.fileValue)}, {input.what}. Typed in, not a prediction.
+      {moved ? ` The what-if sets ${show(input.value)}: no longer the historical figure.` : null}
     </p>
   );
 }
 
-function RulesSectionView({ scenario, applied, names }: { scenario: Scenario; applied: Scenario; names: NameLookup }) {
+function RulesSectionView({ scenario, applied, names, tunables }: { scenario: Scenario; applied: Scenario; names: NameLookup; tunables: Tunable[] }) {
   const inputs = historyInputs(scenario, applied);
   return (
     <Section id="rules" title={`The rules (${scenario.rules.length})`}>
@@ -66,7 +67,7 @@ function RulesSectionView({ scenario, applied, names }: { scenario: Scenario; ap
               {inputs
                 .filter((x) => x.ruleId === id)
                 .map((x) => (
-                  <HistoryInputNote key={x.field} input={x} />
+                  <HistoryInputNote key={x.field} input={x} tunables={tunables} />
                 ))}
               {rule.note ? <p className="rule-note">{rule.note}</p> : null}
             </li>

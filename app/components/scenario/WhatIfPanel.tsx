@@ -10,7 +10,7 @@ import { Form } from "@remix-run/react";
 import { memo, useState, type FormEvent } from "react";
 
 import { PERCENT_KEY_SUFFIX, type Tunable } from "~/scenarios/what-if";
-import { formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
+import { formatNumber, formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
 
 function display(t: Tunable, v: number) {
   return formatWithUnit(v, t.unit, t.format);
@@ -97,7 +97,7 @@ const TunableControl = memo(function TunableControl({
       {swing ? (
         <p className="control-swing" data-testid={`swing-${t.key}`} data-moves={swing.moves ? "true" : "false"}>
           {swing.moves
-            ? `End to end: net profit moves ${swing.profit.toFixed(1)} RMB bn`
+            ? `End to end: net profit moves ${formatNumber(swing.profit, 1)} RMB bn`
             : "Moves no headline figure from end to end"}
         </p>
       ) : null}

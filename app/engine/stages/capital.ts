@@ -18,6 +18,7 @@ import {
   type RulesByType,
   type State,
 } from "../state";
+import { formatCompact, formatNumber } from "../../utils/format";
 
 interface Req {
   proportional: number;
@@ -240,7 +241,7 @@ function bureauFees(s: State, rules: RulesByType) {
       explain(
         s,
         id,
-        `About ${borrowers.toFixed(0)} m borrowers x ${queries} queries a year x ${paramValue(rule.costPerQuery)} RMB cost ${bn(cost)} a year in bureau fees, ${bn(net)} net of Ant's ${pct(paramValue(rule.bureauStake))} stake in the bureau.`,
+        `About ${formatNumber(borrowers)} m borrowers × ${formatCompact(queries)} queries a year × ${formatCompact(paramValue(rule.costPerQuery))} RMB cost ${bn(cost)} a year in bureau fees, ${bn(net)} net of Ant's ${pct(paramValue(rule.bureauStake))} stake in the bureau.`,
         ["bureau-queries-per-borrower"],
         ["S46"],
       );

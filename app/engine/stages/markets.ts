@@ -55,7 +55,7 @@ function interoperability(s: State, rules: RulesByType) {
         explain(
           s,
           id,
-          `With rival wallets and codes accepted, ${p.name} gives up ${pct(Math.min(now, total))} of ${s.ix.market.get(market)?.name ?? market} to rivals (share ${pct(now)} -> ${pct(after)}).`,
+          `With rival wallets and codes accepted, ${p.name} gives up ${pct(Math.min(now, total))} of ${s.ix.market.get(market)?.name ?? market} to rivals (share ${pct(now)} → ${pct(after)}).`,
           [],
           ["S62", "S63"],
         );
