@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyInputIssues, historyInputs } from "./inputs";
+import { historyInputIssues, historyInputNumber, historyInputs } from "./inputs";
 import type { ScenarioDefinition } from "./schema";
 
 const scenario = {
@@ -41,5 +41,17 @@ describe("inputs from history", () => {
     ]);
     // what names nothing is left out of the list (the check reports it)
     expect(historyInputs(bad).map((x) => x.field)).toEqual(["maxAum", "maxAum"]);
+  });
+
+  it("reads an input in its parameter's unit: a share as a percentage, a figure as typed, a multiple with ×", () => {
+    const available = [
+      { key: "r.cap.maxAum", unit: "RMB bn", format: "number" as const },
+      { key: "r.rule-2.stakeKept", unit: "share", format: "percent" as const },
+      { key: "r.lev.maxLeverage", unit: "x capital", format: "multiple" as const },
+    ];
+    expect(historyInputNumber(780.8, { ruleId: "cap", field: "maxAum" }, available)).toBe("780.8");
+    expect(historyInputNumber(0.5, { ruleId: "rule-2", field: "stakeKept" }, available)).toBe("50%");
+    expect(historyInputNumber(5, { ruleId: "lev", field: "maxLeverage" }, available)).toBe("5×");
+    expect(historyInputNumber(1190, { ruleId: "none", field: "x" }, available)).toBe("1,190");
   });
 });

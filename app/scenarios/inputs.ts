@@ -73,12 +73,13 @@ export function historyInputIssues(scenario: Definition): Array<{ path: PathSegm
 
 /**
  * An input's number as it reads in its parameter's unit, the unit itself left to the input's `what`: a share as a
- * percentage (0.3 -> "30%"), a multiple with its sign (5 -> "5×"), else the number ("780.8"). `available` is the
+ * percentage (0.3 -> "30%"), a multiple with its sign (5 -> "5×"), else the number as typed ("780.8"). `available` is the
  * scenario's tunables (they carry each parameter's unit and format from the schema).
  */
 export function historyInputNumber(value: number, input: Pick<HistoryInput, "ruleId" | "field">, available: Array<Pick<Tunable, "key" | "unit" | "format">>): string {
   const t = available.find((x) => x.key === `r.${input.ruleId}.${input.field}`);
   if (!t) return formatCompact(value);
   if (t.format === "multiple") return `${formatCompact(value)}×`;
-  return formatUnitParts(value, t.unit, t.format).number;
+  // Precise: a figure typed in from history shows as typed (780.8, not rounded to 781).
+  return formatUnitParts(value, t.unit, t.format, true).number;
 }

@@ -6,6 +6,7 @@
  * server (loaders, the CLI); the browser gets the list from the loader (docs/decisions/011-client-bundle.md).
  */
 import type { Model } from "../engine/model";
+import type { Swing } from "../engine/uncertainty";
 import { formatOfUnit } from "../utils/format";
 import { ruleIdOf } from "./ids";
 import { isParam, paramValue } from "./params";
@@ -69,4 +70,14 @@ export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">):
     });
   }
   return out;
+}
+
+/**
+ * The engine names a rule parameter by its field (`<rule label>: minOwnShare`); people read the schema's label
+ * for it, as the what-if panel does (`<rule label>: Minimum own funding`). Relabels swings keyed by metric.
+ */
+export function withParameterLabels<K extends string>(sensitivity: Record<K, Swing[]>, available: Tunable[]): Record<K, Swing[]> {
+  const labels = new Map(available.map((t) => [t.key, t.label]));
+  const relabel = (s: Swing): Swing => (s.kind === "parameter" ? { ...s, label: labels.get(`r.${s.id}`) ?? s.label } : s);
+  return Object.fromEntries(Object.entries<Swing[]>(sensitivity).map(([k, swings]) => [k, swings.map(relabel)])) as Record<K, Swing[]>;
 }

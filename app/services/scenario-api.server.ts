@@ -8,6 +8,7 @@ import { getModel } from "../data/model.server";
 import { compute } from "./compute-pool.server";
 import { jsonErrorResponse } from "./errors.server";
 import { isSlug } from "../scenarios/parse";
+import { tunables, withParameterLabels } from "../scenarios/tunables";
 import { parseDrawsSeed } from "../scenarios/uncertainty-params";
 
 const JSON_HEADERS = {
@@ -91,6 +92,7 @@ export function scenarioSensitivityResponse(id: string, source: ScenarioSource =
     const found = getScenario({ id, ...source, model });
     if (!found) return notFound(id);
     if (!found.ok) return invalid(id, found.file, found.errors);
-    return jsonResponse(await compute("sensitivity", { scenario: found.scenario }, model));
+    const swings = await compute("sensitivity", { scenario: found.scenario }, model);
+    return jsonResponse(withParameterLabels(swings, tunables(found.scenario, model)));
   });
 }

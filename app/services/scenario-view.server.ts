@@ -7,12 +7,11 @@
 import { data, redirect } from "@remix-run/node";
 
 import { type Attribution, BANDS_CHOICES, type BandsChoice, type Model, type Result } from "~/engine";
-import type { Swing } from "~/engine/uncertainty";
 import { getModel, modelVersion } from "~/data/model.server";
 import { getViewedScenario, type ViewedScenario } from "~/data/scenario-ref.server";
 import { formatError } from "~/scenarios/format-errors";
 import type { Scenario } from "~/scenarios/schema";
-import { tunables } from "~/scenarios/tunables";
+import { tunables, withParameterLabels } from "~/scenarios/tunables";
 import { applyWhatIf, canonicalWhatIfSearch, parseWhatIf, type Tunable, type WhatIf } from "~/scenarios/what-if";
 import { parseDrawsSeed } from "~/scenarios/uncertainty-params";
 import type { ErrorPayload, ScenarioFilePayload } from "~/utils/error-payload";
@@ -132,19 +131,9 @@ export function loadUncertainty(view: ScenarioView, url: URL): Promise<PageUncer
   const parsed = parseDrawsSeed(url.searchParams.get("draws"), url.searchParams.get("seed"));
   const drawsSeed = parsed.ok ? parsed.value : null;
   return cachedAsync(`uncertainty:${view.key}`, () =>
-    compute("pageUncertainty", { scenario: view.applied.scenario, whatIf: view.whatIf.values, drawsSeed }, view.model).then((u) =>
-      withParameterLabels(u, view.tunables),
-    ),
+    compute("pageUncertainty", { scenario: view.applied.scenario, whatIf: view.whatIf.values, drawsSeed }, view.model).then((u) => ({
+      ...u,
+      sensitivity: withParameterLabels(u.sensitivity, view.tunables),
+    })),
   ).catch((error: unknown) => throwErrorPage(error, "scenario"));
-}
-
-/**
- * The engine names a rule parameter by its field (`<rule label>: minOwnShare`); people read the schema's label
- * for it, as the what-if panel does (`<rule label>: Minimum own funding`).
- */
-function withParameterLabels(u: PageUncertainty, available: Tunable[]): PageUncertainty {
-  const labels = new Map(available.map((t) => [t.key, t.label]));
-  const relabel = (s: Swing): Swing => (s.kind === "parameter" ? { ...s, label: labels.get(`r.${s.id}`) ?? s.label } : s);
-  const sensitivity = Object.fromEntries(Object.entries(u.sensitivity).map(([k, swings]) => [k, swings.map(relabel)]));
-  return { ...u, sensitivity: sensitivity as PageUncertainty["sensitivity"] };
 }
