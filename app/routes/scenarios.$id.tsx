@@ -9,7 +9,7 @@
  * are then a GET form.
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { startTransition, useDeferredValue, useEffect, useState } from "react";
 
 import { ExportBar } from "~/components/export/ExportBar";
@@ -123,7 +123,8 @@ export default function ScenarioPage() {
     keep.seed = String(loaded.uncertainty.seed);
   }
   // The room view stays on as the what-if rewrites the URL (decision 025).
-  for (const [k, v] of viewParams(parseView(useLocation().search))) keep[k] = v;
+  const location = useLocation();
+  for (const [k, v] of viewParams(parseView(location.search))) keep[k] = v;
   const w = useWhatIf({
     model,
     scenario,
@@ -187,7 +188,11 @@ export default function ScenarioPage() {
         <ul>
           {CONTENTS.map(([href, label]) => (
             <li key={href}>
-              <a href={href}>{label}</a>
+              {/* A router Link, not a bare anchor: the browser's own fragment entries all carry the router key
+                  "default", so ScrollRestoration sent every jump after the first back to one saved position. A Link
+                  gets a fresh key (scrolled to its anchor) and Back restores where the reader was. Without
+                  JavaScript it is the same plain anchor. */}
+              <Link to={{ search: location.search, hash: href }}>{label}</Link>
             </li>
           ))}
         </ul>

@@ -170,10 +170,44 @@ test("the scenario page at 1366x768: a contents list whose anchors all land, and
   const toc = page.getByRole("navigation", { name: "Contents" });
   const hrefs = await toc.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
   expect(hrefs.length).toBeGreaterThanOrEqual(8);
-  for (const h of hrefs) expect(await page.locator(h).count(), h).toBe(1);
+  for (const h of hrefs) {
+    // Each link stays on this page (same path and query) and names one element.
+    const target = new URL(h, page.url());
+    expect(target.pathname + target.search, h).toBe(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(await page.locator(target.hash).count(), h).toBe(1);
+  }
   const chart = (await page.locator(".scenario-top svg[role=img]").boundingBox())!;
   expect(chart.y + chart.height).toBeLessThanOrEqual(768);
 });
+
+/** The top of the element `hash` names, relative to the viewport. */
+async function topOf(page: Page, hash: string): Promise<number> {
+  return page.locator(hash).evaluate((el) => el.getBoundingClientRect().top);
+}
+
+// Every jump lands, not only the first (the browser's fragment entries shared one router key, so scroll restoration
+// sent the second jump back to the first one's position), and Back returns to the section left.
+for (const js of [true, false]) {
+  test.describe(js ? "contents jumps" : "contents jumps without JavaScript", () => {
+    test.use({ javaScriptEnabled: js });
+    test("each contents link in turn brings its section to the top of the screen, and Back returns", async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${SCENARIO}?view=room`);
+      if (js) await hydrated(page);
+      const toc = page.getByRole("navigation", { name: "Contents" });
+      const hashes = ["#services", "#capital", "#markets", "#rules"];
+      for (const hash of hashes) {
+        await toc.locator(`a[href$="${hash}"]`).click();
+        await expect.poll(() => topOf(page, hash), { message: hash }).toBeLessThan(200);
+        expect(await topOf(page, hash), hash).toBeGreaterThan(-50);
+        expect(new URL(page.url()).search, "the query stays").toBe("?view=room");
+      }
+      await page.goBack();
+      await expect.poll(() => topOf(page, "#markets"), { message: "Back to #markets" }).toBeLessThan(200);
+      expect(await topOf(page, "#markets")).toBeGreaterThan(-50);
+    });
+  });
+}
 
 test.describe("screenshots in both views", () => {
   for (const [width, height] of [
