@@ -160,7 +160,7 @@ test.describe("tables beside charts, without JavaScript", () => {
 
   // The scenario page's HHI table, with two range columns, scrolled sideways at 1920 to show the last one.
   const TABLES: Array<[string, string[]]> = [
-    [`/scenarios/${ID}`, ["hhi-result-table", "flow-matrix"]],
+    [`/scenarios/${ID}`, ["hhi-result-table", "flow-matrix", "sensitivity-profit-table"]],
     [COMPARE, ["compare-services-table", "compare-hhi-table"]],
     ["/model", ["units-table", "services-table", "hhi-table"]],
   ];

@@ -147,7 +147,9 @@ export function SensitivitySection({
         </p>
       }
     >
+      {/* fit: the swing table's range columns do not fit beside the tornado at 1920, so it wraps below, never scrolling. */}
       <ChartWithTable
+        fit
         chart={<Tornado swings={sensitivity.profit} point={point.profit} metric="profit" />}
         table={<SwingTable metric="profit" swings={sensitivity.profit} id="sensitivity-profit-table" />}
       />
