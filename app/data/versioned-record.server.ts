@@ -11,6 +11,7 @@
 import crypto from "node:crypto";
 
 import type { Db } from "./db.server";
+import { slugify } from "../utils/slug";
 
 /** Another process holds the database's write lock for longer than the busy timeout. */
 export class DatabaseBusyError extends Error {
@@ -70,15 +71,7 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
  * a dash and 6 random characters, after `prefix` (saved paths' `saved.`).
  */
 export function newRecordId(title: string, fallback: string, prefix = ""): string {
-  const base =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || fallback;
+  const base = slugify(title, 40) || fallback;
   const suffix = Array.from(crypto.randomBytes(6), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
   return `${prefix}${base}-${suffix}`;
 }

@@ -4,7 +4,6 @@
  * per-draw differences (and not the difference of the two bands); one scenario against itself differs by
  * exactly nothing in every draw.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { evaluate, evaluateHeadline } from "../engine/evaluate";
@@ -13,9 +12,8 @@ import { stackScenarios } from "../engine/stack";
 import type { Model } from "../engine/model";
 import { HEADLINE_KEYS } from "../engine/result";
 import { applyDraw, bandOf, drawVector, uncertainInputs } from "../engine/uncertainty";
-import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
+import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import { columnDraws, compareBands, perDrawDifference, type BandColumn } from "./compare-bands";
-import { loadScenarios } from "./load.server";
 import type { Scenario } from "./schema";
 import { applyWhatIf } from "./what-if";
 
@@ -27,7 +25,7 @@ const byId = (id: string) => library.find((s) => s.id === id)!;
 beforeAll(() => {
   scratch = makeScratchDatabase();
   model = scratch.model;
-  library = loadScenarios({ dir: path.resolve(__dirname, "../../scenarios"), model }).flatMap((r) => (r.ok ? [r.scenario] : []));
+  library = libraryScenarios(model);
 });
 afterAll(() => scratch.cleanup());
 

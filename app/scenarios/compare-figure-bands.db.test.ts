@@ -3,17 +3,15 @@
  * the same for the same seed, collapsing to the point figures when every range is a point, and drawn on the same
  * draws as the page's headline bands (common random numbers: the headline they imply equals compareBands').
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { evaluate } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import { HEADLINE_KEYS } from "../engine/result";
 import { computeBands, type Band } from "../engine/uncertainty";
-import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
+import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import { compareBands } from "./compare-bands";
 import { compareFigureBands } from "./compare-figure-bands";
-import { loadScenarios } from "./load.server";
 import type { Scenario } from "./schema";
 import { applyWhatIf } from "./what-if";
 
@@ -25,7 +23,7 @@ const byId = (id: string) => library.find((s) => s.id === id)!;
 beforeAll(() => {
   scratch = makeScratchDatabase();
   model = scratch.model;
-  library = loadScenarios({ dir: path.resolve(__dirname, "../../scenarios"), model }).flatMap((r) => (r.ok ? [r.scenario] : []));
+  library = libraryScenarios(model);
 });
 afterAll(() => scratch.cleanup());
 

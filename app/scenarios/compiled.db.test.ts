@@ -3,7 +3,6 @@
  * model: every library scenario and random stacks of library rules, every coalition of their rules, give the
  * identical headline; the compiled Monte Carlo gives bands identical to drawing and evaluating each model in full.
  */
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoalitionRunner, compileScenario, headlineObject, run, Work } from "../engine/compiled";
@@ -18,8 +17,7 @@ import type { EngineScenario } from "../engine/rules";
 import { stackScenarios } from "../engine/stack";
 import { applyDraw, computeBands, drawVector, uncertainInputs } from "../engine/uncertainty";
 import { referenceBands } from "./__fixtures__/reference-bands";
-import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { loadScenarios } from "./load.server";
+import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import type { Scenario } from "./schema";
 
 let scratch: ScratchDatabase;
@@ -29,7 +27,7 @@ let library: Scenario[];
 beforeAll(() => {
   scratch = makeScratchDatabase();
   model = scratch.model;
-  library = loadScenarios({ dir: path.resolve(__dirname, "../../scenarios"), model }).flatMap((r) => (r.ok ? [r.scenario] : []));
+  library = libraryScenarios(model);
 });
 afterAll(() => scratch.cleanup());
 

@@ -3,7 +3,6 @@
  * bands ordered, reproducible and collapsing to the point estimate; sensitivity sorted; grouped attribution equal
  * to full enumeration; the sampled estimate within its stated bound.
  */
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attribute, interactionGroups, SAMPLED_BOUND_SE } from "../engine/attribution";
@@ -13,8 +12,7 @@ import { hashKey, triangular, uniformFor, xoshiro128ss } from "../engine/random"
 import { HEADLINE_KEYS, type Attribution } from "../engine/result";
 import { stackScenarios } from "../engine/stack";
 import { computeBands, inertInputs, percentile, sensitivity, uncertainInputs, type Band } from "../engine/uncertainty";
-import { makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { loadScenarios } from "./load.server";
+import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import type { Scenario } from "./schema";
 
 let scratch: ScratchDatabase;
@@ -25,9 +23,7 @@ const byId = (id: string) => library.find((s) => s.id === id)!;
 beforeAll(() => {
   scratch = makeScratchDatabase();
   model = scratch.model;
-  library = loadScenarios({ dir: path.resolve(__dirname, "../../scenarios"), model }).flatMap((r) =>
-    r.ok ? [r.scenario] : [],
-  );
+  library = libraryScenarios(model);
 });
 afterAll(() => scratch.cleanup());
 

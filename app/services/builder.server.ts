@@ -39,6 +39,7 @@ import {
   type StalePayload,
 } from "../components/builder/draft";
 import { errorAnswer, pageErrors } from "./errors.server";
+import { slugify } from "../utils/slug";
 
 export const LIMITS = { author: MAX_AUTHOR_LENGTH, note: MAX_NOTE_LENGTH, bodyKb: Math.round(MAX_BODY_BYTES / 1024) };
 
@@ -239,13 +240,6 @@ export function editAction(request: Request, id: string) {
 /** A file name the validator accepts (its base name gives the scenario id): `My File.YAML` -> `my-file.yaml`. */
 export function uploadFileName(name: string): string {
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/\.ya?ml$/i, "");
-  const slugged = base
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  const slugged = slugify(base, 60);
   return `${slugged || "upload"}.yaml`;
 }

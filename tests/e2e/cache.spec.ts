@@ -106,17 +106,20 @@ test("a cached page is sent compressed as asked, the same document each way, and
   expect(notModified.headers["etag"]).toBe(plain.headers["etag"]);
 });
 
+/** The variant the cache test saves, twice: its title and the co-lending share are what change between versions. */
+function cacheTestVariant(title: string, minOwnShare: number) {
+  return {
+    title,
+    summary: "A variant whose page is cached, then saved again.",
+    date: "2021",
+    sources: ["S36"],
+    rules: [{ type: "co-lending", label: "Platform funds at least 30%", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: minOwnShare }, response: "raise" }],
+  };
+}
+
 test("a saved variant's cached page follows a new version, and a page under the hash policy runs its scripts", async ({ request, page }) => {
   const created = await request.post(`${server.url}/api/variants`, {
-    data: {
-      scenario: {
-      title: "Cache test variant",
-      summary: "A variant whose page is cached, then saved again.",
-      date: "2021",
-      sources: ["S36"],
-      rules: [{ type: "co-lending", label: "Platform funds at least 30%", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: 0.3 }, response: "raise" }],
-      },
-    },
+    data: { scenario: cacheTestVariant("Cache test variant", 0.3) },
   });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
@@ -125,16 +128,7 @@ test("a saved variant's cached page follows a new version, and a page under the 
   const etag = v1.headers()["etag"];
   expect(await (await request.get(url)).text()).toBe(await v1.text()); // cached
   const saved = await request.post(`${server.url}/api/variants/${id}/versions`, {
-    data: {
-      baseVersion: 1,
-      scenario: {
-        title: "Cache test variant, second version",
-        summary: "A variant whose page is cached, then saved again.",
-        date: "2021",
-        sources: ["S36"],
-        rules: [{ type: "co-lending", label: "Platform funds at least 30%", units: ["huabei"], minOwnShare: { low: 0.1, high: 0.5, value: 0.4 }, response: "raise" }],
-      },
-    },
+    data: { baseVersion: 1, scenario: cacheTestVariant("Cache test variant, second version", 0.4) },
   });
   expect(saved.status()).toBe(201);
   const v2 = await request.get(url, { headers: { "If-None-Match": etag } });

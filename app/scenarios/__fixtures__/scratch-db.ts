@@ -6,6 +6,10 @@ import { setupDatabase } from "../../../db/setup";
 import type { Model } from "../../engine/model";
 import { getModelFromDb } from "../../data/model.server";
 import { openDatabase } from "../../data/db.server";
+import { loadScenarios } from "../load.server";
+import type { Scenario } from "../schema";
+
+const LIBRARY_DIR = path.resolve(__dirname, "../../../scenarios");
 
 export interface ScratchDatabase {
   path: string;
@@ -24,4 +28,9 @@ export function makeScratchDatabase(): ScratchDatabase {
   } finally {
     sqlite.close();
   }
+}
+
+/** The library's scenario files (scenarios/) that load against `model`; files with errors are left out. */
+export function libraryScenarios(model: Model): Scenario[] {
+  return loadScenarios({ dir: LIBRARY_DIR, model }).flatMap((r) => (r.ok ? [r.scenario] : []));
 }
