@@ -11,9 +11,11 @@ import { hashKey } from "../engine/random";
 import { stackScenarios } from "../engine/stack";
 import type { Model } from "../engine/model";
 import { HEADLINE_KEYS } from "../engine/result";
-import { applyDraw, bandOf, drawVector, uncertainInputs } from "../engine/uncertainty";
+import { drawRunner, H, NH } from "../engine/draws";
+import { applyDraw, bandOf, computeBands, DEFAULT_DRAWS, DEFAULT_SEED, drawVector, MAX_DRAWS, MIN_DRAWS, uncertainInputs, type Band } from "../engine/uncertainty";
 import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { columnDraws, compareBands, perDrawDifference, type BandColumn } from "./compare-bands";
+import { columnDraws, compareBands, comparisonBands, perDrawDifference, type BandColumn } from "./compare-bands";
+import { compareFigureBands } from "./compare-figure-bands";
 import type { Scenario } from "./schema";
 import { applyWhatIf } from "./what-if";
 
@@ -147,5 +149,92 @@ describe("compare bands (common random numbers)", () => {
     for (const k of HEADLINE_KEYS) expect(a.versusFirst[k][1]).toEqual({ p5: 0, p10: 0, p50: 0, p90: 0, p95: 0 });
     expect(compareBands(model, columns, { draws: 60, seed: 5 })).toEqual(a);
     expect(a.headline.profit[0]!.p10).toBeLessThan(a.headline.profit[0]!.p90);
+  });
+});
+
+/**
+ * The two passes /compare made before one pass per column, kept as they were as the reference: the headline draws
+ * (old columnDraws) with their bands, and a whole `computeBands` per column for the services' and HHI ranges.
+ */
+function twoPassReference(columns: BandColumn[], opts: { draws?: number; seed?: number }) {
+  const draws = Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, Math.floor(opts.draws ?? DEFAULT_DRAWS)));
+  const seed = Math.floor(opts.seed ?? DEFAULT_SEED);
+  const values: Array<Record<string, Float64Array>> = [];
+  const deltas: Array<Record<string, Float64Array>> = [];
+  for (const col of columns) {
+    const assumptions = Object.fromEntries(Object.entries(col.whatIf).flatMap(([k, v]) => (k.startsWith("a.") ? [[k.slice(2), v]] : [])));
+    const { inputs } = uncertainInputs(model, col.scenario, Object.keys(col.whatIf), assumptions);
+    const hashes = inputs.map((i) => hashKey(i.key));
+    const runner = drawRunner(model, col.scenario, inputs, assumptions);
+    const h = runner.w.headline;
+    const v = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)]));
+    const d = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, new Float64Array(draws)]));
+    for (let i = 0; i < draws; i++) {
+      runner.draw(seed, i, hashes);
+      runner.evaluate();
+      for (const k of HEADLINE_KEYS) {
+        v[k]![i] = h[H[k]]!;
+        d[k]![i] = h[H[k]]! - h[NH + H[k]]!;
+      }
+    }
+    values.push(v);
+    deltas.push(d);
+  }
+  const by = <T>(f: (k: (typeof HEADLINE_KEYS)[number]) => T) => Object.fromEntries(HEADLINE_KEYS.map((k) => [k, f(k)]));
+  const bands = {
+    draws,
+    seed,
+    headline: by((k) => values.map((v) => bandOf(v[k]!))),
+    delta: by((k) => deltas.map((v) => bandOf(v[k]!))),
+    versusFirst: by((k) => values.map((v, i) => (i === 0 ? null : bandOf(perDrawDifference(v[k]!, values[0]![k]!))))),
+  };
+  const all = columns.map((c) => computeBands(model, c.scenario as Scenario, { ...opts, whatIf: c.whatIf }));
+  const pick = (byId: Record<string, Record<string, Band>>, field: string) => Object.fromEntries(Object.entries(byId).map(([id, x]) => [id, x[field]]));
+  const figureBands = {
+    draws: all[0]?.draws ?? 0,
+    seed: all[0]?.seed ?? 0,
+    services: all.map((b) => pick(b.services as never, "users")),
+    hhi: all.map((b) => pick(b.markets as never, "hhi")),
+  };
+  return { bands, figureBands };
+}
+
+/** JSON with every number as its 64 bits in hex: equal strings are equal bytes (−0, NaN and the last bit count). */
+const bits = (x: unknown) =>
+  JSON.stringify(x, (_, v) => {
+    if (typeof v !== "number") return v;
+    const b = new DataView(new ArrayBuffer(8));
+    b.setFloat64(0, v);
+    return `f64:${b.getBigUint64(0).toString(16)}`;
+  });
+
+describe("one pass per column", () => {
+  it("gives the headline, difference, services and HHI bands of the two passes it replaced, byte for byte", () => {
+    const base = byId("2021-co-lending");
+    const ruleId = base.rules[0]!.id ?? "rule-1";
+    const whatIf = { [`r.${ruleId}.minOwnShare`]: 0.45, "a.cost-of-equity": 0.12 };
+    const sets: Array<{ columns: BandColumn[]; opts: { draws?: number; seed?: number } }> = [
+      {
+        columns: [
+          { scenario: base, whatIf: {} },
+          { scenario: applyWhatIf(base, whatIf).scenario, whatIf },
+          { scenario: byId("2021-rectification"), whatIf: {} },
+          { scenario: byId("hypothetical-alipay-breakup"), whatIf: {} },
+        ],
+        opts: { draws: 150, seed: 17 },
+      },
+      // The page's defaults (1,000 draws, the default seed), two columns, one a stack of the whole library.
+      { columns: [{ scenario: byId("pipl-separate-consent"), whatIf: {} }, { scenario: stackScenarios(library, 24), whatIf: {} }], opts: {} },
+      { columns: [{ scenario: byId("2021-rectification"), whatIf: {} }, { scenario: byId("2021-rectification"), whatIf: {} }], opts: { draws: 7, seed: 3 } },
+    ];
+    for (const { columns, opts } of sets) {
+      const one = comparisonBands(model, columns, opts);
+      const two = twoPassReference(columns, opts);
+      expect(bits(one.bands)).toBe(bits(two.bands));
+      expect(bits(one.figureBands)).toBe(bits(two.figureBands));
+      // ... and so the two functions the page called.
+      expect(bits(one.bands)).toBe(bits(compareBands(model, columns, opts)));
+      expect(bits(one.figureBands)).toBe(bits(compareFigureBands(model, columns, opts)));
+    }
   });
 });
