@@ -142,16 +142,3 @@ export function comparisonBands(model: Model, columns: readonly BandColumn[], op
     },
   };
 }
-
-/** The bands /compare shows: each column's figure and change, and each column's difference from column A. */
-export function compareBands(model: Model, columns: readonly BandColumn[], opts: { draws?: number; seed?: number } = {}): CompareBands {
-  const d = columnDraws(model, columns, opts);
-  const by = <T>(f: (k: HeadlineKey) => T) => Object.fromEntries(HEADLINE_KEYS.map((k) => [k, f(k)])) as Record<HeadlineKey, T>;
-  return {
-    draws: d.draws,
-    seed: d.seed,
-    headline: by((k) => d.values.map((v) => bandOf(v[k]))),
-    delta: by((k) => d.deltas.map((v) => bandOf(v[k]))),
-    versusFirst: by((k) => d.values.map((v, i) => (i === 0 ? null : bandOf(perDrawDifference(v[k], d.values[0]![k])))))
-  };
-}

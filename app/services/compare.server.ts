@@ -14,8 +14,6 @@ import { listScenarios } from "~/data/scenario.server";
 import { getVersion, variantAsScenario } from "~/data/variant.server";
 import { evaluate } from "~/engine/evaluate";
 import type { Model } from "~/engine/model";
-import { compareBands, type CompareBands } from "~/scenarios/compare-bands";
-import { compareFigureBands, type CompareFigureBands } from "~/scenarios/compare-figure-bands";
 import { familiesOf, summarise } from "~/scenarios/payload";
 import { scenarioRefHref } from "~/scenarios/ref";
 import type { Scenario } from "~/scenarios/schema";
@@ -26,8 +24,9 @@ import type { ScenarioError } from "~/scenarios/validate";
 import { applyWhatIf, movedTunables, parseWhatIf } from "~/scenarios/what-if";
 import { formatWithUnit } from "~/utils/format";
 
-import { cached, hashOf } from "./cache.server";
-import { pageErrors } from "./errors.server";
+import { cachedAsync, hashOf } from "./cache.server";
+import { compute } from "./compute-pool.server";
+import { pageErrorsAsync } from "./errors.server";
 
 export type Problem = {
   text: string;
@@ -43,7 +42,7 @@ export type ChosenExtra = { ref: string; title: string };
 /** The comparison the `s` values of a query ask for; `draws` and `seed` choose the bands' draws. */
 export function loadComparison(url: URL) {
   const q = url.searchParams;
-  return pageErrors("compare", () => compareRefs(q.getAll("s"), q.get("draws"), q.get("seed"), q.has("pick")));
+  return pageErrorsAsync("compare", () => compareRefs(q.getAll("s"), q.get("draws"), q.get("seed"), q.has("pick")));
 }
 
 /** What a column's what-if moves, in words: "…: Minimum own funding 50%; Cost of equity 10% per year". */
@@ -53,7 +52,7 @@ function whatIfWords(model: Model, scenario: Scenario, values: Record<string, nu
     .join("; ");
 }
 
-function compareRefs(values: string[], drawsRaw: string | null, seedRaw: string | null, pick: boolean) {
+async function compareRefs(values: string[], drawsRaw: string | null, seedRaw: string | null, pick: boolean) {
   const model = getModel();
   const files = listScenarios({ model });
   const selection = parseSelection(values);
@@ -177,23 +176,13 @@ function compareRefs(values: string[], drawsRaw: string | null, seedRaw: string 
   }
   if (status === 200 && values.length > 0 && drawsSeed.ok) {
     const chosen = drawsSeed.value;
-    // Common random numbers: every column on the same draws. Cached by what the columns are (content, not name),
-    // the model and the draws: the same comparison is drawn once.
+    // Common random numbers: every column on the same draws, one engine pass per column giving the headline,
+    // difference, services' and HHI bands together, on the compute pool (a full queue: 503 with Retry-After).
+    // Cached by what the columns are (content, not name), the model and the draws: the same comparison is drawn once.
+    const bandColumns = columns.map((c) => ({ scenario: c.scenario, whatIf: c.whatIf }));
     const key = hashOf({ m: modelVersion(model), c: columns.map((c) => [c.scenario, c.whatIf]), d: chosen });
-    const bands: CompareBands = cached(`compare-bands:${key}`, () =>
-      compareBands(
-        model,
-        columns.map((c) => ({ scenario: c.scenario, whatIf: c.whatIf })),
-        chosen ?? {},
-      ),
-    );
-    // The services' and markets' ranges for their charts and tables, on the same draws.
-    const figureBands: CompareFigureBands = cached(`compare-figure-bands:${key}`, () =>
-      compareFigureBands(
-        model,
-        columns.map((c) => ({ scenario: c.scenario, whatIf: c.whatIf })),
-        chosen ?? {},
-      ),
+    const { bands, figureBands } = await cachedAsync(`compare-bands:${key}`, () =>
+      compute("comparisonBands", { columns: bandColumns, draws: chosen?.draws, seed: chosen?.seed }, model),
     );
     return { kind: "ok" as const, view: compareView(inputs), bands, figureBands, explicitDraws: chosen !== null };
   }

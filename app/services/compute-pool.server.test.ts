@@ -60,6 +60,8 @@ describe("the compute pool", () => {
       ["pageUncertainty", { scenario: rect, whatIf: {}, drawsSeed: null }],
       ["resultPayload", { scenario: lending, options: { uncertainty: { draws: 150, seed: 3 } } }],
       ["sensitivity", { scenario: rect }],
+      ["comparisonBands", { columns: [{ scenario: rect, whatIf: {} }, { scenario: lending, whatIf: { "a.cost-of-equity": 0.12 } }], draws: 90, seed: 8 }],
+      ["comparisonBands", { columns: [{ scenario: lending, whatIf: {} }, { scenario: rect, whatIf: {} }], draws: undefined, seed: undefined }],
       ["pathState", { path: whatHappened(), assumptions: { "cost-of-equity": 0.11 }, draws: 60, seed: 4, whatIf: { "a.cost-of-equity": 0.11 } }],
     ] as const;
     const pooled = await Promise.all(cases.map(([name, args]) => pool.run(name, args as never, model)));

@@ -11,6 +11,7 @@ import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, 
 import { pathBands, type PathBands } from "../paths/bands";
 import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
 import type { ResolvedPath } from "../paths/resolve";
+import { comparisonBands, type BandColumn } from "../scenarios/compare-bands";
 import { resultPayload } from "../scenarios/payload";
 import type { Scenario } from "../scenarios/schema";
 import { tableRangesOf, type TableRanges } from "../components/scenario/ranges";
@@ -69,6 +70,9 @@ export const COMPUTE_TASKS = {
     attribution: attribute(model, scenario, { assumptions }),
   }),
   pageUncertainty,
+  /** /compare's bands: one engine pass per column on the same draws (headline, difference, services, HHI). */
+  comparisonBands: (model: Model, { columns, draws, seed }: { columns: BandColumn[]; draws?: number; seed?: number }) =>
+    comparisonBands(model, columns, { draws, seed }),
   /** GET /api/scenarios/:id/result (and the exports): `{ scenario, result, attribution, bands? }`. */
   resultPayload: (model: Model, { scenario, options }: { scenario: Scenario; options: Parameters<typeof resultPayload>[2] }) => resultPayload(model, scenario, options),
   /** GET /api/scenarios/:id/sensitivity, and /model/about's swings on the last step of what-happened. */

@@ -1,13 +1,13 @@
 /**
  * /compare with what-if states and variants beside their originals (issue 13 §4), and its bands over the same
- * draws (issue 11 §3): the figures equal the engine's for the what-if, the bands equal compareBands on the same
+ * draws (issue 11 §3): the figures equal the engine's for the what-if, the bands equal comparisonBands on the same
  * seed, bad what-ifs are a 400 page saying what was wrong, "Add to compare" and "Compare with the original" work
  * without JavaScript; axe; screenshots at 1920x1080 and 1366x768.
  */
 import { expect, test } from "@playwright/test";
 
 import { evaluate } from "../../app/engine";
-import { compareBands } from "../../app/scenarios/compare-bands";
+import { comparisonBands } from "../../app/scenarios/compare-bands";
 import { applyWhatIf } from "../../app/scenarios/what-if";
 import { formatRmbBn } from "../../app/utils/format";
 import { evaluateLibrary, serverModel } from "./library-support";
@@ -38,7 +38,7 @@ test.describe("without JavaScript", () => {
     await expect(profitCell).toHaveText(formatRmbBn(moved.headline.profit.scenario));
 
     // The bands are those of the engine's helper on the default draws and seed, for both columns together.
-    const bands = compareBands(model, [
+    const { bands } = comparisonBands(model, [
       { scenario: file, whatIf: {} },
       { scenario: applied.scenario, whatIf: { [KEY]: 0.5 } },
     ]);

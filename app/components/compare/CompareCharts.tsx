@@ -3,7 +3,7 @@
  * scenario's letter as well as its colour, and has a table with the same numbers beside it (CompareTables).
  * Each is a chart spec: plain SVG from the server, recharts after hydration (decision 022); the headline and
  * capital charts carry the 80% ranges of the page's common draws, the services and HHI charts those of each
- * column's services and markets on the same draws (compare-figure-bands.ts). The baseline's bars carry none.
+ * column's services and markets on the same draws (compare-bands.ts, one pass with the headline draws). The baseline's bars carry none.
  */
 import { HHI_BANDS } from "~/engine/markets";
 import type { HeadlineKey } from "~/engine/result";
@@ -15,7 +15,7 @@ import { HatchDefs } from "../charts/HatchDefs";
 import { INK, OKABE_ITO } from "../charts/palette";
 import { SpecChart } from "../charts/SpecChart";
 import { hhiShading, rangeLegend, rangeOf, type BarChartSpec, type BarSeries, type ChartRanges } from "../charts/spec";
-import type { CompareFigureBands } from "~/scenarios/compare-figure-bands";
+import type { CompareFigureBands } from "~/scenarios/compare-bands";
 
 import { METRICS } from "../library/headline";
 import { BASELINE_COLOUR, sharedAxis, type CompareColumn, type CompareView } from "./view";

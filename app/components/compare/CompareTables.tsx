@@ -9,7 +9,7 @@ import { formatHhi, formatMillions, formatRmbBn } from "~/utils/format";
 import { DataTable } from "../common/DataTable";
 import { DeltaText } from "../library/DeltaText";
 import { METRICS } from "../library/headline";
-import type { CompareFigureBands } from "~/scenarios/compare-figure-bands";
+import type { CompareFigureBands } from "~/scenarios/compare-bands";
 
 import { BandSub, metricColumn, scenarioColumns } from "./columns";
 import type { CapitalRow, CompareView, HeadlineRow, MarketRow, ServiceRow } from "./view";

@@ -1,7 +1,7 @@
 /**
- * /compare's services and HHI ranges (compare-figure-bands.ts) on the real seeded model and the library: ordered,
+ * /compare's services and HHI ranges (comparisonBands' figureBands) on the real seeded model and the library: ordered,
  * the same for the same seed, collapsing to the point figures when every range is a point, and drawn on the same
- * draws as the page's headline bands (common random numbers: the headline they imply equals compareBands').
+ * draws as the page's headline bands (common random numbers: the headline they imply equals the headline bands').
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -10,8 +10,7 @@ import type { Model } from "../engine/model";
 import { HEADLINE_KEYS } from "../engine/result";
 import { computeBands, type Band } from "../engine/uncertainty";
 import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
-import { compareBands } from "./compare-bands";
-import { compareFigureBands } from "./compare-figure-bands";
+import { comparisonBands, type BandColumn } from "./compare-bands";
 import type { Scenario } from "./schema";
 import { applyWhatIf } from "./what-if";
 
@@ -28,6 +27,8 @@ beforeAll(() => {
 afterAll(() => scratch.cleanup());
 
 const point = (x: number): Band => ({ p5: x, p10: x, p50: x, p90: x, p95: x });
+const compareFigureBands = (m: Model, cols: BandColumn[], opts: { draws?: number; seed?: number }) => comparisonBands(m, cols, opts).figureBands;
+const compareBands = (m: Model, cols: BandColumn[], opts: { draws?: number; seed?: number }) => comparisonBands(m, cols, opts).bands;
 const ordered = (b: Band) => b.p5 <= b.p10 && b.p10 <= b.p50 && b.p50 <= b.p90 && b.p90 <= b.p95;
 
 describe("compare figure bands", () => {
