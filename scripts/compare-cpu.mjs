@@ -1,5 +1,6 @@
-// CPU per cold /compare request (decision 039), in process against build/ (`NODE_ENV=production node scripts/compare-cpu.mjs [n] [id,id,…]`):
-// thread's share (/proc/self/task/<pid>/stat, 10 ms ticks, summed over the run). A new seed each request: no cache holds.
+// CPU per cold /compare request (decision 039), in process against build/: `NODE_ENV=production node
+// scripts/compare-cpu.mjs [n] [id,id,…]`. Total CPU (all threads, process.cpuUsage) and the main thread's share
+// (/proc/self/task/<pid>/stat, 10 ms ticks, summed over the run). A new seed each request, so no cache holds.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
