@@ -9,8 +9,7 @@
  * Pure and isomorphic: no I/O, no clock, never Math.random. Choices: docs/decisions/017-uncertainty.md.
  */
 import { assumptionValues } from "./assumptions";
-import { antShareOf, drawRunner, H, hhiOf, MarketScratch, marketShares, NH, serviceRevenues } from "./draws";
-import { evaluateHeadline } from "./evaluate";
+import { antShareOf, drawRunner, H, hhiOf, MarketScratch, marketShares, NH, serviceRevenues, type DrawRunner } from "./draws";
 import type { Model } from "./model";
 import { indexFiguresOf } from "./model-index";
 import { hashKey, triangular, uniform, uniformFor } from "./random";
@@ -464,14 +463,37 @@ const MARKET_FIELDS = ["hhi", "hhiDelta", "antShare", "antShareDelta"] as const;
  * scenario in full (compiled.test.ts holds that reference and checks it).
  */
 export function computeBands(model: Model, scenario: Scenario, options: BandOptions = {}): Bands {
+  return bandsOf(model, prepared(model, scenario, options.whatIf ?? {}), options);
+}
+
+/**
+ * Bands and sensitivity of one scenario and what-if (the scenario page's pair): the inputs worked out and the
+ * scenario compiled once for both. Equal to `computeBands` and `sensitivity` called apart.
+ */
+export function bandsAndSensitivity(
+  model: Model,
+  scenario: Scenario,
+  options: BandOptions = {},
+): { bands: Bands; sensitivity: Record<HeadlineKey, Swing[]> } {
+  const p = prepared(model, scenario, options.whatIf ?? {});
+  const bands = bandsOf(model, p, options);
+  return { bands, sensitivity: swingsOf(p.inputs, p.runner) };
+}
+
+interface Prepared extends UncertainInputs {
+  runner: DrawRunner;
+}
+
+function prepared(model: Model, scenario: Scenario, whatIf: Record<string, number>): Prepared {
+  const whatIfAssumptions = assumptionsOfWhatIf(whatIf);
+  const { inputs, notDrawn } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
+  return { inputs, notDrawn, runner: drawRunner(model, scenario, inputs, whatIfAssumptions) };
+}
+
+function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: BandOptions): Bands {
   const draws = Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, Math.floor(options.draws ?? DEFAULT_DRAWS)));
   const seed = Math.floor(options.seed ?? DEFAULT_SEED);
-  const whatIf = options.whatIf ?? {};
-  const whatIfAssumptions: Record<string, number> = {};
-  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
-  const { inputs, notDrawn } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
   const hashes = inputs.map((i) => hashKey(i.key));
-  const runner = drawRunner(model, scenario, inputs, whatIfAssumptions);
   const w = runner.w;
   const m = runner.c.model;
   const { nu, ns } = m;
@@ -656,22 +678,36 @@ export function sensitivity(
   scenario: Scenario,
   whatIf: Record<string, number> = {},
 ): Record<HeadlineKey, Swing[]> {
-  const whatIfAssumptions: Record<string, number> = {};
-  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
-  const { inputs } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
-  const base = modeVector(inputs);
-  const at = (k: number, v: number): Headline => {
-    const values = base.slice();
-    values[k] = v;
-    const d = applyDraw(model, scenario, inputs, values, whatIfAssumptions);
-    return evaluateHeadline(d.model, d.scenario, { assumptions: d.assumptions });
-  };
+  const { inputs, runner } = prepared(model, scenario, whatIf);
+  return swingsOf(inputs, runner);
+}
+
+/** The what-if's assumption overrides (`a.<id>` keys), by assumption id. */
+function assumptionsOfWhatIf(whatIf: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) out[k.slice(2)] = v;
+  return out;
+}
+
+/**
+ * Each input to its low and its high with the others at their modes, on the compiled scenario: two evaluations of
+ * the working arrays per input, equal to the last bit to patching a model and scenario per swing and evaluating
+ * them in full (`applyDraw` then `evaluateHeadline`; compiled.db.test.ts keeps that as the reference).
+ */
+function swingsOf(inputs: UncertainInput[], runner: DrawRunner): Record<HeadlineKey, Swing[]> {
+  const values = modeVector(inputs);
+  const lows = new Float64Array(NH);
   const out = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, [] as Swing[]])) as Record<HeadlineKey, Swing[]>;
   inputs.forEach((inp, k) => {
-    const lo = at(k, inp.low);
-    const hi = at(k, inp.high);
-    for (const m of HEADLINE_KEYS)
-      out[m].push({ id: inp.id, kind: inp.kind, label: inp.label, low: lo[m].scenario, high: hi[m].scenario });
+    const mode = values[k];
+    values[k] = inp.low;
+    runner.evaluate(values);
+    lows.set(runner.w.headline.subarray(0, NH));
+    values[k] = inp.high;
+    runner.evaluate(values);
+    values[k] = mode;
+    const highs = runner.w.headline;
+    HEADLINE_KEYS.forEach((m, i) => out[m].push({ id: inp.id, kind: inp.kind, label: inp.label, low: lows[i], high: highs[i] }));
   });
   for (const m of HEADLINE_KEYS)
     out[m].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low) || a.id.localeCompare(b.id));

@@ -15,8 +15,8 @@ import { hashKey } from "../engine/random";
 import type { Model } from "../engine/model";
 import type { EngineScenario } from "../engine/rules";
 import { stackScenarios } from "../engine/stack";
-import { applyDraw, computeBands, drawVector, uncertainInputs } from "../engine/uncertainty";
-import { referenceBands } from "./__fixtures__/reference-bands";
+import { applyDraw, bandsAndSensitivity, computeBands, drawVector, sensitivity, uncertainInputs } from "../engine/uncertainty";
+import { referenceBands, referenceSensitivity } from "./__fixtures__/reference-bands";
 import { libraryScenarios, makeScratchDatabase, type ScratchDatabase } from "./__fixtures__/scratch-db";
 import type { Scenario } from "./schema";
 
@@ -79,6 +79,25 @@ describe("the compiled engine equals the staged evaluator", () => {
     expect(computeBands(model, rect, { draws: 50, seed: 3, whatIf })).toStrictEqual(referenceBands(model, rect, { draws: 50, seed: 3, whatIf }));
     const stack = stackScenarios(library, 24);
     expect(computeBands(model, stack, { draws: 40, seed: 5 })).toStrictEqual(referenceBands(model, stack, { draws: 40, seed: 5 }));
+  });
+
+  it("swings every input of every library scenario (and under a what-if) as patching and evaluating each in full", () => {
+    for (const s of library) expect(sensitivity(model, s), s.id).toStrictEqual(referenceSensitivity(model, s));
+    const rect = library.find((s) => s.id === "2021-rectification")!;
+    const rule = rect.rules.find((r) => Object.values(r).some((v) => typeof v === "object" && v !== null && "low" in v))!;
+    const field = Object.entries(rule).find(([, v]) => typeof v === "object" && v !== null && "low" in v)![0];
+    const whatIf = { "a.cost-of-equity": 0.12, "a.linked-out-retention": 0.6, [`r.${rule.id}.${field}`]: 10 };
+    expect(sensitivity(model, rect, whatIf)).toStrictEqual(referenceSensitivity(model, rect, whatIf));
+    const stack = stackScenarios(library, 24);
+    expect(sensitivity(model, stack)).toStrictEqual(referenceSensitivity(model, stack));
+  });
+
+  it("gives the page's bands and swings together equal to computing each apart", () => {
+    const rect = library.find((s) => s.id === "2021-rectification")!;
+    const whatIf = { "a.cost-of-equity": 0.11 };
+    const both = bandsAndSensitivity(model, rect, { draws: 80, seed: 9, whatIf });
+    expect(both.bands).toStrictEqual(computeBands(model, rect, { draws: 80, seed: 9, whatIf }));
+    expect(both.sensitivity).toStrictEqual(referenceSensitivity(model, rect, whatIf));
   });
 
   it("keeps the first stages per coalition without changing a bit of any headline, in any order of coalitions", () => {

@@ -7,7 +7,7 @@ import { attribute } from "../engine/attribution";
 import { evaluate } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import type { Attribution, HeadlineKey, Result } from "../engine/result";
-import { computeBands, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "../engine/uncertainty";
+import { bandsAndSensitivity, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "../engine/uncertainty";
 import { pathBands, type PathBands } from "../paths/bands";
 import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
 import type { ResolvedPath } from "../paths/resolve";
@@ -39,8 +39,7 @@ function pageUncertainty(
   model: Model,
   { scenario, whatIf, drawsSeed }: { scenario: Scenario; whatIf: Record<string, number>; drawsSeed: { draws: number; seed: number } | null },
 ): PageUncertainty {
-  const bands = computeBands(model, scenario, { ...(drawsSeed ?? {}), whatIf });
-  const swings = sensitivity(model, scenario, whatIf);
+  const { bands, sensitivity: swings } = bandsAndSensitivity(model, scenario, { ...(drawsSeed ?? {}), whatIf });
   const inert = inertInputs(swings);
   const swingByKey: PageUncertainty["swingByKey"] = {};
   for (const s of swings.profit) {

@@ -1,8 +1,9 @@
 /**
  * The Monte Carlo loop as it was before the compiled form (every draw a patched model and scenario, evaluated in
- * full by the staged evaluator, figures read from the result): the reference the compiled draws must equal.
+ * full by the staged evaluator, figures read from the result): the reference the compiled draws must equal. And
+ * the sensitivity as it was before it ran on the compiled form (each swing a patched model and scenario).
  */
-import { evaluate } from "../../engine/evaluate";
+import { evaluate, evaluateHeadline } from "../../engine/evaluate";
 import type { Model } from "../../engine/model";
 import { hashKey } from "../../engine/random";
 import { HEADLINE_KEYS, type HeadlineKey, type Result } from "../../engine/result";
@@ -14,6 +15,7 @@ import {
   DEFAULT_SEED,
   drawVector,
   MAX_DRAWS,
+  modeVector,
   MIN_DRAWS,
   uncertainInputs,
   type Band,
@@ -21,6 +23,7 @@ import {
   type Bands,
   type MarketBands,
   type ServiceBands,
+  type Swing,
   type UnitBands,
 } from "../../engine/uncertainty";
 
@@ -183,3 +186,25 @@ export function referenceBands(model: Model, scenario: Scenario, options: BandOp
   };
 }
 
+
+/** Each input to its low and its high, the others at their modes: a patched model and scenario evaluated per swing. */
+export function referenceSensitivity(model: Model, scenario: Scenario, whatIf: Record<string, number> = {}): Record<HeadlineKey, Swing[]> {
+  const whatIfAssumptions: Record<string, number> = {};
+  for (const [k, v] of Object.entries(whatIf)) if (k.startsWith("a.")) whatIfAssumptions[k.slice(2)] = v;
+  const { inputs } = uncertainInputs(model, scenario, Object.keys(whatIf), whatIfAssumptions);
+  const base = modeVector(inputs);
+  const at = (k: number, v: number) => {
+    const values = base.slice();
+    values[k] = v;
+    const d = applyDraw(model, scenario, inputs, values, whatIfAssumptions);
+    return evaluateHeadline(d.model, d.scenario, { assumptions: d.assumptions });
+  };
+  const out = Object.fromEntries(HEADLINE_KEYS.map((k) => [k, [] as Swing[]])) as Record<HeadlineKey, Swing[]>;
+  inputs.forEach((inp, k) => {
+    const lo = at(k, inp.low);
+    const hi = at(k, inp.high);
+    for (const m of HEADLINE_KEYS) out[m].push({ id: inp.id, kind: inp.kind, label: inp.label, low: lo[m].scenario, high: hi[m].scenario });
+  });
+  for (const m of HEADLINE_KEYS) out[m].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low) || a.id.localeCompare(b.id));
+  return out;
+}
