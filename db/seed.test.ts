@@ -124,6 +124,20 @@ describe("the seeded baseline model", () => {
     for (const u of model.units) expect(byId.has(u.coverageElasticity), u.id).toBe(true);
   });
 
+  it("names units and services in assumption labels by their display names, as the pages do, never by their ids", () => {
+    // The tornado, the what-if's ordering hints and the sensitivity API read these labels ("Capital held by huabei").
+    const capital = model.assumptions.filter((a) => a.id.startsWith("capital-held-"));
+    const users = model.assumptions.filter((a) => a.id.startsWith("users-"));
+    expect(capital.length).toBeGreaterThan(5);
+    expect(users.length).toBeGreaterThan(5);
+    for (const a of capital) expect(a.label).toBe(`Capital held by ${model.units.find((u) => `capital-held-${u.id}` === a.id)!.name}`);
+    for (const a of users) expect(a.label).toBe(`Users of ${model.services.find((s) => `users-${s.id}` === a.id)!.name}`);
+    expect(model.assumptions.find((a) => a.id === "capital-held-huabei")!.label).toBe("Capital held by Huabei");
+    // No label ends in a unit's or a service's id (as "Capital held by alipay-payments" did).
+    const ids = [...model.units, ...model.services].map((x) => x.id);
+    for (const a of model.assumptions) for (const id of ids) expect(a.label.endsWith(` ${id}`), `${a.id}: ${a.label}`).toBe(false);
+  });
+
   it("each market's shares add up to 1", () => {
     for (const m of model.markets) {
       const total = model.marketPlayers.filter((p) => p.marketId === m.id).reduce((s, p) => s + p.share, 0);

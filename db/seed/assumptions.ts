@@ -188,17 +188,42 @@ export const ENGINE_ASSUMPTIONS: AssumptionRow[] = [
   }),
 ];
 
-const capital = (unitId: string, value: number, low: number, high: number, rationale: string, sourceKeys: string[] = []) =>
-  seed({
+/**
+ * Seed assumptions about one unit's or one service's figure, whose label names it (`Capital held by Huabei`). The
+ * display names live in units.ts and services.ts, which read this module's values, so the label is filled in by
+ * `withDisplayNames` when the seed is built; until then it carries the id.
+ */
+const NAMED: Map<string, { table: "units" | "services"; id: string; label: (name: string) => string }> = new Map();
+
+/** The assumptions with every unit or service they are about named by its display name (buildSeed calls this). */
+export function withDisplayNames(
+  rows: readonly AssumptionRow[],
+  names: { units: ReadonlyArray<{ id: string; name: string }>; services: ReadonlyArray<{ id: string; name: string }> },
+): AssumptionRow[] {
+  return rows.map((a) => {
+    const named = NAMED.get(a.id);
+    if (!named) return a;
+    const row = names[named.table].find((x) => x.id === named.id);
+    if (!row) throw new Error(`assumption ${a.id} is about ${named.table} '${named.id}', which the seed lacks`);
+    return { ...a, label: named.label(row.name) };
+  });
+}
+
+const capital = (unitId: string, value: number, low: number, high: number, rationale: string, sourceKeys: string[] = []) => {
+  NAMED.set(`capital-held-${unitId}`, { table: "units", id: unitId, label: (name) => `Capital held by ${name}` });
+  return seed({
     id: `capital-held-${unitId}`,
     label: `Capital held by ${unitId}`,
     value, low, high, unit: "RMB bn",
     rationale: `The fact sheet has no baseline capital by unit; this is a wide-range assumption. ${rationale}`,
     sourceKeys,
   });
+};
 
-const users = (serviceId: string, value: number, low: number, high: number, rationale: string, sourceKeys: string[] = []) =>
-  seed({ id: `users-${serviceId}`, label: `Users of ${serviceId}`, value, low, high, unit: "million users", rationale, sourceKeys });
+const users = (serviceId: string, value: number, low: number, high: number, rationale: string, sourceKeys: string[] = []) => {
+  NAMED.set(`users-${serviceId}`, { table: "services", id: serviceId, label: (name) => `Users of ${name}` });
+  return seed({ id: `users-${serviceId}`, label: `Users of ${serviceId}`, value, low, high, unit: "million users", rationale, sourceKeys });
+};
 
 /** Data figures of the baseline that the fact sheet lacks. */
 export const SEED_ASSUMPTIONS: AssumptionRow[] = [

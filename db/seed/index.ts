@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema";
-import { ASSUMPTIONS } from "./assumptions";
+import { ASSUMPTIONS, withDisplayNames } from "./assumptions";
 import { CREDIT_BOOKS } from "./credit";
 import { FACTS } from "./facts";
 import { DATA_FLOWS } from "./flows";
@@ -60,7 +60,7 @@ export function buildSeed() {
   return {
     sources: SOURCES,
     facts: FACTS,
-    assumptions: ASSUMPTIONS,
+    assumptions: withDisplayNames(ASSUMPTIONS, { units: UNITS, services: SERVICES }),
     group,
     units,
     services,

@@ -231,6 +231,9 @@ test.describe("the deck", () => {
 
     const sensitivity = (await (await page.request.get(`/api/scenarios/${ID}/sensitivity`)).json()) as Record<string, Array<{ label: string; low: number; high: number }>>;
     const moving = sensitivity.profit!.filter((s) => Math.abs(s.high - s.low) > 1e-9);
+    // Units by their names, as the rest of the page names them (the labels once read "Capital held by huabei").
+    expect(moving.map((s) => s.label)).toContain("Capital held by Huabei");
+    for (const s of sensitivity.profit!) expect(s.label).not.toMatch(/(Capital held by|Users of) [a-z]/);
     await page.goto(`/present/${ID}?slide=6`);
     const slide = page.locator("section.slide[data-slide-id='sensitivity']");
     await expect(slide.locator(".slide-kicker")).toContainText("What matters first");
