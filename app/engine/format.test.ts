@@ -1,7 +1,7 @@
 /** The engine's fast toFixed gives exactly what Number.prototype.toFixed gives (the sentences must not change). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatRmbBn } from "../utils/format";
+import { formatPercent, formatRmbBn, readableFixed, rmbBnDecimals } from "../utils/format";
 import { bn, pct, toFixed } from "./state";
 
 const same = (x: number, digits: 1 | 2) => {
@@ -53,5 +53,35 @@ describe("pct and bn", () => {
       expect(bn(x), String(x)).toBe(`${formatRmbBn(x)} RMB bn`);
     for (const x of [0, 0.00012, 0.005, 0.0039, 0.1234, 0.25, 0.316, -0.197, 1, 1.5])
       expect(pct(x), String(x)).toBe(formatPercent(x, x !== 0 && Math.abs(x) < 0.01 ? 2 : 1));
+  });
+});
+
+describe("pct and bn written from the rounded integer", () => {
+  // What they replace: Number.prototype.toFixed, then readableFixed (and a percentage's trailing zeros dropped).
+  const pctRef = (x: number) => {
+    const t = readableFixed((x * 100).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 2 : 1));
+    return `${t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t}%`;
+  };
+  const bnRef = (x: number) => {
+    const d = rmbBnDecimals(x);
+    return `${readableFixed(d === 0 ? String(Math.sign(x) * Math.round(Math.abs(x))) : x.toFixed(d))} RMB bn`;
+  };
+  const same = (x: number) => {
+    if (pct(x) !== pctRef(x)) expect(pct(x), `pct(${x})`).toBe(pctRef(x));
+    if (bn(x) !== bnRef(x)) expect(bn(x), `bn(${x})`).toBe(bnRef(x));
+  };
+
+  it("equal toFixed + readableFixed on any double, on figures of the model's size, and at and around every tie", () => {
+    fc.assert(fc.property(fc.double(), same), { numRuns: 20000, seed: 37 });
+    fc.assert(fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), same), { numRuns: 20000, seed: 38 });
+    fc.assert(fc.property(fc.double({ min: -2, max: 2, noNaN: true }), same), { numRuns: 20000, seed: 39 });
+    for (let k = -200000; k <= 200000; k += k > -2000 && k < 2000 ? 1 : 7) {
+      for (const scale of [10, 100, 1000, 10000]) {
+        const tie = (k + 0.5) / scale;
+        for (const x of [tie, tie + Number.EPSILON * Math.abs(tie), tie - Number.EPSILON * Math.abs(tie), k / scale]) same(x);
+      }
+    }
+    for (const x of [-0, 0, -0.00004, 0.00005, 0.0001, -0.0099, 0.01, 999.95, -999.96, 1000, -1000.4, 9.995, 1e9, 1e15, 1e21, -1e21, Infinity, -Infinity, NaN, 5e-324, 1234567.8])
+      same(x);
   });
 });

@@ -61,6 +61,9 @@ export interface ModelIndex {
   /** By service index: entry point -> traffic share; and the same as a list, in the map's order. */
   entryPoints: Array<Map<string, number>>;
   entryPointList: Array<Array<[string, number]>>;
+  /** By service: its entry points' names in the map's order, and joined with ", " (what `all` removes, as a sentence lists them). */
+  entryPointNames: string[][];
+  entryPointNamesText: string[];
   /** By service index: the traffic share of all its entry points (its integration when none is removed). */
   baselineIntegration: number[];
   /** By service index: [unit index, share of that unit's revenue earned through the service]. */
@@ -159,6 +162,8 @@ function structureOf(model: Model): Structure {
     financial: units.map((u) => !/^none\b/i.test(u.licence.trim()) && u.licence.trim() !== ""),
     entryPoints,
     entryPointList: entryPoints.map((eps) => [...eps]),
+    entryPointNames: entryPoints.map((eps) => [...eps.keys()]),
+    entryPointNamesText: entryPoints.map((eps) => [...eps.keys()].join(", ")),
     baselineIntegration: entryPoints.map((eps) => {
       let inApp = 0;
       for (const x of eps.values()) inApp += x;

@@ -163,33 +163,69 @@ export function reachFactor(s: State, u: number): number {
 export const totalVolume = (s: State, u: number) => s.volume[u] * reachFactor(s, u);
 
 /**
- * `x.toFixed(digits)`, the same string, faster: a full evaluation writes dozens of figures into its sentences, and
- * toFixed's exact decimal conversion was a sixth of its time. The scaled value is rounded directly where that
- * cannot differ from rounding x's exact value (|x| x 10^digits below 1e9, not within 1e-6 of a tie: the product's
- * error is under 1.2e-7 there); anything else goes to toFixed. format.test.ts compares the two.
+ * |x| x 10^digits rounded as `x.toFixed(digits)` rounds it, or -1 where only toFixed knows: a full evaluation writes
+ * dozens of figures into its sentences, and toFixed's exact decimal conversion was a sixth of its time. The scaled
+ * value is rounded directly where that cannot differ from rounding x's exact value (|x| x 10^digits below 1e9, not
+ * within 1e-6 of a tie: the product's error is under 1.2e-7 there). format.test.ts compares with toFixed.
  */
-export function toFixed(x: number, digits: 1 | 2): string {
-  const scale = digits === 1 ? 10 : 100;
+function roundedScaled(x: number, scale: 10 | 100): number {
   const p = (x < 0 ? -x : x) * scale;
-  if (!(p < 1e9)) return x.toFixed(digits); // large, infinite or NaN
+  if (!(p < 1e9)) return -1; // large, infinite or NaN
   const whole = Math.floor(p);
   const frac = p - whole; // exact
-  if (frac > 0.499999 && frac < 0.500001) return x.toFixed(digits);
-  const n = frac > 0.5 ? whole + 1 : whole;
+  if (frac > 0.499999 && frac < 0.500001) return -1;
+  return frac > 0.5 ? whole + 1 : whole;
+}
+
+/** `x.toFixed(digits)`, the same string, faster (see roundedScaled). */
+export function toFixed(x: number, digits: 1 | 2): string {
+  const scale = digits === 1 ? 10 : 100;
+  const n = roundedScaled(x, scale);
+  if (n < 0) return x.toFixed(digits);
   const r = n % scale;
   // toFixed writes "-" for any negative x (-0.01 -> "-0.0"), none for -0.
   return `${x < 0 ? "-" : ""}${(n - r) / scale}.${digits === 2 && r < 10 ? "0" : ""}${r}`;
 }
 
+/** A whole number >= 0 below 1e9 with thousands separators, as readableFixed groups it: 1190 -> "1,190". */
+function grouped(w: number): string {
+  if (w < 1000) return `${w}`;
+  const k = w % 1000;
+  return `${grouped((w - k) / 1000)},${k < 10 ? "00" : k < 100 ? "0" : ""}${k}`;
+}
+
 /**
  * Explanations print numbers as the pages do (decision 032): formatPercent's and formatRmbBn's text ("25%", "0.39%",
- * "1,190 RMB bn", "−2.43 RMB bn"), from the fast toFixed above and the formatter's own rules (rmbBnDecimals,
- * readableFixed): Intl's formatting would cost four times toFixed's on this path. format.test.ts checks they agree.
+ * "1,190 RMB bn", "−2.43 RMB bn"), as `readableFixed(toFixed(...))` with the formatter's own rules (rmbBnDecimals,
+ * zeros a percentage drops), written straight from the rounded integer: Intl's formatting costs four times toFixed's
+ * on this path, and readableFixed's and the zeros' regular expressions were half of a sentence's cost. Where
+ * roundedScaled defers to toFixed, so do these. format.test.ts checks both against that composition and the pages'.
  */
-export const pct = (x: number) => `${trimZeros(readableFixed(toFixed(x * 100, x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)))}%`;
+export const pct = (x: number) => {
+  const digits = x !== 0 && Math.abs(x) < 0.01 ? 2 : 1;
+  const scale = digits === 1 ? 10 : 100;
+  const y = x * 100;
+  const n = roundedScaled(y, scale);
+  if (n < 0) return `${trimZeros(readableFixed(toFixed(y, digits)))}%`;
+  const r = n % scale;
+  // readableFixed: the true minus only on a figure that does not round to zero; a percentage drops trailing zeros.
+  const sign = y < 0 && n > 0 ? "\u2212" : "";
+  const decimals = r === 0 ? "" : digits === 1 ? `.${r}` : r % 10 === 0 ? `.${r / 10}` : r < 10 ? `.0${r}` : `.${r}`;
+  return `${sign}${grouped((n - r) / scale)}${decimals}%`;
+};
 export const bn = (x: number) => {
   const d = rmbBnDecimals(x);
-  return `${readableFixed(d === 0 ? String(Math.sign(x) * Math.round(Math.abs(x))) : toFixed(x, d))} RMB bn`;
+  const abs = Math.abs(x);
+  if (d === 0) {
+    // abs >= 1000: whole RMB bn, never zero.
+    if (!(abs < 1e9)) return `${readableFixed(String(Math.sign(x) * Math.round(abs)))} RMB bn`;
+    return `${x < 0 ? "\u2212" : ""}${grouped(Math.round(abs))} RMB bn`;
+  }
+  const scale = d === 1 ? 10 : 100;
+  const n = roundedScaled(x, scale);
+  if (n < 0) return `${readableFixed(toFixed(x, d))} RMB bn`;
+  const r = n % scale;
+  return `${x < 0 && n > 0 ? "\u2212" : ""}${grouped((n - r) / scale)}.${d === 2 && r < 10 ? "0" : ""}${r} RMB bn`;
 };
 /** "25.0" -> "25", "0.50" -> "0.5": a percentage drops the zeros its decimals do not need. */
 const trimZeros = (t: string) => (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t);

@@ -39,6 +39,7 @@ export function marketsStage(s: State, rules: RulesByType) {
 }
 
 function interoperability(s: State, rules: RulesByType) {
+  if (rules("interoperability").length === 0) return;
   const shifts = new Map<IndexedPlayer, { total: number; ids: string[]; market: string }>();
   for (const { rule, id } of rules("interoperability")) {
     const p = findPlayer(s, id, rule.market, rule.player);
@@ -63,6 +64,7 @@ function interoperability(s: State, rules: RulesByType) {
 }
 
 function shareCaps(s: State, rules: RulesByType) {
+  if (rules("market-share-cap").length === 0) return;
   const caps = new Map<IndexedPlayer, { cap: number; id: string; market: string }>();
   for (const { rule, id } of rules("market-share-cap")) {
     const p = findPlayer(s, id, rule.market, rule.player);
@@ -83,6 +85,7 @@ function shareCaps(s: State, rules: RulesByType) {
 
 /** Assets above the cap leave for rival funds; fees fall in proportion; users stay (holdings per user are capped). */
 function fundCaps(s: State, rules: RulesByType) {
+  if (rules("fund-size-cap").length === 0) return;
   const { ix } = s;
   const fundCaps = new Map<number, { max: number; id: string }>();
   for (const { rule, id } of rules("fund-size-cap")) {

@@ -76,6 +76,17 @@ export function privacyStage(s: State, rules: RulesByType) {
   coverageToVolume(s);
 }
 
+const texts = new Map<number, string>();
+/** `${x}`, remembered: an elasticity is one of a few values, and a double's shortest decimal is slow to find. */
+function numberText(x: number): string {
+  let t = texts.get(x);
+  if (t === undefined) {
+    t = `${x}`;
+    if (texts.size < 256) texts.set(x, t);
+  }
+  return t;
+}
+
 /** A unit's coverage is the product over its inbound flows of 1 - dependence x (1 - kept). */
 function coverageToVolume(s: State) {
   const { ix } = s;
@@ -95,7 +106,7 @@ function coverageToVolume(s: State) {
       explain(
         s,
         drivers,
-        `${unit.name} keeps ${pct(coverage)} of its data coverage; at an elasticity of ${e} its volume falls ${pct(1 - factor)}.`,
+        `${unit.name} keeps ${pct(coverage)} of its data coverage; at an elasticity of ${numberText(e)} its volume falls ${pct(1 - factor)}.`,
         [unit.coverageElasticity],
       );
     }

@@ -172,15 +172,21 @@ function setStatus(s: State, sv: number, users: number, out: ServiceResult) {
 function serviceResults(s: State): ServiceResult[] {
   const { ix } = s;
   const out: ServiceResult[] = [];
+  // A unit's revenue splits over its services in proportion to each one's baseline share and reach: the
+  // denominator by unit, once (the same sum in the same order as per service and unit).
+  const denominator = [0.5];
+  denominator.length = 0;
+  for (let u = 0; u < ix.units.length; u++) {
+    let total = 0;
+    for (const [i, sh] of ix.servicesOfUnit[u]) total += sh * s.reach[i];
+    denominator.push(total + Math.max(0, ix.outsideShare[u]));
+  }
   for (let sv = 0; sv < ix.services.length; sv++) {
     const service = ix.services[sv];
     const users = serviceUsers(s, sv);
     let revenue = 0;
     for (const [u, share] of ix.unitsOfService[sv]) {
-      // A unit's revenue splits over its services in proportion to each one's baseline share and reach.
-      let total = 0;
-      for (const [i, sh] of ix.servicesOfUnit[u]) total += sh * s.reach[i];
-      const denom = total + Math.max(0, ix.outsideShare[u]);
+      const denom = denominator[u];
       revenue += denom > 0 ? (s.revenue[u] * share * s.reach[sv]) / denom : 0;
     }
     const result: ServiceResult = {
@@ -209,6 +215,7 @@ function marketResults(s: State): MarketResult[] {
     return s.revenue[u] / unit.revenue;
   };
   return ix.markets.map(({ market: m, players, before, fragmented, hhi: hhiBefore, pboc: pbocBefore }) => {
+    let unchanged = true;
     const factors = players.map((p) => {
       if (p.unitIds.length === 0) return null;
       let total = 0;
@@ -216,9 +223,14 @@ function marketResults(s: State): MarketResult[] {
       if (total <= 0) return 1;
       let f = 0;
       for (const u of p.units) f += (ix.units[u].revenue * unitVolume(u)) / total;
+      if (f !== 1) unchanged = false;
       return f;
     });
-    const after = redistributeShares(before, factors);
+    // Every Ant player keeping its whole volume and a rival to redistribute to: redistributeShares would return
+    // each share times exactly 1, so the shares, HHI and standing are the baseline's (most scenarios leave two of
+    // the three markets alone).
+    const same = unchanged && keepsShares(before, factors);
+    const after = same ? before : redistributeShares(before, factors);
     return {
       id: m.id,
       name: m.name,
@@ -229,10 +241,24 @@ function marketResults(s: State): MarketResult[] {
         isAnt: p.unitIds.length > 0,
         fragmented: p.fragmented,
       })),
-      hhi: { baseline: hhiBefore, scenario: hhi(after, fragmented) },
-      pboc: { baseline: pbocBefore, scenario: pbocAssessment(after, fragmented) },
+      hhi: { baseline: hhiBefore, scenario: same ? hhiBefore : hhi(after, fragmented) },
+      pboc: { baseline: pbocBefore, scenario: same ? pbocBefore : pbocAssessment(after, fragmented) },
     };
   });
+}
+
+/** Whether redistributeShares(shares, factors) returns the shares themselves (every factor 1 or a rival). */
+function keepsShares(shares: number[], factors: Array<number | null>) {
+  let lost = 0;
+  let rivals = 0;
+  for (let i = 0; i < shares.length; i++) {
+    const f = factors[i];
+    if (f === null) rivals += shares[i];
+    else if (f !== 1) return false;
+    else lost += shares[i] * (1 - f);
+  }
+  // Then each share is multiplied by 1 + 0 / rivals or by its factor 1: exactly itself.
+  return rivals > 0 && lost === 0;
 }
 
 const usedOf = new WeakMap<object, Record<string, number>>();

@@ -91,7 +91,7 @@ function unbundle(s: State, rules: RulesByType) {
       }
       const eps = ix.entryPoints[i];
       const removed = (s.entryPointsRemoved[i] ??= new Set<string>());
-      const names = rule.entryPoints === "all" ? [...eps.keys()] : rule.entryPoints;
+      const names = rule.entryPoints === "all" ? ix.entryPointNames[i] : rule.entryPoints;
       let hit = 0;
       for (const ep of names) {
         if (eps.has(ep)) {
@@ -105,7 +105,7 @@ function unbundle(s: State, rules: RulesByType) {
         explain(
           s,
           id,
-          `${ix.services[i].name} loses ${names.join(", ")} inside Alipay; ${pct(recapture)} of the users who came that way find it another way.`,
+          `${ix.services[i].name} loses ${rule.entryPoints === "all" ? ix.entryPointNamesText[i] : names.join(", ")} inside Alipay; ${pct(recapture)} of the users who came that way find it another way.`,
           rule.recapture === undefined ? ["entry-point-recapture"] : [],
           ["S37"],
         );
@@ -113,13 +113,15 @@ function unbundle(s: State, rules: RulesByType) {
   }
   const retention = s.linkedOut.some((x) => x !== undefined) ? read(s.a, "linked-out-retention") : 1;
   for (let i = 0; i < ix.services.length; i++) {
-    let inApp = 0;
-    let lost = 0;
     const removed = s.entryPointsRemoved[i];
-    for (const [ep, share] of ix.entryPointList[i]) {
-      if (removed?.has(ep)) lost += share;
-      else inApp += share;
-    }
+    // Nothing removed: every entry point is in the app (the index sums them in the same order).
+    let inApp = removed === undefined ? ix.baselineIntegration[i] : 0;
+    let lost = 0;
+    if (removed !== undefined)
+      for (const [ep, share] of ix.entryPointList[i]) {
+        if (removed.has(ep)) lost += share;
+        else inApp += share;
+      }
     const linked = s.linkedOut[i] !== undefined;
     const others = linked ? retention : 1;
     // A path both cuts touch keeps the stricter factor, never their product.
