@@ -10,12 +10,12 @@ import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 
 import { NonceProvider } from "~/components/NonceProvider";
 import { type CachedPage, hashOf, PAGE_KEY_HEADER, PAGE_STAMP_HEADER, pageCache } from "~/services/cache.server";
 import { contentSecurityPolicy, nonceSource, sealWithHashes } from "~/services/csp.server";
-import { fastPathKey, ifNoneMatch, pageBytes, parsePageStamp, rememberPage } from "~/services/page-fast-path.server";
+import { chooseEncoding, encodedBody, fastPathKey, ifNoneMatch, pageBytes, parsePageStamp, rememberPage } from "~/services/page-fast-path.server";
 import { parseView, rewriteLinks } from "~/utils/view";
 
 /** Called by scripts/serve.mjs before it listens: a bad PORT, HOST, DATABASE_PATH or ALLOWED_HOSTS stops the start. */
@@ -55,35 +55,32 @@ function setCommonSecurityHeaders(headers: Headers) {
 }
 
 /**
- * The whole document as a string (NULs stripped), for a page that is cached or shown in the room view: there
- * every internal link carries the view (decision 025), so it is kept without JavaScript too.
+ * The whole document as a string, for a page that is cached or shown in the room view: there every internal link
+ * carries the view (decision 025), so it is kept without JavaScript too.
+ *
+ * Rendered in one synchronous pass (decision 033): Remix's serialised loader data (its turbo-stream "handoff") is
+ * read whole first and handed to its StreamTransfer as already read, so nothing on the page suspends, and React's
+ * string renderer builds the page by string concatenation; the streaming renderer encodes each of its some 30,000
+ * small chunks to UTF-8 on its own, about a third of its time. The markup is the same either way.
  */
-function renderToText(request: Request, remixContext: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          const body = new StripNul();
-          const chunks: Buffer[] = [];
-          body.on("data", (c: Buffer) => chunks.push(c));
-          body.on("end", () => resolve({ html: rewriteLinks(Buffer.concat(chunks).toString("utf8"), parseView(new URL(request.url).search)), failed }));
-          body.on("error", reject);
-          pipe(body);
-        },
-        onShellError: reject,
-        onError(error: unknown) {
-          failed = true;
-          console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY + 1_000);
-  });
+async function renderToText(request: Request, remixContext: EntryContext, nonce: string): Promise<{ html: string; failed: boolean }> {
+  const stream = remixContext.serverHandoffStream;
+  if (stream) {
+    const handoff = await new Response(stream).text();
+    // What StreamTransfer (@remix-run/react, single fetch) reads back: chunk 0 is all of it, chunk 1 the end.
+    const read = (value: string, done: boolean) => Object.assign(Promise.resolve(), { result: { done, value } });
+    remixContext.renderMeta = { ...remixContext.renderMeta, streamCache: { 0: read(handoff, false), 1: read("", true) } };
+    // RemixServer takes a reader of it even though StreamTransfer then reads nothing: an empty stream.
+    remixContext.serverHandoffStream = new ReadableStream({ start: (c) => c.close() });
+  }
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>,
+  );
+  // The streaming renderer writes the doctype before a root <html>; the string renderer does not.
+  const document = html.startsWith("<html") ? `<!DOCTYPE html>${html}` : html;
+  return { html: rewriteLinks(document, parseView(new URL(request.url).search)), failed: false };
 }
 
 /**
@@ -137,7 +134,17 @@ async function cachedDocument(
   responseHeaders.set("Content-Security-Policy", page.csp);
   if (failed) return new Response(bytesOf(page.body), { status: 500, headers: responseHeaders });
   remember();
-  return new Response(bytesOf(page.body), { status: 200, headers: responseHeaders });
+  // Compressed here, once, in one call on libuv's threads, and kept with the page for the fast path's later
+  // requests: scripts/serve.mjs's compression() then leaves the response alone (it is encoded), instead of
+  // compressing it in 16 KB pieces driven from the main thread, and again on the first warm request (decision 033).
+  const encoding = chooseEncoding(request.headers.get("accept-encoding") ?? undefined);
+  responseHeaders.set("Vary", "Accept-Encoding");
+  if (encoding === "identity") return new Response(bytesOf(page.body), { status: 200, headers: responseHeaders });
+  const body = await Promise.resolve(encodedBody(etag, page, encoding)).catch(() => null);
+  if (!body) return new Response(bytesOf(page.body), { status: 200, headers: responseHeaders });
+  responseHeaders.set("Content-Encoding", encoding);
+  responseHeaders.set("Content-Length", String(body.length));
+  return new Response(bytesOf(body), { status: 200, headers: responseHeaders });
 }
 
 /** A Buffer as the Uint8Array a Response takes (a view of the same bytes, not a copy). */
