@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import type { Bands } from "../../app/engine/uncertainty";
 import { seriousViolations } from "./support/axe";
+import { expectTornadoUsesItsWidth } from "./support/tornado";
 
 const ID = "2021-rectification";
 
@@ -182,6 +183,7 @@ test.describe("tables beside charts, without JavaScript", () => {
             expect(scroll, `${url} ${view} #${id}: ${scroll} px of table in ${client} px`).toBeLessThanOrEqual(client + 1);
           }
           expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} ${view} page width`).toBeLessThanOrEqual(size.width);
+          if (url === `/scenarios/${ID}`) await expectTornadoUsesItsWidth(page, `${size.width} ${view || "desk"}`);
         }
     });
 });

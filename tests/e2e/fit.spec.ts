@@ -2,11 +2,13 @@
  * Things that must fit a laptop's 1366x768 as well as a projector's 1920x1080 (issue 13): the header is one line
  * in the desk view (it wrapped every link onto two lines at 1366), and the deck's profit waterfall is drawn as tall
  * as the revenue one beside it (its duplicate legend had squeezed it into half the height), with the deck's
- * controls on one line below the slide. Screenshots go to test-results/screenshots/.
+ * controls on one line below the slide; the scenario page's tornado takes the width it has. Screenshots go to test-results/screenshots/.
  */
 import path from "node:path";
 
 import { expect, test, type Page } from "@playwright/test";
+
+import { expectTornadoUsesItsWidth } from "./support/tornado";
 
 const SHOTS = path.join("test-results", "screenshots");
 const SIZES = [
@@ -51,6 +53,16 @@ for (const size of SIZES) {
     }
     await page.goto("/scenarios/2021-rectification");
     await page.locator("header.app-header").screenshot({ path: path.join(SHOTS, `header-${size.width}.png`) });
+  });
+
+  test(`the scenario page's tornado uses the width it has at ${size.width}x${size.height}, at a desk and in the room view`, async ({ page }) => {
+    await page.setViewportSize(size);
+    for (const view of ["", "?view=room"]) {
+      await page.goto(`/scenarios/2021-rectification${view}`);
+      await page.locator("#scenario-tornado-chart").scrollIntoViewIfNeeded();
+      await expectTornadoUsesItsWidth(page, `${size.width} ${view || "desk"}`);
+      await page.locator("#sensitivity").screenshot({ path: path.join(SHOTS, `tornado-${size.width}${view ? "-room" : ""}.png`) });
+    }
   });
 
   test(`the deck's profit waterfall is as tall as the revenue one at ${size.width}x${size.height}`, async ({ page }) => {

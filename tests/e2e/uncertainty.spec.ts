@@ -61,7 +61,7 @@ test.describe("without JavaScript", () => {
     expect(swings.length).toBeGreaterThan(3);
     const values = swings.map((s) => (s === "moves nothing" ? 0 : Number(s.replace(/[^\d.]/g, ""))));
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    await expect(page.locator("#scenario-tornado-chart svg")).toBeVisible();
+    await expect(page.locator("#scenario-tornado-chart svg:visible")).toBeVisible();
     await expect(page.getByTestId("inert-inputs")).toContainText("Move nothing");
     const notes = page.locator(".control-swing");
     const first = await notes.first().getAttribute("data-moves");

@@ -25,9 +25,9 @@ export function Section({
  * A chart and its table, side by side where the screen is wide enough, stacked otherwise. `wide`: always stacked
  * (a chart too wide to share the row); `fit`: side by side only when the table fits at its natural width.
  */
-export function ChartWithTable({ chart, table, wide, fit }: { chart: ReactNode; table: ReactNode; wide?: boolean; fit?: boolean }) {
+export function ChartWithTable({ chart, table, wide, fit, grow }: { chart: ReactNode; table: ReactNode; wide?: boolean; fit?: boolean; grow?: boolean }) {
   return (
-    <div className={`chart-with-table${wide ? " wide" : ""}${fit ? " fit" : ""}`}>
+    <div className={`chart-with-table${wide ? " wide" : ""}${fit ? " fit" : ""}${grow ? " grow" : ""}`}>
       <div className="chart-cell">{chart}</div>
       <div className="table-cell">{table}</div>
     </div>

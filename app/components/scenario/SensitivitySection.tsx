@@ -25,13 +25,87 @@ export const fmt = (k: HeadlineKey) => (k === "serviceReach" ? formatMillions : 
 export const swingOf = (s: Swing) => Math.abs(s.high - s.low);
 const TOP = 10;
 
-/** The tornado of one headline figure; `id` names the figure (the page's and the deck's differ). */
+/**
+ * A tornado's drawing: `width` wide in SVG units with its labels in the first `labelW` (13 px text when drawn 1:1),
+ * shown at most `maxWidth` px wide. The wide one may grow a quarter (text 16 px, the page's own size).
+ */
+const NARROW = { width: 640, labelW: 250, maxWidth: 640 };
+const WIDE = { width: 900, labelW: 380, maxWidth: 1125 };
+
+function TornadoSvg({
+  rows,
+  point,
+  metric,
+  titleId,
+  size,
+  className,
+}: {
+  rows: Swing[];
+  point: number;
+  metric: HeadlineKey;
+  titleId: string;
+  size: { width: number; labelW: number; maxWidth: number };
+  className?: string;
+}) {
+  const f = fmt(metric);
+  const lo = Math.min(point, ...rows.map((r) => Math.min(r.low, r.high)));
+  const hi = Math.max(point, ...rows.map((r) => Math.max(r.low, r.high)));
+  const { width, labelW, maxWidth } = size;
+  const plotL = labelW + 70;
+  const plotR = width - 70;
+  const rowH = 30;
+  const top = 28;
+  const height = top + rows.length * rowH + 10;
+  const x = (v: number) => (hi > lo ? plotL + ((v - lo) / (hi - lo)) * (plotR - plotL) : (plotL + plotR) / 2);
+  // About 7 px a character at 13 px: 32 characters fit the 250 px label column, 48 the 380 px one.
+  const chars = Math.floor(labelW / 7.8);
+  const short = (t: string) => (t.length > chars ? `${t.slice(0, chars - 1)}…` : t);
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={titleId} className={className} style={{ maxWidth }}>
+      <title id={titleId}>{`Tornado: ${LABELS[metric]} with each input at its low and its high end; the table beside gives the numbers.`}</title>
+      <text x={x(point)} y={14} textAnchor="middle" fontSize={13} fill={INK.text}>
+        {`at the values shown: ${f(point)}`}
+      </text>
+      <line x1={x(point)} x2={x(point)} y1={20} y2={height - 6} stroke={INK.text} strokeWidth={1.5} />
+      {rows.map((r, i) => {
+        const y = top + i * rowH;
+        const a = x(Math.min(r.low, r.high));
+        const b = x(Math.max(r.low, r.high));
+        const lowLeft = r.low <= r.high;
+        return (
+          <g key={r.id}>
+            <text x={labelW - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={13} fill={INK.text}>
+              {short(r.label)}
+            </text>
+            {/* Low end of the input: orange; high end: blue; each half carries its value as text too. */}
+            <rect x={a} y={y + 6} width={Math.max(1, x(point) - a)} height={rowH - 12} fill={lowLeft ? OKABE_ITO.orange : OKABE_ITO.blue} />
+            <rect x={x(point)} y={y + 6} width={Math.max(1, b - x(point))} height={rowH - 12} fill={lowLeft ? OKABE_ITO.blue : OKABE_ITO.orange} />
+            <text x={a - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fill={INK.text}>
+              {f(Math.min(r.low, r.high))}
+            </text>
+            <text x={b + 4} y={y + rowH / 2} dominantBaseline="central" fontSize={12} fill={INK.text}>
+              {f(Math.max(r.low, r.high))}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/**
+ * The tornado of one headline figure; `id` names the figure (the page's and the deck's differ). `roomy`: the figure
+ * also carries a wider drawing (longer labels, longer bars) that CSS shows instead when the figure has the width
+ * for it (a container query in app.css: the page's tornado when its table wraps below it). Both are plain SVG, so
+ * the choice needs no JavaScript; the hidden one is `display: none`, out of the accessibility tree.
+ */
 export function Tornado({
   swings,
   point,
   metric,
   id = "scenario-tornado-chart",
   rest = "the table lists every input",
+  roomy = false,
 }: {
   swings: Swing[];
   point: number;
@@ -39,60 +113,13 @@ export function Tornado({
   id?: string;
   /** What the caption says of the inputs the chart leaves out. */
   rest?: string;
+  roomy?: boolean;
 }) {
   const rows = swings.filter((s) => swingOf(s) > 0).slice(0, TOP);
-  const f = fmt(metric);
-  const lo = Math.min(point, ...rows.map((r) => Math.min(r.low, r.high)));
-  const hi = Math.max(point, ...rows.map((r) => Math.max(r.low, r.high)));
-  const width = 640;
-  const labelW = 250;
-  const plotL = labelW + 70;
-  const plotR = width - 70;
-  const rowH = 30;
-  const top = 28;
-  const height = top + rows.length * rowH + 10;
-  const x = (v: number) => (hi > lo ? plotL + ((v - lo) / (hi - lo)) * (plotR - plotL) : (plotL + plotR) / 2);
-  // About 7 px a character at 13 px: 32 characters fit the 250 px label column.
-  const short = (t: string) => (t.length > 32 ? `${t.slice(0, 31)}…` : t);
   return (
-    <figure className="chart" id={id}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title`}
-        style={{ maxWidth: width }}
-      >
-        <title id={`${id}-title`}>
-          {`Tornado: ${LABELS[metric]} with each input at its low and its high end; the table beside gives the numbers.`}
-        </title>
-        <text x={x(point)} y={14} textAnchor="middle" fontSize={13} fill={INK.text}>
-          {`at the values shown: ${f(point)}`}
-        </text>
-        <line x1={x(point)} x2={x(point)} y1={20} y2={height - 6} stroke={INK.text} strokeWidth={1.5} />
-        {rows.map((r, i) => {
-          const y = top + i * rowH;
-          const a = x(Math.min(r.low, r.high));
-          const b = x(Math.max(r.low, r.high));
-          const lowLeft = r.low <= r.high;
-          return (
-            <g key={r.id}>
-              <text x={labelW - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={13} fill={INK.text}>
-                {short(r.label)}
-              </text>
-              {/* Low end of the input: orange; high end: blue; each half carries its value as text too. */}
-              <rect x={a} y={y + 6} width={Math.max(1, x(point) - a)} height={rowH - 12} fill={lowLeft ? OKABE_ITO.orange : OKABE_ITO.blue} />
-              <rect x={x(point)} y={y + 6} width={Math.max(1, b - x(point))} height={rowH - 12} fill={lowLeft ? OKABE_ITO.blue : OKABE_ITO.orange} />
-              <text x={a - 4} y={y + rowH / 2} textAnchor="end" dominantBaseline="central" fontSize={12} fill={INK.text}>
-                {f(Math.min(r.low, r.high))}
-              </text>
-              <text x={b + 4} y={y + rowH / 2} dominantBaseline="central" fontSize={12} fill={INK.text}>
-                {f(Math.max(r.low, r.high))}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+    <figure className={`chart${roomy ? " tornado-roomy" : ""}`} id={id}>
+      <TornadoSvg rows={rows} point={point} metric={metric} titleId={`${id}-title`} size={NARROW} className={roomy ? "tornado-narrow" : undefined} />
+      {roomy ? <TornadoSvg rows={rows} point={point} metric={metric} titleId={`${id}-wide-title`} size={WIDE} className="tornado-wide" /> : null}
       <figcaption className="chart-caption">
         Orange: the input at its low end; blue: at its high end. The {Math.min(TOP, rows.length)} inputs with the largest
         swing; {rest}.
@@ -147,10 +174,12 @@ export function SensitivitySection({
         </p>
       }
     >
-      {/* fit: the swing table's range columns do not fit beside the tornado at 1920, so it wraps below, never scrolling. */}
+      {/* fit: the swing table's range columns do not fit beside the tornado at 1920, so it wraps below, never scrolling;
+          grow: the tornado then takes the row's width (its wider drawing). */}
       <ChartWithTable
         fit
-        chart={<Tornado swings={sensitivity.profit} point={point.profit} metric="profit" />}
+        grow
+        chart={<Tornado swings={sensitivity.profit} point={point.profit} metric="profit" roomy />}
         table={<SwingTable metric="profit" swings={sensitivity.profit} id="sensitivity-profit-table" />}
       />
       {HEADLINE_KEYS.filter((k) => k !== "profit" && sensitivity[k]?.some((s) => swingOf(s) > 0)).map((k) => (
