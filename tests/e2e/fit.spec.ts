@@ -2,7 +2,8 @@
  * Things that must fit a laptop's 1366x768 as well as a projector's 1920x1080 (issue 13): the header is one line
  * in the desk view (it wrapped every link onto two lines at 1366), and the deck's profit waterfall is drawn as tall
  * as the revenue one beside it (its duplicate legend had squeezed it into half the height), with the deck's
- * controls on one line below the slide; the scenario page's tornado takes the width it has. Screenshots go to test-results/screenshots/.
+ * controls on one line below the slide; the scenario page's tornado takes the width it has; in the room view the
+ * header takes two rows at most and /model's tables fit their boxes. Screenshots go to test-results/screenshots/.
  */
 import path from "node:path";
 
@@ -53,6 +54,35 @@ for (const size of SIZES) {
     }
     await page.goto("/scenarios/2021-rectification");
     await page.locator("header.app-header").screenshot({ path: path.join(SHOTS, `header-${size.width}.png`) });
+  });
+
+  test(`in the room view the header takes at most two rows, and /model's tables fit their boxes, at ${size.width}x${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    for (const url of ["/model?view=room", "/scenarios/2021-rectification?view=room", "/?view=room&theme=dark"]) {
+      await page.goto(url);
+      const h = await headerBoxes(page);
+      expect(h.items.length, url).toBeGreaterThanOrEqual(8);
+      // Rows: items whose boxes overlap vertically share one (it took three at 1366: name, links, then the toggle).
+      const rows: Array<{ top: number; bottom: number }> = [];
+      for (const item of [...h.items].sort((a, b) => a.top - b.top)) {
+        expect(item.height, `${url}: "${item.text}"`).toBeLessThan(item.lineHeight * 1.6);
+        const row = rows.find((r) => item.top < r.bottom && item.bottom > r.top);
+        if (!row) rows.push({ top: item.top, bottom: item.bottom });
+      }
+      expect(rows.length, `${url}: the header's rows`).toBeLessThanOrEqual(2);
+      expect(h.scrollWidth, `${url} scrolls sideways`).toBeLessThanOrEqual(size.width);
+    }
+    await page.locator("header.app-header").screenshot({ path: path.join(SHOTS, `header-room-${size.width}.png`) });
+    // Every table on /model within its box (the credit books' were 13 px wider than theirs at 1366), in both views.
+    for (const url of ["/model?view=room", "/model"]) {
+      await page.goto(url);
+      const over = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>(".table-wrap")].flatMap((w) =>
+          w.scrollWidth > w.clientWidth + 1 ? [`${w.querySelector("table")?.id}: ${w.scrollWidth - w.clientWidth} px`] : [],
+        ),
+      );
+      expect(over, `${url}: tables wider than their boxes`).toEqual([]);
+    }
   });
 
   test(`the scenario page's tornado uses the width it has at ${size.width}x${size.height}, at a desk and in the room view`, async ({ page }) => {
