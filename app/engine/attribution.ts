@@ -179,10 +179,13 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   // (scenario values, HEADLINE_KEYS order) is kept in one growing pool, found by its mask.
   const coalitions = new CoalitionRunner(new Work(compileScenario(model, scenario, options.assumptions)));
   const work = coalitions.w;
-  const values = new MaskTable(1024); // mask -> offset into pool (QUEUED while queued)
-  const QUEUED = -2;
+  // mask -> offset into pool, given when the mask is queued: coalitions run in queue order and fill the pool in
+  // that order, so a queued mask's offset is known before it runs (sampled orders keep their prefixes' offsets
+  // instead of looking each up again).
+  const values = new MaskTable(1024);
   let pool = new Float64Array(NH * 64);
   let used = 0;
+  let assigned = 0;
   const keyIndex = Object.fromEntries(HEADLINE_KEYS.map((k, i) => [k, i])) as Record<HeadlineKey, number>;
   const full = (1 << n) - 1;
 
@@ -191,14 +194,19 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   const queue: number[] = [];
   let qi = 0;
   let done = 0;
-  /** Group index -> its sampled orders, one after another (`count` orders of the group's length). */
-  const samples = new Map<number, { orders: Int32Array; count: number }>();
+  /**
+   * Group index -> its sampled orders, one after another (`count` orders of the group's length), and the pool
+   * offset of each order's prefixes (`prefixes[p * len + j]`: the coalition of the order's first j + 1 rules).
+   */
+  const samples = new Map<number, { orders: Int32Array; prefixes: Int32Array; count: number }>();
 
+  /** Queue a coalition unless it is queued or done; its pool offset either way. */
   const enqueue = (mask: number) => {
-    if (values.get(mask) === ABSENT) {
-      values.set(mask, QUEUED);
-      queue.push(mask);
-    }
+    const known = values.getOrSet(mask, assigned);
+    if (known !== ABSENT) return known;
+    queue.push(mask);
+    assigned += NH;
+    return assigned - NH;
   };
   const planVerify = () => {
     enqueue(0);
@@ -240,11 +248,12 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
         }
       }
       enqueue(0);
+      const prefixes = new Int32Array(count * len);
       for (let p = 0; p < count; p++) {
         let m = 0;
-        for (let i = 0; i < len; i++) enqueue((m |= 1 << orders[p * len + i]));
+        for (let i = 0; i < len; i++) prefixes[p * len + i] = enqueue((m |= 1 << orders[p * len + i]));
       }
-      samples.set(gi, { orders, count });
+      samples.set(gi, { orders, prefixes, count });
     });
   };
   /** The headline vector of an evaluated coalition: `v(mask)[k]` reads metric k at `at(mask) + k` in `pool`. */
@@ -292,16 +301,16 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       let budget = Math.max(0, count);
       for (;;) {
         // Room for every queued coalition at once (growing the pool one doubling at a time copied it repeatedly).
-        if (used + NH * (queue.length - qi) > pool.length) {
-          const grown = new Float64Array(Math.max(2 * pool.length, used + NH * (queue.length - qi)));
+        if (assigned > pool.length) {
+          const grown = new Float64Array(Math.max(2 * pool.length, assigned));
           grown.set(pool);
           pool = grown;
         }
         while (qi < queue.length && budget > 0) {
           const mask = queue[qi++];
           coalitions.run(mask);
+          // At the offset enqueue gave it (queue order is pool order).
           for (let k = 0; k < NH; k++) pool[used + k] = work.headline[k];
-          values.set(mask, used);
           used += NH;
           done++;
           budget--;
@@ -334,7 +343,7 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
     const standardError = HEADLINE_KEYS.map(() => new Array<number>(n).fill(0));
     groups.forEach((g, gi) => {
       const sample = samples.get(gi);
-      if (sample) sampledShapley(g, sample.orders, sample.count, byRule, standardError);
+      if (sample) sampledShapley(g, sample.orders, sample.prefixes, sample.count, byRule, standardError);
       else exactShapley(g, byRule);
     });
     const metrics = {} as Attribution["metrics"];
@@ -392,18 +401,17 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
    * Mean marginal over the sampled orders; the standard error from the pairs' averages (independent samples).
    * Pairs are read order by order, every metric at once (each prefix's headline sits in one place in the pool).
    */
-  function sampledShapley(g: number[], orders: Int32Array, count: number, out: number[][], se: number[][]) {
+  function sampledShapley(g: number[], orders: Int32Array, prefixes: Int32Array, count: number, out: number[][], se: number[][]) {
     const len = g.length;
     const sum = new Float64Array(NH * n);
     const sq = new Float64Array(NH * n);
     const pair = new Float64Array(NH * n);
     const empty = at(0);
     for (let p = 0; p < count; p++) {
-      let mask = 0;
       let prev = empty;
       for (let j = 0; j < len; j++) {
         const i = orders[p * len + j];
-        const next = at((mask |= 1 << i));
+        const next = prefixes[p * len + j];
         for (let m = 0; m < NH; m++) {
           const d = pool[next + m] - pool[prev + m];
           if (p % 2 === 0) pair[m * n + i] = d;

@@ -59,6 +59,20 @@ export class MaskTable {
     this.vals[i] = value;
   }
 
+  /** The value stored for `mask`; if none, stores `value` and returns ABSENT (one probe where get + set take two). */
+  getOrSet(mask: number, value: number): number {
+    let i = this.slot(mask);
+    if (this.keys[i] === mask) return this.vals[i];
+    if (2 * (this.count + 1) > this.keys.length) {
+      this.grow();
+      i = this.slot(mask);
+    }
+    this.keys[i] = mask;
+    this.vals[i] = value;
+    this.count++;
+    return ABSENT;
+  }
+
   clear() {
     this.keys.fill(-1);
     this.count = 0;
