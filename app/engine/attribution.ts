@@ -407,19 +407,23 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
     const sq = new Float64Array(NH * n);
     const pair = new Float64Array(NH * n);
     const empty = at(0);
-    for (let p = 0; p < count; p++) {
+    // An order, then its reverse: the pair's average marginal is one sample (count is even).
+    for (let p = 0; p < count; p += 2) {
       let prev = empty;
       for (let j = 0; j < len; j++) {
         const i = orders[p * len + j];
         const next = prefixes[p * len + j];
+        for (let m = 0; m < NH; m++) pair[m * n + i] = pool[next + m] - pool[prev + m];
+        prev = next;
+      }
+      prev = empty;
+      for (let j = 0; j < len; j++) {
+        const i = orders[(p + 1) * len + j];
+        const next = prefixes[(p + 1) * len + j];
         for (let m = 0; m < NH; m++) {
-          const d = pool[next + m] - pool[prev + m];
-          if (p % 2 === 0) pair[m * n + i] = d;
-          else {
-            const x = (pair[m * n + i] + d) / 2;
-            sum[m * n + i] += x;
-            sq[m * n + i] += x * x;
-          }
+          const x = (pair[m * n + i] + (pool[next + m] - pool[prev + m])) / 2;
+          sum[m * n + i] += x;
+          sq[m * n + i] += x * x;
         }
         prev = next;
       }

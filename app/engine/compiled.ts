@@ -549,6 +549,9 @@ export class Work {
   readonly params: Float64Array;
   // derived from the figures
   readonly mainUnit: Int32Array;
+  /** unitsOfService entries' revenue weights (unit revenue x share) and each service's sum of them (serviceUsers). */
+  readonly uosWeight: Float64Array;
+  readonly uosWeightSum: Float64Array;
   base = { revenue: 0, attributableRevenue: 0, serviceReach: 0 };
   // state by flow, unit, service, player
   readonly flowKept: Float64Array;
@@ -616,6 +619,8 @@ export class Work {
     this.assumptions = c.assumptions.slice();
     this.params = c.params.slice();
     this.mainUnit = new Int32Array(ns);
+    this.uosWeight = new Float64Array(m.uosUnit.length);
+    this.uosWeightSum = new Float64Array(ns);
     const f = () => new Float64Array(nu);
     this.flowKept = new Float64Array(nf);
     this.coverage = f();
@@ -695,6 +700,13 @@ export class Work {
         }
       }
       this.mainUnit[sv] = best;
+      let den = 0;
+      for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
+        const weight = F[L.unitRevenue + m.uosUnit[k]] * m.uosShare[k];
+        this.uosWeight[k] = weight;
+        den += weight;
+      }
+      this.uosWeightSum[sv] = den;
     }
     let revenue = 0;
     let attributableRevenue = 0;
@@ -1220,15 +1232,12 @@ function scalePlayer(w: Work, p: number, factor: number) {
  */
 export function serviceUsers(w: Work) {
   const m = w.c.model;
+  // The weights and their sums depend on the figures only: prepare() computes them (the same products and sums).
+  const weight = w.uosWeight;
   for (let sv = 0; sv < m.ns; sv++) {
     let num = 0;
-    let den = 0;
-    for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) {
-      const u = m.uosUnit[k];
-      const weight = w.figures[m.layout.unitRevenue + u] * m.uosShare[k];
-      num += weight * w.userFactor[u];
-      den += weight;
-    }
+    for (let k = m.uosStart[sv]; k < m.uosStart[sv + 1]; k++) num += weight[k] * w.userFactor[m.uosUnit[k]];
+    const den = w.uosWeightSum[sv];
     w.users[sv] = w.figures[m.layout.serviceUsers + sv] * w.reach[sv] * (den > 0 ? num / den : 1);
   }
 }
