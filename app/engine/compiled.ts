@@ -368,9 +368,16 @@ export interface CompiledScenario {
   laterPlayers: Int32Array;
   /** Bits of the rules stages 1 and 2 read (privacy and splits): what they leave depends on these alone. */
   firstMask: number;
+  /**
+   * The privacy rules' bits (what volume and users after stage 1 depend on) and the split rules' (stakes,
+   * consolidation and reach after stage 2): the two stages never read each other's output.
+   */
+  privacyMask: number;
+  splitsMask: number;
 }
 
 const FIRST_STAGE_TYPES = new Set<Rule["type"]>(["consent-required", "data-ban", "credit-bureau", "retention-limit", "spin-off", "unbundle"]);
+const SPLIT_TYPES = new Set<Rule["type"]>(["spin-off", "unbundle"]);
 
 const matches = (list: string[] | undefined, id: string) => list === undefined || list.includes(id);
 
@@ -424,6 +431,8 @@ export function compileScenario(model: Model, scenario: EngineScenario, assumpti
     laterUnits: new Int32Array(0),
     laterPlayers: new Int32Array(0),
     firstMask: 0,
+    privacyMask: 0,
+    splitsMask: 0,
   };
   const playerFor = (market: string, player: string) => {
     const p = cm.playerOf.get(`${market}\u0000${player}`);
@@ -522,6 +531,8 @@ export function compileScenario(model: Model, scenario: EngineScenario, assumpti
     }
     c.spinEntity.push(rule.type === "spin-off" ? rule.entity : "");
     if (i < 31 && FIRST_STAGE_TYPES.has(rule.type)) c.firstMask |= 1 << i;
+    if (i < 31 && SPLIT_TYPES.has(rule.type)) c.splitsMask |= 1 << i;
+    else if (i < 31 && FIRST_STAGE_TYPES.has(rule.type)) c.privacyMask |= 1 << i;
   });
   const later = new Set<number>();
   for (let u = 0; u < cm.nu; u++) if (cm.bookRow[u] >= 0) later.add(u);
@@ -1125,69 +1136,95 @@ export function laterStages(w: Work) {
 }
 
 /**
- * Attribution's coalitions, run with what stages 1 and 2 leave kept per coalition of the rules they read: a
- * coalition that differs from one already run only in later-stage rules (capital, markets, fines) starts from the
- * kept state. Only the headline (and what the later stages write) is valid after `run`: the first stages' own
- * outputs (coverage, entity, integration, links) are not restored.
+ * Attribution's coalitions, run with what stages 1 and 2 leave kept per coalition of the rules they read. Stage 1
+ * (privacy) leaves volume and users factors that depend on its rules only; stage 2 (splits) leaves stakes,
+ * consolidation and reach that depend on its rules only (neither reads the other's output). Each part is kept by
+ * its own key, so a coalition whose privacy rules and split rules have both been met before, in any combination,
+ * starts from kept state: stage 1 and 2 run once per new key, and the kept tables stay small enough to sit in cache
+ * (a 24-rule stack: 16 privacy and 64 split keys, where one table by the union held a thousand). Only the headline
+ * (and what the later stages write) is valid after `run`: the first stages' own outputs (coverage, entity,
+ * integration, links) are not restored.
  */
 export class CoalitionRunner {
-  private readonly index = new MaskTable(64);
-  private pool: Float64Array;
-  private used = 0;
-  private readonly width: number;
-  /** The first-stage key whose stake, consolidation and reach are in `w` (the later stages change none of them). */
+  private readonly privacyIndex = new MaskTable(16);
+  private readonly splitsIndex = new MaskTable(16);
+  private privacyPool: Float64Array;
+  private splitsPool: Float64Array;
+  private privacyUsed = 0;
+  private splitsUsed = 0;
+  private readonly privacyWidth: number;
+  private readonly splitsWidth: number;
+  /** The split key whose stakes, consolidation and reach are in `w` (the later stages change none of them). */
   private current = -1;
 
   constructor(readonly w: Work) {
     const { nu, ns } = w.c.model;
-    this.width = 5 * nu + ns;
-    this.pool = new Float64Array(this.width * 16);
+    this.privacyWidth = 2 * nu;
+    this.splitsWidth = 3 * nu + ns;
+    this.privacyPool = new Float64Array(this.privacyWidth * 16);
+    this.splitsPool = new Float64Array(this.splitsWidth * 16);
   }
 
   run(mask: number) {
     const w = this.w;
     const { nu, ns } = w.c.model;
     w.setMask(mask);
-    const key = mask & w.c.firstMask;
-    const at = this.index.get(key);
-    if (at === ABSENT) {
+    const pKey = mask & w.c.privacyMask;
+    const sKey = mask & w.c.splitsMask;
+    const pAt = this.privacyIndex.get(pKey);
+    const sAt = this.splitsIndex.get(sKey);
+    if (pAt === ABSENT || sAt === ABSENT) {
       firstStages(w);
-      if (this.used + this.width > this.pool.length) {
-        const grown = new Float64Array(this.pool.length * 2);
-        grown.set(this.pool);
-        this.pool = grown;
-      }
-      const o = this.used;
-      const pool = this.pool;
-      for (let u = 0; u < nu; u++) {
-        pool[o + u] = w.volume[u];
-        pool[o + nu + u] = w.userFactor[u];
-        pool[o + 2 * nu + u] = w.stake[u];
-        pool[o + 3 * nu + u] = w.consolidated[u];
-        pool[o + 4 * nu + u] = w.reachFactor[u];
-      }
-      for (let sv = 0; sv < ns; sv++) pool[o + 5 * nu + sv] = w.reach[sv];
-      this.index.set(key, o);
-      this.used += this.width;
-    } else {
-      const pool = this.pool;
-      // The later stages scale volume and users: those always come back; the rest only if another key ran since.
-      for (let u = 0; u < nu; u++) {
-        w.volume[u] = pool[at + u];
-        w.userFactor[u] = pool[at + nu + u];
-      }
-      if (key !== this.current) {
+      if (pAt === ABSENT) {
+        if (this.privacyUsed + this.privacyWidth > this.privacyPool.length) this.privacyPool = grown(this.privacyPool);
+        const o = this.privacyUsed;
+        const pool = this.privacyPool;
         for (let u = 0; u < nu; u++) {
-          w.stake[u] = pool[at + 2 * nu + u];
-          w.consolidated[u] = pool[at + 3 * nu + u];
-          w.reachFactor[u] = pool[at + 4 * nu + u];
+          pool[o + u] = w.volume[u];
+          pool[o + nu + u] = w.userFactor[u];
         }
-        for (let sv = 0; sv < ns; sv++) w.reach[sv] = pool[at + 5 * nu + sv];
+        this.privacyIndex.set(pKey, o);
+        this.privacyUsed += this.privacyWidth;
+      }
+      if (sAt === ABSENT) {
+        if (this.splitsUsed + this.splitsWidth > this.splitsPool.length) this.splitsPool = grown(this.splitsPool);
+        const o = this.splitsUsed;
+        const pool = this.splitsPool;
+        for (let u = 0; u < nu; u++) {
+          pool[o + u] = w.stake[u];
+          pool[o + nu + u] = w.consolidated[u];
+          pool[o + 2 * nu + u] = w.reachFactor[u];
+        }
+        for (let sv = 0; sv < ns; sv++) pool[o + 3 * nu + sv] = w.reach[sv];
+        this.splitsIndex.set(sKey, o);
+        this.splitsUsed += this.splitsWidth;
+      }
+    } else {
+      // The later stages scale volume and users: those always come back; the rest only if another split key ran since.
+      const pool = this.privacyPool;
+      for (let u = 0; u < nu; u++) {
+        w.volume[u] = pool[pAt + u];
+        w.userFactor[u] = pool[pAt + nu + u];
+      }
+      if (sKey !== this.current) {
+        const pool = this.splitsPool;
+        for (let u = 0; u < nu; u++) {
+          w.stake[u] = pool[sAt + u];
+          w.consolidated[u] = pool[sAt + nu + u];
+          w.reachFactor[u] = pool[sAt + 2 * nu + u];
+        }
+        for (let sv = 0; sv < ns; sv++) w.reach[sv] = pool[sAt + 3 * nu + sv];
       }
     }
-    this.current = key;
+    this.current = sKey;
     laterStages(w);
   }
+}
+
+function grown(pool: Float64Array): Float64Array {
+  const out = new Float64Array(pool.length * 2);
+  out.set(pool);
+  return out;
 }
 
 /** One requirement on a unit, as `add` in stages/capital.ts: the largest binds, a tie goes to `raise`. */
