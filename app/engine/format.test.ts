@@ -1,8 +1,8 @@
 /** The engine's fast toFixed gives exactly what Number.prototype.toFixed gives (the sentences must not change). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatRmbBn, readableFixed, rmbBnDecimals } from "../utils/format";
-import { bn, pct, toFixed } from "./state";
+import { formatCompact, formatNumber, formatPercent, formatRmbBn, readableFixed, rmbBnDecimals } from "../utils/format";
+import { bn, compactNumber, pct, toFixed, wholeNumber } from "./state";
 
 const same = (x: number, digits: 1 | 2) => {
   const got = toFixed(x, digits);
@@ -83,5 +83,18 @@ describe("pct and bn written from the rounded integer", () => {
     }
     for (const x of [-0, 0, -0.00004, 0.00005, 0.0001, -0.0099, 0.01, 999.95, -999.96, 1000, -1000.4, 9.995, 1e9, 1e15, 1e21, -1e21, Infinity, -Infinity, NaN, 5e-324, 1234567.8])
       same(x);
+  });
+});
+
+describe("wholeNumber and compactNumber", () => {
+  it("print what formatNumber(x) and formatCompact(x) print, on any double and at every half", () => {
+    const same = (x: number) => {
+      if (wholeNumber(x) !== formatNumber(x)) expect(wholeNumber(x), String(x)).toBe(formatNumber(x));
+      expect(compactNumber(x), String(x)).toBe(formatCompact(x));
+    };
+    fc.assert(fc.property(fc.double(), same), { numRuns: 5000, seed: 41 });
+    fc.assert(fc.property(fc.double({ min: -1e10, max: 1e10, noNaN: true }), same), { numRuns: 5000, seed: 42 });
+    for (let k = -3000; k <= 3000; k++) for (const x of [k + 0.5, k + 0.49999999999999994, k / 7, k * 1000.5]) same(x);
+    for (const x of [-0, 0, -0.4, 0.5, -0.5, 999.5, 999_999_999.5, 1e9, -1e9, 1e21, Infinity, -Infinity, NaN]) same(x);
   });
 });

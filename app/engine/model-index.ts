@@ -76,6 +76,14 @@ export interface ModelIndex {
   mainUnitOfService: number[];
   /** By service index: its baseline revenue (its units' revenue x share, summed in order). */
   baselineServiceRevenue: number[];
+  /**
+   * unitsOfService flattened: entries of service sv from `serviceUnitStart[sv]`, each its unit and its weight
+   * (unit revenue x share), and by service the sum of its weights in order (a service's users weigh its units so).
+   */
+  serviceUnitStart: number[];
+  serviceUnit: number[];
+  serviceUnitWeight: number[];
+  serviceWeightSum: number[];
   /** By unit index: indexes of the flows into it. */
   flowsInto: number[][];
   flowIx: Map<string, number>;
@@ -89,7 +97,20 @@ export interface ModelIndex {
 /** The part of the index that depends on the model's structure (ids, links, shares), not on its drawable figures. */
 type Structure = Omit<
   ModelIndex,
-  "model" | "units" | "services" | "book" | "fund" | "bookUnits" | "mainUnitOfService" | "baselineServiceRevenue" | "baseline" | "initial"
+  | "model"
+  | "units"
+  | "services"
+  | "book"
+  | "fund"
+  | "bookUnits"
+  | "mainUnitOfService"
+  | "baselineServiceRevenue"
+  | "baseline"
+  | "initial"
+  | "serviceUnitStart"
+  | "serviceUnit"
+  | "serviceUnitWeight"
+  | "serviceWeightSum"
 >;
 
 const cache = new WeakMap<Model, ModelIndex>();
@@ -212,6 +233,23 @@ function withFigures(structure: Structure, model: Model, prev: ModelIndex | null
     for (const [u, share] of list) revenue += units[u].revenue * share;
     return revenue;
   });
+  const serviceUnitStart = [0];
+  const serviceUnit: number[] = [];
+  const serviceUnitWeight = [0.5];
+  serviceUnitWeight.length = 0;
+  const serviceWeightSum = [0.5];
+  serviceWeightSum.length = 0;
+  for (const list of unitsOfService) {
+    let sum = 0;
+    for (const [u, share] of list) {
+      const w = units[u].revenue * share;
+      serviceUnit.push(u);
+      serviceUnitWeight.push(w);
+      sum += w;
+    }
+    serviceWeightSum.push(sum);
+    serviceUnitStart.push(serviceUnit.length);
+  }
   let revenue = 0;
   let attributableRevenue = 0;
   for (const u of units) {
@@ -244,6 +282,10 @@ function withFigures(structure: Structure, model: Model, prev: ModelIndex | null
     bookUnits: units.flatMap((_, i) => (book[i] ? [i] : [])),
     mainUnitOfService,
     baselineServiceRevenue,
+    serviceUnitStart,
+    serviceUnit,
+    serviceUnitWeight,
+    serviceWeightSum,
     baseline: { revenue, attributableRevenue, serviceReach: services.reduce((acc, s) => acc + s.users, 0) },
     initial: {
       stake: numbers(nu, (i) => units[i].antStake),

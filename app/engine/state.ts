@@ -10,7 +10,7 @@ import type { AssumptionValues } from "./assumptions";
 import type { ModelIndex } from "./model-index";
 import type { CapitalResponse, Explanation, Warning } from "./result";
 import { ruleIdOf, type EngineScenario, type Rule, type RuleOf, type RuleType } from "./rules";
-import { readableFixed, rmbBnDecimals } from "../utils/format";
+import { formatCompact, formatNumber, readableFixed, rmbBnDecimals } from "../utils/format";
 
 export interface Tagged<R> {
   rule: R;
@@ -229,3 +229,23 @@ export const bn = (x: number) => {
 };
 /** "25.0" -> "25", "0.50" -> "0.5": a percentage drops the zeros its decimals do not need. */
 const trimZeros = (t: string) => (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t);
+
+/** formatNumber(x) (no decimals), the same text written without Intl below 1e9 (format.test.ts compares them). */
+export function wholeNumber(x: number): string {
+  const abs = Math.abs(x);
+  if (!(abs < 1e9)) return formatNumber(x);
+  // Intl rounds half away from zero, as Math.round does on the magnitude; "-0" loses its sign (formatNumber's tidy).
+  const k = Math.round(abs);
+  return `${x < 0 && k > 0 ? "\u2212" : ""}${grouped(k)}`;
+}
+
+const compactTexts = new Map<number, string>();
+/** formatCompact(x), remembered: a sentence prints rule parameters and assumptions, a few values each. */
+export function compactNumber(x: number): string {
+  let t = compactTexts.get(x);
+  if (t === undefined) {
+    t = formatCompact(x);
+    if (compactTexts.size < 256) compactTexts.set(x, t);
+  }
+  return t;
+}

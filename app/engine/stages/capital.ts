@@ -9,16 +9,17 @@ import { paramValue, type CapitalResponse } from "../rules";
 import {
   bn,
   checkUnits,
+  compactNumber,
   explain,
   GROUP,
   pct,
   totalVolume,
   unitName,
   warn,
+  wholeNumber,
   type RulesByType,
   type State,
 } from "../state";
-import { formatCompact, formatNumber } from "../../utils/format";
 
 interface Req {
   proportional: number;
@@ -241,7 +242,7 @@ function bureauFees(s: State, rules: RulesByType) {
       explain(
         s,
         id,
-        `About ${formatNumber(borrowers)} m borrowers × ${formatCompact(queries)} queries a year × ${formatCompact(paramValue(rule.costPerQuery))} RMB cost ${bn(cost)} a year in bureau fees, ${bn(net)} net of Ant's ${pct(paramValue(rule.bureauStake))} stake in the bureau.`,
+        `About ${wholeNumber(borrowers)} m borrowers × ${compactNumber(queries)} queries a year × ${compactNumber(paramValue(rule.costPerQuery))} RMB cost ${bn(cost)} a year in bureau fees, ${bn(net)} net of Ant's ${pct(paramValue(rule.bureauStake))} stake in the bureau.`,
         ["bureau-queries-per-borrower"],
         ["S46"],
       );

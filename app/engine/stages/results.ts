@@ -9,9 +9,12 @@ import { pct, totalVolume, type State } from "../state";
 
 /** Net interest rate on own-funded loans: yield - funding cost - expected loss (delinquency x LGD x stress). */
 export function netInterestRate(s: State, lossRate: number): number {
-  const expectedLoss = lossRate * read(s.a, "loss-given-default") * read(s.a, "credit-loss-stress");
-  return read(s.a, "own-book-yield") - read(s.a, "own-book-funding-cost") - expectedLoss;
+  const a = s.a;
+  return netInterestRateOf(lossRate, read(a, "loss-given-default"), read(a, "credit-loss-stress"), read(a, "own-book-yield"), read(a, "own-book-funding-cost"));
 }
+
+const netInterestRateOf = (lossRate: number, lgd: number, stress: number, yieldRate: number, funding: number) =>
+  yieldRate - funding - lossRate * lgd * stress;
 
 /**
  * Unit revenue, split by how costs follow it:
@@ -23,11 +26,18 @@ export function netInterestRate(s: State, lossRate: number): number {
 export function revenueStage(s: State) {
   const { ix } = s;
   const fee = read(s.a, "platform-fee-rate");
+  // Read once, not per book (a read by a name the caller passes is a hash lookup); only with a book, as before.
+  const books = ix.bookUnits.length > 0;
+  const lgd = books ? read(s.a, "loss-given-default") : 0;
+  const stress = books ? read(s.a, "credit-loss-stress") : 0;
+  const yieldRate = books ? read(s.a, "own-book-yield") : 0;
+  const funding = books ? read(s.a, "own-book-funding-cost") : 0;
   for (let u = 0; u < ix.units.length; u++) {
     let feeRevenue = ix.units[u].revenue * totalVolume(s, u);
     const book = ix.book[u];
     if (book) {
-      s.netInterest[u] = s.balance[u] * (s.ownShare[u] - book.ownShare) * (netInterestRate(s, book.lossRate) - book.takeRate);
+      const rate = netInterestRateOf(book.lossRate, lgd, stress, yieldRate, funding);
+      s.netInterest[u] = s.balance[u] * (s.ownShare[u] - book.ownShare) * (rate - book.takeRate);
       feeRevenue += s.facilitated[u] * fee;
       // Equity method: a credit unit Ant no longer controls pays Ant, the platform, a fee on every loan Alipay
       // brings it; Ant keeps that whole and its stake of the rest.
@@ -41,15 +51,22 @@ export function revenueStage(s: State) {
   }
 }
 
-function serviceUsers(s: State, sv: number) {
-  let num = 0;
-  let den = 0;
-  for (const [u, share] of s.ix.unitsOfService[sv]) {
-    const w = s.ix.units[u].revenue * share;
-    num += w * s.userFactor[u];
-    den += w;
+/**
+ * Every service's users: its users x reach x the revenue-weighted users factor of the units earning through it
+ * (the weights and their sums from the index: the same products and sums, once per model).
+ */
+function serviceUsers(s: State): number[] {
+  const { ix } = s;
+  const out = [0.5];
+  out.length = 0;
+  for (let sv = 0; sv < ix.services.length; sv++) {
+    let num = 0;
+    for (let k = ix.serviceUnitStart[sv]; k < ix.serviceUnitStart[sv + 1]; k++)
+      num += ix.serviceUnitWeight[k] * s.userFactor[ix.serviceUnit[k]];
+    const den = ix.serviceWeightSum[sv];
+    out.push(ix.services[sv].users * s.reach[sv] * (den > 0 ? num / den : 1));
   }
-  return s.ix.services[sv].users * s.reach[sv] * (den > 0 ? num / den : 1);
+  return out;
 }
 
 /**
@@ -60,7 +77,7 @@ function serviceUsers(s: State, sv: number) {
  *   - net bureau fees.
  * Profit for the year = recurring - one-off charges; equity value = recurring x valuation-multiple.
  */
-export function headlineOf(s: State): Headline {
+export function headlineOf(s: State, users: number[] = serviceUsers(s)): Headline {
   const { ix } = s;
   let revenue = 0;
   let attributable = 0;
@@ -82,7 +99,7 @@ export function headlineOf(s: State): Headline {
     shortfall += s.shortfall[u];
   }
   let reach = 0;
-  for (let sv = 0; sv < ix.services.length; sv++) reach += serviceUsers(s, sv);
+  for (let sv = 0; sv < ix.services.length; sv++) reach += users[sv];
   const base = ix.baseline;
   const netProfit = ix.model.group.netProfit;
   const recurring =
@@ -142,9 +159,8 @@ function unitResults(s: State): UnitResult[] {
 }
 
 /** A service's status and why, set on `out` (the result object being built: no object per status). */
-function setStatus(s: State, sv: number, users: number, out: ServiceResult) {
+function setStatus(s: State, sv: number, users: number, threshold: number, out: ServiceResult) {
   const base = s.ix.services[sv].users;
-  const threshold = read(s.a, "reduced-threshold");
   const drop = base > 0 ? 1 - users / base : 0;
   const removed = s.entryPointsRemoved[sv];
   let status: ServiceStatus;
@@ -169,8 +185,9 @@ function setStatus(s: State, sv: number, users: number, out: ServiceResult) {
   out.statusReason = reason;
 }
 
-function serviceResults(s: State): ServiceResult[] {
+function serviceResults(s: State, usersOf: number[]): ServiceResult[] {
   const { ix } = s;
+  const threshold = ix.services.length > 0 ? read(s.a, "reduced-threshold") : 0;
   const out: ServiceResult[] = [];
   // A unit's revenue splits over its services in proportion to each one's baseline share and reach: the
   // denominator by unit, once (the same sum in the same order as per service and unit).
@@ -183,7 +200,7 @@ function serviceResults(s: State): ServiceResult[] {
   }
   for (let sv = 0; sv < ix.services.length; sv++) {
     const service = ix.services[sv];
-    const users = serviceUsers(s, sv);
+    const users = usersOf[sv];
     let revenue = 0;
     for (const [u, share] of ix.unitsOfService[sv]) {
       const denom = denominator[u];
@@ -198,7 +215,7 @@ function serviceResults(s: State): ServiceResult[] {
       status: "integrated",
       statusReason: "",
     };
-    setStatus(s, sv, users, result);
+    setStatus(s, sv, users, threshold, result);
     out.push(result);
   }
   return out;
@@ -278,9 +295,10 @@ function assumptionsUsed(s: State): Record<string, number> {
 
 export function buildResult(s: State, scenarioId: string): Result {
   const { ix } = s;
+  const users = serviceUsers(s);
   return {
     scenarioId,
-    headline: headlineOf(s),
+    headline: headlineOf(s, users),
     group: {
       capital: {
         baseline: ix.model.group.paidInCapital,
@@ -291,7 +309,7 @@ export function buildResult(s: State, scenarioId: string): Result {
       oneOffCharges: s.oneOffs,
     },
     units: unitResults(s),
-    services: serviceResults(s),
+    services: serviceResults(s, users),
     markets: marketResults(s),
     flows: ix.flows.map((f, i) => ({
       id: f.id,
