@@ -29,7 +29,7 @@ import { modelAsset, pageModel } from "~/services/model-asset.server";
 import { loadScenarioView, loadUncertainty } from "~/services/scenario-view.server";
 import { workerUrl } from "~/services/worker-assets.server";
 import { ScenarioHeader } from "~/components/scenario/ScenarioHeader";
-import { SensitivitySection } from "~/components/scenario/SensitivitySection";
+import { SensitivitySection, shownSensitivity } from "~/components/scenario/SensitivitySection";
 import { ServicesSection } from "~/components/scenario/ServicesSection";
 import { WaterfallSection } from "~/components/scenario/WaterfallSection";
 import { WhatIfPanel } from "~/components/scenario/WhatIfPanel";
@@ -84,7 +84,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     bands,
     result,
     attribution,
-    uncertainty,
+    // What the page shows of the ranges and swings, not all the pool computed (the deck and the API use more):
+    // every field here is serialised into the page on the main thread for every new what-if (decision 033).
+    uncertainty: {
+      draws: uncertainty.draws,
+      seed: uncertainty.seed,
+      explicit: uncertainty.explicit,
+      headline: uncertainty.headline,
+      headlineDelta: uncertainty.headlineDelta,
+      tables: uncertainty.tables,
+      sensitivity: shownSensitivity(uncertainty.sensitivity),
+      swingByKey: uncertainty.swingByKey,
+    },
     bandsWorker: workerUrl("bands"),
   }, { headers: { [PAGE_KEY_HEADER]: key, ...(stamp ? { [PAGE_STAMP_HEADER]: formatPageStamp(params.id ?? "", stamp) } : {}) } });
 }

@@ -8,11 +8,12 @@
 const LOCALE = "en-US";
 
 const cache = new Map<string, Intl.NumberFormat>();
-function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/** A formatter per (style, decimals), kept: a cold scenario page formats thousands of numbers. */
+function nf(percent: boolean, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${percent ? "%" : "n"}${minimumFractionDigits}-${maximumFractionDigits}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, options);
+    f = new Intl.NumberFormat(LOCALE, { ...(percent ? { style: "percent" } : {}), minimumFractionDigits, maximumFractionDigits });
     cache.set(key, f);
   }
   return f;
@@ -29,7 +30,7 @@ function tidy(text: string): string {
 
 /** A plain number with grouping and a fixed number of decimals: 1234.5 -> "1,234.5". */
 export function formatNumber(value: number, decimals = 0): string {
-  return tidy(nf({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value));
+  return tidy(nf(false, decimals, decimals).format(value));
 }
 
 /**
@@ -71,7 +72,7 @@ export function formatMillions(value: number): string {
  * 0.551 -> "55.1%", 0.02 -> "2%" (or "2.0%" with minDecimals 1).
  */
 export function formatPercent(fraction: number, maxDecimals = 2, minDecimals = 0): string {
-  return tidy(nf({ style: "percent", minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals }).format(fraction));
+  return tidy(nf(true, minDecimals, maxDecimals).format(fraction));
 }
 
 /** A share of a market or of a data value, always with one decimal so the bars of one chart read alike: "2.0%", "55.4%". */
@@ -102,7 +103,7 @@ export function formatRiskWeight(value: number): string {
 
 /** A number with up to `maxDecimals` decimals and no trailing zeros: 1.2 -> "1.2", 36 -> "36". */
 export function formatCompact(value: number, maxDecimals = 3): string {
-  return tidy(nf({ minimumFractionDigits: 0, maximumFractionDigits: maxDecimals }).format(value));
+  return tidy(nf(false, 0, maxDecimals).format(value));
 }
 
 /**

@@ -39,6 +39,8 @@ export function DataTable<T>({
   scrollable?: boolean;
 }) {
   const captionId = scrollable && id ? `${id}-caption` : undefined;
+  // Each column's cell class once, not once per cell (a scenario page has some 1,200 cells, rendered per new what-if).
+  const classes = columns.map((c) => [c.numeric ? "numeric" : "", c.className ?? ""].filter(Boolean).join(" ") || undefined);
   return (
     <div
       className={`table-wrap${className ? ` ${className}` : ""}`}
@@ -59,7 +61,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} data-row-id={rowKey(row)}>
               {columns.map((c, i) => {
-                const cls = [c.numeric ? "numeric" : "", c.className ?? ""].filter(Boolean).join(" ") || undefined;
+                const cls = classes[i];
                 return i === 0 ? (
                   <th key={c.key} scope="row" data-field={c.key} className={cls}>
                     {c.cell(row)}

@@ -147,14 +147,21 @@ function SwingTable({ metric, swings, id }: { metric: HeadlineKey; swings: Swing
   );
 }
 
-export function SensitivitySection({
-  sensitivity,
-  point,
-}: {
-  sensitivity: Record<HeadlineKey, Swing[]>;
-  /** The headline at the values the page loaded with. */
-  point: Record<HeadlineKey, number>;
-}) {
+/**
+ * What the section shows of the swings, and all the page sends for it (decision 033): every input's profit swing
+ * (the tornado and its table), the other figures' swings that move them (their tables), and the labels of the
+ * inputs that move nothing. The whole sensitivity is 8 figures x every input, about 60 KB of a cold page's 93 KB
+ * of loader data, serialised on the main thread for every new what-if; this is about a third of it.
+ */
+export interface ShownSensitivity {
+  profit: Swing[];
+  others: Array<{ metric: HeadlineKey; swings: Swing[] }>;
+  /** Labels of the inputs that move no headline figure from end to end, and how many inputs were swung in all. */
+  inert: string[];
+  inputs: number;
+}
+
+export function shownSensitivity(sensitivity: Record<HeadlineKey, Swing[]>): ShownSensitivity {
   const moving = new Set<string>();
   const all = new Map<string, string>();
   for (const k of HEADLINE_KEYS)
@@ -162,7 +169,26 @@ export function SensitivitySection({
       all.set(s.id, s.label);
       if (swingOf(s) > 1e-9 * Math.max(1, Math.abs(s.low))) moving.add(s.id);
     }
-  const inert = [...all].filter(([id]) => !moving.has(id));
+  return {
+    profit: sensitivity.profit ?? [],
+    others: HEADLINE_KEYS.filter((k) => k !== "profit" && sensitivity[k]?.some((s) => swingOf(s) > 0)).map((k) => ({
+      metric: k,
+      swings: sensitivity[k].filter((s) => swingOf(s) > 0),
+    })),
+    inert: [...all].filter(([id]) => !moving.has(id)).map(([, label]) => label),
+    inputs: all.size,
+  };
+}
+
+export function SensitivitySection({
+  sensitivity,
+  point,
+}: {
+  sensitivity: ShownSensitivity;
+  /** The headline at the values the page loaded with. */
+  point: Record<HeadlineKey, number>;
+}) {
+  const { inert } = sensitivity;
   return (
     <Section
       id="sensitivity"
@@ -170,7 +196,7 @@ export function SensitivitySection({
       intro={
         <p>
           Each ranged input moved from its low to its high end with every other input at its value (one at a time).
-          {inert.length > 0 ? ` ${inert.length} of ${all.size} inputs move no headline figure at all (listed below).` : ""}
+          {inert.length > 0 ? ` ${inert.length} of ${sensitivity.inputs} inputs move no headline figure at all (listed below).` : ""}
         </p>
       }
     >
@@ -182,15 +208,15 @@ export function SensitivitySection({
         chart={<Tornado swings={sensitivity.profit} point={point.profit} metric="profit" roomy />}
         table={<SwingTable metric="profit" swings={sensitivity.profit} id="sensitivity-profit-table" />}
       />
-      {HEADLINE_KEYS.filter((k) => k !== "profit" && sensitivity[k]?.some((s) => swingOf(s) > 0)).map((k) => (
+      {sensitivity.others.map(({ metric: k, swings }) => (
         <details key={k} className="sensitivity-more">
           <summary>{LABELS[k] ?? k}: what moves it</summary>
-          <SwingTable metric={k} swings={sensitivity[k].filter((s) => swingOf(s) > 0)} id={`sensitivity-${k}-table`} />
+          <SwingTable metric={k} swings={swings} id={`sensitivity-${k}-table`} />
         </details>
       ))}
       {inert.length > 0 ? (
         <p data-testid="inert-inputs">
-          <strong>Move nothing from end to end:</strong> {inert.map(([, label]) => label).join("; ")}.
+          <strong>Move nothing from end to end:</strong> {inert.join("; ")}.
         </p>
       ) : null}
     </Section>
