@@ -63,19 +63,21 @@ export class DrawRunner {
     this.cdfs.apply(this.uniforms, this.values);
   }
 
-  /** Put `values` in the working vectors (from the scenario's own) and evaluate every rule. */
+  /**
+   * Put `values` in the working vectors and evaluate every rule. Every evaluation writes the same slots (one per
+   * input) and no stage writes these three vectors, so the slots no input names keep the scenario's own values from
+   * the constructor on: nothing is reset per draw (a copy of each whole vector was).
+   */
   evaluate(values: ArrayLike<number> = this.values) {
     const w = this.w;
     const c = this.c;
-    w.assumptions.set(c.assumptions);
-    w.params.set(c.params);
-    if (this.anyFigure) w.figures.set(c.model.figures);
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       const kind = this.kind[k];
       if (kind === ASSUMPTION) {
-        // As resolveAssumptions: an override that is not a finite number is ignored.
-        if (this.slot[k] >= 0 && Number.isFinite(v)) w.assumptions[this.slot[k]] = v;
+        // As resolveAssumptions: an override that is not a finite number is ignored (the scenario's value stands).
+        const slot = this.slot[k];
+        if (slot >= 0) w.assumptions[slot] = Number.isFinite(v) ? v : c.assumptions[slot];
       } else if (kind === PARAMETER) {
         if (this.slot[k] >= 0) w.params[this.slot[k]] = v;
       } else {

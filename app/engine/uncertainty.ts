@@ -440,6 +440,15 @@ export interface BandOptions {
   whatIf?: Record<string, number>;
 }
 
+/** The column buffer kept between calls (at most MAX_KEPT numbers: 2 MB; 1,000 draws of the library take 1.4 MB). */
+const MAX_KEPT = 1 << 18;
+let keptBuffer: Float64Array | null = null;
+function columnBuffer(size: number): Float64Array {
+  if (size > MAX_KEPT) return new Float64Array(size);
+  if (!keptBuffer || keptBuffer.length < size) keptBuffer = new Float64Array(MAX_KEPT);
+  return keptBuffer.subarray(0, size);
+}
+
 const INTERPOLATION = "linear between order statistics, rank (n - 1) p (Hyndman-Fan type 7)";
 
 const UNIT_FIELDS = [
@@ -496,37 +505,25 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   const hashes = inputs.map((i) => hashKey(i.key));
   const w = runner.w;
   const m = runner.c.model;
-  const { nu, ns } = m;
+  const { nu, ns, nf } = m;
   const nm = m.mkStart.length - 1;
   const L = m.layout;
-  // Every column a view of one buffer (one allocation, not one per figure), sorted through one scratch array.
   const receiving = m.ix.units.flatMap((_, x) => (m.fiStart[x + 1] > m.fiStart[x] ? [x] : []));
-  const columns =
-    NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length + m.nf + receiving.length;
-  const buffer = new Float64Array(columns * draws);
-  let next = 0;
-  const col = () => buffer.subarray(draws * next, draws * ++next);
+  const nr = receiving.length;
+  // One column per figure, each `draws` long, in the order a draw writes them: draw i writes every column's cell i
+  // with one running offset (i, then + draws per figure). The buffer is kept from one call to the next (every cell
+  // is written before it is read); a larger one than MAX_KEPT is made for the call and dropped.
+  const columns = NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length + nf + nr;
+  const buffer = columnBuffer(columns * draws);
   const scratchColumn = new Float64Array(draws);
   const band = (values: Float64Array) => bandOf(values, scratchColumn);
   // Each change's baseline: the first draw's, and whether any draw had another (then its changes are sorted apart).
   const pairs = NH + 2 * nu + 2 * ns + 2 * nm;
-  const firstBaseline = new Float64Array(pairs);
+  const baseline = new Float64Array(pairs);
   const baselineMoves = new Uint8Array(pairs);
-  const note = (pair: number, i: number, b: number) => {
-    if (i === 0) firstBaseline[pair] = b;
-    else if (b !== firstBaseline[pair] || (b === 0 && 1 / b !== 1 / firstBaseline[pair])) baselineMoves[pair] = 1;
-  };
-  const baselineOf = (pair: number) => (baselineMoves[pair] ? null : firstBaseline[pair]);
   const UNIT_PAIRS = NH;
   const SERVICE_PAIRS = NH + 2 * nu;
   const MARKET_PAIRS = NH + 2 * nu + 2 * ns;
-  const h = HEADLINE_KEYS.map(col);
-  const hd = HEADLINE_KEYS.map(col);
-  const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
-  const sv = Array.from({ length: ns }, () => SERVICE_FIELDS.map(col));
-  const mk = Array.from({ length: nm }, () => MARKET_FIELDS.map(col));
-  const kept = Array.from({ length: m.nf }, col);
-  const coverage = receiving.map(col);
   let shortfallDraws = 0;
   let anyHalf = 0;
   const hhiAbove = new Float64Array(nm);
@@ -535,48 +532,60 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   const revenues = new Float64Array(ns);
   const baselines = new Float64Array(ns);
   const F = w.figures;
+  const hv = w.headline;
   // A market's baseline shares are the model's in every draw (no input draws them).
   const hhiBefore = Float64Array.from({ length: nm }, (_, x) => hhiOf(w, x, null));
   const antBefore = Float64Array.from({ length: nm }, (_, x) => antShareOf(w, x, null));
+  const unitStake = L.unitStake;
+  const unitRevenue = L.unitRevenue;
+  const serviceUsersAt = L.serviceUsers;
 
   for (let i = 0; i < draws; i++) {
     runner.draw(seed, i, hashes);
     runner.evaluate();
-    const hv = w.headline;
-    for (let k = 0; k < NH; k++) {
-      h[k][i] = hv[k];
-      hd[k][i] = hv[k] - hv[NH + k];
-      note(k, i, hv[NH + k]);
+    let o = i;
+    let pair = 0;
+    // The baselines of this draw, each noted against the first draw's (a -0 apart from a +0: sorts tell them apart).
+    const note = (b: number) => {
+      if (i === 0) baseline[pair] = b;
+      else if (b !== baseline[pair] || (b === 0 && 1 / b !== 1 / baseline[pair])) baselineMoves[pair] = 1;
+      pair++;
+    };
+    for (let k = 0; k < NH; k++, o += draws) buffer[o] = hv[k];
+    for (let k = 0; k < NH; k++, o += draws) {
+      buffer[o] = hv[k] - hv[NH + k];
+      note(hv[NH + k]);
     }
     if (hv[H.capitalShortfall] > 0) shortfallDraws++;
     for (let x = 0; x < nu; x++) {
-      const c = u[x];
       const revenue = w.revenue[x];
-      const baseRevenue = F[L.unitRevenue + x];
+      const baseRevenue = F[unitRevenue + x];
       const attributable = w.stake[x] * revenue;
-      c[0][i] = revenue;
-      c[1][i] = revenue - baseRevenue;
-      c[2][i] = attributable;
-      c[3][i] = attributable - F[L.unitStake + x] * baseRevenue;
-      note(UNIT_PAIRS + 2 * x, i, baseRevenue);
-      note(UNIT_PAIRS + 2 * x + 1, i, F[L.unitStake + x] * baseRevenue);
-      c[4][i] = w.required[x];
-      c[5][i] = w.shortfall[x];
-      c[6][i] = w.raised[x];
+      const baseAttributable = F[unitStake + x] * baseRevenue;
+      buffer[o] = revenue;
+      buffer[(o += draws)] = revenue - baseRevenue;
+      buffer[(o += draws)] = attributable;
+      buffer[(o += draws)] = attributable - baseAttributable;
+      buffer[(o += draws)] = w.required[x];
+      buffer[(o += draws)] = w.shortfall[x];
+      buffer[(o += draws)] = w.raised[x];
+      o += draws;
+      note(baseRevenue);
+      note(baseAttributable);
     }
     let anyService = false;
     serviceRevenues(w, revenues, baselines);
     for (let x = 0; x < ns; x++) {
-      const c = sv[x];
       const users = w.users[x]; // set with the headline
-      const baseUsers = F[L.serviceUsers + x];
+      const baseUsers = F[serviceUsersAt + x];
       const revenue = revenues[x];
-      c[0][i] = users;
-      c[1][i] = users - baseUsers;
-      c[2][i] = revenue;
-      c[3][i] = revenue - baselines[x];
-      note(SERVICE_PAIRS + 2 * x, i, baseUsers);
-      note(SERVICE_PAIRS + 2 * x + 1, i, baselines[x]);
+      buffer[o] = users;
+      buffer[(o += draws)] = users - baseUsers;
+      buffer[(o += draws)] = revenue;
+      buffer[(o += draws)] = revenue - baselines[x];
+      o += draws;
+      note(baseUsers);
+      note(baselines[x]);
       if (baseUsers > 0 && users < 0.5 * baseUsers) {
         half[x]++;
         anyService = true;
@@ -584,24 +593,32 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
     }
     if (anyService) anyHalf++;
     for (let x = 0; x < nm; x++) {
-      const c = mk[x];
       marketShares(w, x, scratch);
       const hhi = scratch.hhi;
       const a = scratch.antShare;
-      const hhi0 = hhiBefore[x];
-      const a0 = antBefore[x];
-      c[0][i] = hhi;
-      c[1][i] = hhi - hhi0;
-      c[2][i] = a;
-      c[3][i] = a - a0;
-      note(MARKET_PAIRS + 2 * x, i, hhi0);
-      note(MARKET_PAIRS + 2 * x + 1, i, a0);
+      buffer[o] = hhi;
+      buffer[(o += draws)] = hhi - hhiBefore[x];
+      buffer[(o += draws)] = a;
+      buffer[(o += draws)] = a - antBefore[x];
+      o += draws;
+      note(hhiBefore[x]);
+      note(antBefore[x]);
       if (hhi > 2500) hhiAbove[x]++;
     }
-    for (let f = 0; f < m.nf; f++) kept[f][i] = w.flowKept[f];
-    for (let r = 0; r < receiving.length; r++) coverage[r][i] = w.coverage[receiving[r]];
+    for (let f = 0; f < nf; f++, o += draws) buffer[o] = w.flowKept[f];
+    for (let r = 0; r < nr; r++, o += draws) buffer[o] = w.coverage[receiving[r]];
   }
 
+  let next = 0;
+  const col = () => buffer.subarray(draws * next, draws * ++next);
+  const h = HEADLINE_KEYS.map(col);
+  const hd = HEADLINE_KEYS.map(col);
+  const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
+  const sv = Array.from({ length: ns }, () => SERVICE_FIELDS.map(col));
+  const mk = Array.from({ length: nm }, () => MARKET_FIELDS.map(col));
+  const kept = Array.from({ length: nf }, col);
+  const coverage = receiving.map(col);
+  const baselineOf = (pair: number) => (baselineMoves[pair] ? null : baseline[pair]);
   const headline = {} as Record<HeadlineKey, Band>;
   const headlineDelta = {} as Record<HeadlineKey, Band>;
   HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(h[i], hd[i], baselineOf(i), scratchColumn)));
