@@ -6,7 +6,7 @@
  */
 import { compileScenario, H, NH, run, serviceUsers, Work, type CompiledScenario } from "./compiled";
 import type { Model } from "./model";
-import { InverseCdfs, uniformsFor } from "./random";
+import { InverseCdfs, uniformColumn, uniformsFor } from "./random";
 import type { EngineScenario } from "./rules";
 import type { UncertainInput } from "./uncertainty";
 
@@ -64,31 +64,81 @@ export class DrawRunner {
   }
 
   /**
+   * Every draw of every input, as one column per input (`columns[k][i]`: input k in draw i, equal to `draw(seed, i)`
+   * then `values[k]`). A draw is a function of the seed, its index and the input's key hash, distribution and range
+   * alone (random.ts), so a column is kept between calls under exactly those: the pages of one scenario under other
+   * what-ifs draw the same columns for every input they do not pin.
+   */
+  columns(seed: number, draws: number, hashes: ArrayLike<number>): Float64Array[] {
+    return this.inputs.map((inp, k) => {
+      const key = `${seed}|${draws}|${hashes[k]}|${inp.distribution}|${exact(inp.low)}|${exact(inp.mode)}|${exact(inp.high)}`;
+      const kept = DRAWN.get(key);
+      if (kept) {
+        // Most recently used last: the oldest is dropped first.
+        DRAWN.delete(key);
+        DRAWN.set(key, kept);
+        return kept;
+      }
+      const column = new Float64Array(draws);
+      uniformColumn(seed, hashes[k], column);
+      this.cdfs.applyColumn(k, column);
+      if (draws <= MAX_DRAWN) {
+        DRAWN.set(key, column);
+        drawnKept += draws;
+        for (const [old, c] of DRAWN) {
+          if (drawnKept <= MAX_DRAWN) break;
+          DRAWN.delete(old);
+          drawnKept -= c.length;
+        }
+      }
+      return column;
+    });
+  }
+
+  /** Evaluate draw `index` of `columns` (as `evaluate` of that draw's values, without copying them first). */
+  evaluateDraw(columns: Float64Array[], index: number) {
+    for (let k = 0; k < columns.length; k++) this.put(k, columns[k][index]);
+    this.finish();
+  }
+
+  /**
    * Put `values` in the working vectors and evaluate every rule. Every evaluation writes the same slots (one per
    * input) and no stage writes these three vectors, so the slots no input names keep the scenario's own values from
    * the constructor on: nothing is reset per draw (a copy of each whole vector was).
    */
   evaluate(values: ArrayLike<number> = this.values) {
+    for (let k = 0; k < values.length; k++) this.put(k, values[k]);
+    this.finish();
+  }
+
+  /** Input k's value into its slot or slots. */
+  private put(k: number, v: number) {
     const w = this.w;
-    const c = this.c;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
-      const kind = this.kind[k];
-      if (kind === ASSUMPTION) {
-        // As resolveAssumptions: an override that is not a finite number is ignored (the scenario's value stands).
-        const slot = this.slot[k];
-        if (slot >= 0) w.assumptions[slot] = Number.isFinite(v) ? v : c.assumptions[slot];
-      } else if (kind === PARAMETER) {
-        if (this.slot[k] >= 0) w.params[this.slot[k]] = v;
-      } else {
-        const slots = this.figureSlots[k];
-        for (let j = 0; j < slots.length; j++) w.figures[slots[j]] = v;
-      }
+    const kind = this.kind[k];
+    if (kind === ASSUMPTION) {
+      // As resolveAssumptions: an override that is not a finite number is ignored (the scenario's value stands).
+      const slot = this.slot[k];
+      if (slot >= 0) w.assumptions[slot] = Number.isFinite(v) ? v : this.c.assumptions[slot];
+    } else if (kind === PARAMETER) {
+      if (this.slot[k] >= 0) w.params[this.slot[k]] = v;
+    } else {
+      const slots = this.figureSlots[k];
+      for (let j = 0; j < slots.length; j++) w.figures[slots[j]] = v;
     }
-    if (this.anyFigure) w.prepare();
-    run(w);
+  }
+
+  private finish() {
+    if (this.anyFigure) this.w.prepare();
+    run(this.w);
   }
 }
+
+/** Drawn columns kept between calls, by seed, draws, key hash, distribution and range; at most MAX_DRAWN numbers (2 MB). */
+const DRAWN = new Map<string, Float64Array>();
+const MAX_DRAWN = 1 << 18;
+let drawnKept = 0;
+/** A number as a key: its shortest round-trip text, -0 apart from 0. */
+const exact = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 
 export function drawRunner(model: Model, scenario: EngineScenario, inputs: UncertainInput[], assumptions?: Record<string, number>) {
   return new DrawRunner(compileScenario(model, scenario, assumptions), inputs);

@@ -132,6 +132,26 @@ export function uniformsFor(seed: number, index: number, hashes: ArrayLike<numbe
 }
 
 /**
+ * `uniformFor(seed, i, keyHash)` for every draw i < out.length, into `out`: one input's column of a whole run (the
+ * same operations as `uniformsFor`, by draw instead of by input).
+ */
+export function uniformColumn(seed: number, keyHash: number, out: Float64Array) {
+  for (let i = 0; i < out.length; i++) {
+    const stream = drawStream(seed, i);
+    let b = ((stream ^ keyHash) + GOLDEN) | 0;
+    b = Math.imul(b ^ (b >>> 16), 0x21f0aaad);
+    b = Math.imul(b ^ (b >>> 15), 0x735a2d97);
+    b ^= b >>> 15;
+    let s1 = (((b + GOLDEN) | 0) + GOLDEN) | 0;
+    s1 = Math.imul(s1 ^ (s1 >>> 16), 0x21f0aaad);
+    s1 = Math.imul(s1 ^ (s1 >>> 15), 0x735a2d97);
+    s1 ^= s1 >>> 15;
+    const r = Math.imul(s1, 5);
+    out[i] = (Math.imul((r << 7) | (r >>> 25), 9) >>> 0) / 4294967296;
+  }
+}
+
+/**
  * The inverse CDFs of a draw's inputs, each input's shape worked out once: `apply` gives exactly what `triangular`
  * (or `uniform`) gives for each u, in the same operations, for a whole draw vector without a call per input.
  */
@@ -174,6 +194,24 @@ export class InverseCdfs {
       this.below[k] = m - low;
       this.above[k] = high - m;
     });
+  }
+
+  /** Input k's inverse CDF of every u in `u` (in place): as `apply`, one input's column instead of one draw's row. */
+  applyColumn(k: number, u: Float64Array) {
+    const point = this.point[k];
+    const low = this.low[k];
+    const high = this.high[k];
+    const span = this.span[k];
+    const cut = this.cut[k];
+    const below = this.below[k];
+    const above = this.above[k];
+    for (let i = 0; i < u.length; i++) {
+      const x = u[i];
+      if (this.isPoint[k]) u[i] = point;
+      else if (cut < 0) u[i] = low + x * span;
+      else if (x < cut) u[i] = low + Math.sqrt(x * span * below);
+      else u[i] = high - Math.sqrt((1 - x) * span * above);
+    }
   }
 
   apply(u: Float64Array, out: Float64Array) {

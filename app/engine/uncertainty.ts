@@ -540,9 +540,9 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   const unitRevenue = L.unitRevenue;
   const serviceUsersAt = L.serviceUsers;
 
+  const drawn = runner.columns(seed, draws, hashes);
   for (let i = 0; i < draws; i++) {
-    runner.draw(seed, i, hashes);
-    runner.evaluate();
+    runner.evaluateDraw(drawn, i);
     let o = i;
     let pair = 0;
     // The baselines of this draw, each noted against the first draw's (a -0 apart from a +0: sorts tell them apart).

@@ -76,6 +76,8 @@ describe("the compiled engine equals the staged evaluator", () => {
   it("draws identically under a what-if (pinned inputs, assumption overrides) and on a stack of 24 rules", () => {
     const rect = library.find((s) => s.id === "2021-rectification")!;
     const whatIf = { "a.cost-of-equity": 0.12, "a.linked-out-retention": 0.6 };
+    // Another what-if first: the draws it keeps (every input this one does not pin) are this one's too.
+    computeBands(model, rect, { draws: 50, seed: 3, whatIf: { "a.cost-of-equity": 0.11 } });
     expect(computeBands(model, rect, { draws: 50, seed: 3, whatIf })).toStrictEqual(referenceBands(model, rect, { draws: 50, seed: 3, whatIf }));
     const stack = stackScenarios(library, 24);
     expect(computeBands(model, stack, { draws: 40, seed: 5 })).toStrictEqual(referenceBands(model, stack, { draws: 40, seed: 5 }));
