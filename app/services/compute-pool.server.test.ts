@@ -7,6 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { HEADLINE_KEYS } from "../engine/result";
+import { sensitivity } from "../engine/uncertainty";
 import { makeScratchDatabase, type ScratchDatabase } from "../scenarios/__fixtures__/scratch-db";
 import { loadPaths, pathsDirOf } from "../paths/load.server";
 import type { ResolvedPath } from "../paths/resolve";
@@ -73,6 +75,17 @@ describe("the compute pool", () => {
     });
     // the workers were used, and each was sent the model once
     expect(pool.stats().workers).toBe(2);
+  });
+
+  it("sends the page every input's net profit swing and, for the other figures, only the inputs that move them", () => {
+    const rect = libraryScenario("2021-rectification");
+    const whatIf = { "a.cost-of-equity": 0.11 };
+    const page = runComputeTask("pageUncertainty", { scenario: rect, whatIf, drawsSeed: null }, scratch.model);
+    const all = sensitivity(scratch.model, rect, whatIf);
+    expect(page.sensitivity.profit).toEqual(all.profit);
+    expect(page.sensitivity.profit.some((s) => s.high === s.low)).toBe(true);
+    for (const k of HEADLINE_KEYS.filter((k) => k !== "profit")) expect(page.sensitivity[k], k).toEqual(all[k].filter((s) => s.high !== s.low));
+    expect(page.sensitivity.oneOffCharges).toEqual([]);
   });
 
   it("keeps the event loop free while a task runs: a timer fires before the task's answer", async () => {
