@@ -6,9 +6,9 @@
  * Page Down moves to the next section, K or Page Up to the previous one, T cycles the theme (system, light, dark).
  */
 import { useLocation, useNavigate } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 
-import { hrefWithView, parseView, searchWithView, type Theme, type ViewState } from "~/utils/view";
+import { hrefWithView, linkForView, parseView, searchWithView, type Theme, type ViewState } from "~/utils/view";
 
 const THEMES: Array<{ theme: Theme; label: string }> = [
   { theme: "auto", label: "System" },
@@ -82,21 +82,48 @@ export function stepSection(direction: 1 | -1): HTMLElement | null {
   return target;
 }
 
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/** One link in step with the view (the toggle's links name their view on purpose and are left as they are). */
+function syncLink(el: Element, view: ViewState) {
+  if (el.tagName !== "A" || el.hasAttribute("data-view-toggle")) return;
+  const href = el.getAttribute("href");
+  if (!href) return;
+  const next = linkForView(href, view);
+  if (next !== href) el.setAttribute("href", next);
+}
+
+/** Every link in `root` (and `root` itself) in step with the view. */
+function syncLinks(root: ParentNode, view: ViewState) {
+  if (root instanceof Element) syncLink(root, view);
+  for (const a of root.querySelectorAll("a[href^='/']")) syncLink(a, view);
+}
+
 /** Keys, and the view kept on links and GET forms as the page changes without a reload. */
 export function RoomKeys() {
   const location = useLocation();
   const navigate = useNavigate();
   const view = parseView(location.search);
 
-  // Links rendered after a client-side navigation carry the view too (copy link, open in a new tab).
+  // Every link shown carries the view shown (copy link, open in a new tab, the status bar): set before the browser
+  // paints. Once the view changes, every link is brought in step (React leaves an unchanged link's attribute as it
+  // was, so leaving the room view kept 38 links in it); the observer below does it for what React renders later.
+  useIsomorphicLayoutEffect(() => syncLinks(document, view), [view.room, view.theme]);
   useEffect(() => {
+    // A mutation observer's callback runs before the browser paints what React committed, unlike an effect, which
+    // ran a frame later (a new page was painted once with its links out of the view). At the desk React renders
+    // no link in the room view, so nothing needs watching there.
     if (!view.room) return;
-    for (const a of document.querySelectorAll<HTMLAnchorElement>("a[href^='/']:not([data-view-toggle])")) {
-      const href = a.getAttribute("href")!;
-      const next = hrefWithView(href, view);
-      if (next !== href) a.setAttribute("href", next);
-    }
-  });
+    const observer = new MutationObserver((records) => {
+      const now = parseView(window.location.search);
+      for (const r of records) {
+        if (r.type === "attributes") syncLink(r.target as Element, now);
+        else for (const node of r.addedNodes) if (node instanceof Element) syncLinks(node, now);
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["href"] });
+    return () => observer.disconnect();
+  }, [view.room]);
 
   useEffect(() => {
     // Every page's "JavaScript has taken over" signal, for the browser tests (layout shift is measured after it).

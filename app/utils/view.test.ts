@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { hrefWithView, parseView, rewriteLinks, searchWithView } from "./view";
+import { hrefWithView, linkForView, parseView, rewriteLinks, searchWithView } from "./view";
 
 const room = { room: true, theme: "auto" } as const;
 const dark = { room: true, theme: "dark" } as const;
@@ -19,6 +19,22 @@ describe("the room view in the URL", () => {
     expect(searchWithView("?s=a&view=room&theme=dark", desk)).toBe("?s=a");
     expect(searchWithView("view=room", dark)).toBe("?view=room&theme=dark");
     expect(searchWithView("", desk)).toBe("");
+  });
+
+  it("keeps a link in step with the view shown: added in the room view, its theme the current one, dropped at the desk", () => {
+    expect(linkForView("/model#src-S1", room)).toBe("/model?view=room#src-S1");
+    expect(linkForView("/model?view=room", room)).toBe("/model?view=room");
+    expect(linkForView("/model?view=room&theme=dark", room)).toBe("/model?view=room");
+    expect(linkForView("/model?view=room", dark)).toBe("/model?view=room&theme=dark");
+    expect(linkForView("/compare?s=a&view=room&s=b#x", desk)).toBe("/compare?s=a&s=b#x");
+    expect(linkForView("/model?view=room&theme=dark", desk)).toBe("/model");
+    expect(linkForView("/model", desk)).toBe("/model");
+    // Another view named on purpose, other origins, downloads and the API are left as they are.
+    expect(linkForView("/present/a?view=presenter", room)).toBe("/present/a?view=presenter");
+    expect(linkForView("/?view=desk", room)).toBe("/?view=desk");
+    expect(linkForView("https://example.com/x", desk)).toBe("https://example.com/x");
+    expect(linkForView("/api/model", room)).toBe("/api/model");
+    expect(linkForView("/scenarios/a/export/result.csv?view=room", desk)).toBe("/scenarios/a/export/result.csv?view=room");
   });
 
   it("carries the view on internal page links only", () => {

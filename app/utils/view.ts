@@ -50,6 +50,27 @@ export function hrefWithView(href: string, view: ViewState): string {
   return `${path}${searchWithView(query, view)}${hash}`;
 }
 
+/**
+ * An internal link as the view now shown wants it (the browser keeps links in step as the view changes): the view's
+ * parameters set in the room view (the theme the current one) and dropped in the desk view. A link naming another
+ * view (`view=presenter`, `view=desk`) keeps it, as does every link `hrefWithView` leaves alone.
+ */
+export function linkForView(href: string, view: ViewState): string {
+  if (!href.startsWith("/") || href.startsWith("//")) return href;
+  const hashAt = href.indexOf("#");
+  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf("?");
+  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : beforeHash.slice(queryAt + 1);
+  if (path.startsWith("/api/") || path.startsWith("/build/") || /\/export\//.test(path)) return href;
+  const params = new URLSearchParams(query);
+  const named = params.get("view");
+  if (named !== null && named !== "room") return href;
+  const now = parseView(params);
+  if (now.room === view.room && (!view.room || now.theme === view.theme) && (view.room || !params.has("theme"))) return href;
+  return `${path}${searchWithView(query, view)}${hashAt === -1 ? "" : href.slice(hashAt)}`;
+}
+
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
 const decode = (s: string) => s.replace(/&(amp|quot|#x27|#39|lt|gt);/g, (m) => ENTITIES[m] ?? m);
 const encode = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

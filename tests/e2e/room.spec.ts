@@ -27,6 +27,35 @@ async function linksWithoutView(page: Page): Promise<string[]> {
   );
 }
 
+/** Internal page links that carry the room view (the toggle's links excepted): none, at the desk. */
+async function linksWithView(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href^='/']:not([data-view-toggle])"))
+      .map((a) => a.getAttribute("href")!)
+      .filter((h) => /[?&]view=room\b/.test(h)),
+  );
+}
+
+/**
+ * From now on, before every frame the browser paints: the page's path and how many of its internal links lack the
+ * room view (what a reader could copy or open in a new tab in that frame). Read back with `framesSeen`.
+ */
+async function watchFrames(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: Array<{ path: string; missing: number }> };
+    w.__frames = [];
+    const tick = () => {
+      const missing = Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href^='/']:not([data-view-toggle])"))
+        .map((a) => a.getAttribute("href")!)
+        .filter((h) => !/[?&]view=room\b/.test(h) && !/^\/(api|build)\//.test(h) && !/\/export\//.test(h)).length;
+      w.__frames.push({ path: location.pathname, missing });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+const framesSeen = (page: Page) => page.evaluate(() => (window as unknown as { __frames: Array<{ path: string; missing: number }> }).__frames);
+
 test.describe("room view", () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -58,13 +87,27 @@ test.describe("room view", () => {
     await page.keyboard.press("r");
     await expect(page).toHaveURL(/view=room/);
     await expect(page.locator("html")).toHaveAttribute("data-view", "room");
-    // A client-side navigation (Remix's <Link>) keeps it.
+    // A client-side navigation (Remix's <Link>) keeps it, and no frame shows the new page's links without it (they
+    // were set by an effect, a frame after the page was painted: 32 links on /model, the share link among them).
+    await watchFrames(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Baseline model" }).click();
     await expect(page).toHaveURL(/\/model\?view=room$/);
     await expect(page.locator("html")).toHaveAttribute("data-view", "room");
-    // Polled: the URL can change before the new page's links carry the view (one CI run found 34 links without it,
-    // the share link among them, right after the URL had changed).
-    await expect.poll(() => linksWithoutView(page)).toEqual([]);
+    expect(await linksWithoutView(page)).toEqual([]);
+    await expect(page.locator("#credit-books-table")).toBeVisible();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const frames = await framesSeen(page);
+    expect(frames.filter((f) => f.path === "/model").length).toBeGreaterThan(0);
+    expect(frames.filter((f) => f.missing > 0), "frames painted with links out of the room view").toEqual([]);
+    // T changes the theme, and the links follow it (they kept the old theme: 38 links on /model).
+    await page.keyboard.press("t");
+    await expect(page).toHaveURL(/\/model\?view=room&theme=light$/);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light"); // the page in it, not just the URL
+    expect((await linksWithView(page)).filter((h) => !/[?&]theme=light\b/.test(h)), "links in another theme").toEqual([]);
+    await page.keyboard.press("t");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.keyboard.press("t");
+    await expect(page).toHaveURL(/\/model\?view=room$/);
     await page.goBack();
     await expect(page).toHaveURL(/\/scenarios\/2021-rectification\?view=room$/);
     await expect(page.getByTestId("scenario-results")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
@@ -81,6 +124,8 @@ test.describe("room view", () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("r");
     await expect(page.locator("html")).not.toHaveAttribute("data-view", "room");
+    // Back at the desk, no link leads into the room view any more (38 did: React leaves an unchanged link as it was).
+    expect(await linksWithView(page)).toEqual([]);
   });
 
   test("charts take the full width and their labels, the tables and the headline figures are 24 px or more", async ({ page }) => {
