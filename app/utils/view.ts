@@ -31,20 +31,26 @@ export function searchWithView(search: string, view: ViewState): string {
   return s ? `?${s}` : "";
 }
 
+/** An internal page link's path, query and hash; null for any other link, a download or the API (no view). */
+function pageLink(href: string): { path: string; query: string; hash: string } | null {
+  if (!href.startsWith("/") || href.startsWith("//")) return null;
+  const hashAt = href.indexOf("#");
+  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf("?");
+  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  // Downloads and the API give files and JSON, which have no view.
+  if (path.startsWith("/api/") || path.startsWith("/build/") || /\/export\//.test(path)) return null;
+  return { path, query: queryAt === -1 ? "" : beforeHash.slice(queryAt + 1), hash: hashAt === -1 ? "" : href.slice(hashAt) };
+}
+
 /**
  * An internal link (`/path?query#hash`) carrying the view; any other link (another origin, `#hash` only, a
  * scheme) unchanged. A link that already names a view keeps it: the toggle names one on purpose.
  */
 export function hrefWithView(href: string, view: ViewState): string {
-  if (!view.room || !href.startsWith("/") || href.startsWith("//")) return href;
-  const hashAt = href.indexOf("#");
-  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
-  const hash = hashAt === -1 ? "" : href.slice(hashAt);
-  const queryAt = beforeHash.indexOf("?");
-  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  const query = queryAt === -1 ? "" : beforeHash.slice(queryAt + 1);
-  // Downloads and the API give files and JSON, which have no view.
-  if (path.startsWith("/api/") || path.startsWith("/build/") || /\/export\//.test(path)) return href;
+  const link = view.room ? pageLink(href) : null;
+  if (!link) return href;
+  const { path, query, hash } = link;
   const params = new URLSearchParams(query);
   if (params.has("view")) return href;
   return `${path}${searchWithView(query, view)}${hash}`;
@@ -56,19 +62,15 @@ export function hrefWithView(href: string, view: ViewState): string {
  * view (`view=presenter`, `view=desk`) keeps it, as does every link `hrefWithView` leaves alone.
  */
 export function linkForView(href: string, view: ViewState): string {
-  if (!href.startsWith("/") || href.startsWith("//")) return href;
-  const hashAt = href.indexOf("#");
-  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf("?");
-  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  const query = queryAt === -1 ? "" : beforeHash.slice(queryAt + 1);
-  if (path.startsWith("/api/") || path.startsWith("/build/") || /\/export\//.test(path)) return href;
+  const link = pageLink(href);
+  if (!link) return href;
+  const { path, query, hash } = link;
   const params = new URLSearchParams(query);
   const named = params.get("view");
   if (named !== null && named !== "room") return href;
   const now = parseView(params);
   if (now.room === view.room && (!view.room || now.theme === view.theme) && (view.room || !params.has("theme"))) return href;
-  return `${path}${searchWithView(query, view)}${hashAt === -1 ? "" : href.slice(hashAt)}`;
+  return `${path}${searchWithView(query, view)}${hash}`;
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
