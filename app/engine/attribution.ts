@@ -219,6 +219,8 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
   const planEnumerate = () => {
     samples.clear();
     const rng = xoshiro128ss(options.seed ?? 1);
+    const sampledCount = 2 * Math.max(1, Math.round(permutations / 2));
+    values.reserve(values.size + groups.reduce((acc, g) => acc + (g.length <= exactMax ? 2 ** g.length : sampledCount * g.length + 1), 0));
     groups.forEach((g, gi) => {
       const gm = maskOf(g);
       if (g.length <= exactMax) {
@@ -231,7 +233,7 @@ export function startAttribution(model: Model, scenario: Scenario, options: Attr
       // Antithetic pairs: each sampled order and its reverse (a rule early in one is late in the other), which
       // cuts the variance where a rule's marginal grows or shrinks with what came before it.
       const len = g.length;
-      const count = 2 * Math.max(1, Math.round(permutations / 2));
+      const count = sampledCount;
       const orders = new Int32Array(count * len);
       const perm = g.slice();
       for (let p = 0; p < count; p += 2) {

@@ -58,6 +58,8 @@ export interface CompiledModel {
   fundRow: Int32Array;
   consolidated: Uint8Array;
   financial: Uint8Array;
+  /** Indexes of the units with a financial licence, ascending. */
+  financialUnits: Int32Array;
   /** CSR lists: servicesOfUnit (service, share) and unitsOfService (unit, share), flows into each unit. */
   souStart: Int32Array;
   souService: Int32Array;
@@ -250,6 +252,7 @@ export function compileModel(model: Model): CompiledModel {
     fundRow,
     consolidated: Uint8Array.from(ix.units, (u) => (u.consolidated ? 1 : 0)),
     financial: Uint8Array.from(ix.financial, (x) => (x ? 1 : 0)),
+    financialUnits: Int32Array.from(ix.financial.flatMap((x, u) => (x ? [u] : []))),
     souStart,
     souService: Int32Array.from(souService),
     souShare: Float64Array.from(souShare),
@@ -984,8 +987,10 @@ export function laterStages(w: Work) {
     if (prev !== prev || max < prev) w.fundMax[r.unit] = max;
     anyFund = true;
   }
+  // Units a fund cap names are among the touched units (ascending, as a loop over every unit meets them).
   if (anyFund)
-    for (let u = 0; u < nu; u++) {
+    for (let t = 0; t < touched.length; t++) {
+      const u = touched[t];
       const max = w.fundMax[u];
       if (max !== max) continue;
       const aum = F[L.funds + 2 * m.fundRow[u]] * totalVolume(w, u);
@@ -1005,7 +1010,9 @@ export function laterStages(w: Work) {
       }
     }
   }
-  for (let u = 0; u < nu; u++) {
+  // Every unit with a book is a touched unit.
+  for (let t = 0; t < touched.length; t++) {
+    const u = touched[t];
     const row = m.bookRow[u];
     if (row < 0) continue;
     const b = L.books + 5 * row;
@@ -1034,7 +1041,8 @@ export function laterStages(w: Work) {
   // in the order they are met; units never mix, so unit order is free).
   if (c.coLending.length > 0) {
     const ratio = A[a["min-capital-ratio"]];
-    for (let u = 0; u < nu; u++) {
+    for (let t = 0; t < touched.length; t++) {
+      const u = touched[t];
       if (w.olShare[u] !== w.olShare[u]) continue;
       const rw = w.rw[u] === w.rw[u] ? w.rw[u] : defaultRw;
       addRequirement(w, u, false, ratio * (w.balance[u] * w.ownShare[u]) * rw, w.olResponse[u]);
@@ -1093,7 +1101,9 @@ export function laterStages(w: Work) {
   for (let k = 0; k < c.fine.length; k++) if (on[c.fineRule[k]]) w.oneOffs += P[c.fine[k]];
   if (w.groupRule) {
     let controlled = 0;
-    for (let u = 0; u < nu; u++) if (w.consolidated[u] && m.financial[u]) controlled += w.held[u];
+    // Over the financial units only: the same additions in the same order.
+    const fin = m.financialUnits;
+    for (let k = 0; k < fin.length; k++) if (w.consolidated[fin[k]]) controlled += w.held[fin[k]];
     w.groupRequired = Math.max(w.groupRequired, w.groupControlledShare * controlled);
     const capital = F[L.paidInCapital] - w.oneOffs;
     w.groupShortfall = Math.max(0, w.groupRequired - capital);

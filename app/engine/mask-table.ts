@@ -73,6 +73,11 @@ export class MaskTable {
     return ABSENT;
   }
 
+  /** Room for `count` entries in all without growing on the way (growing rehashes every entry). */
+  reserve(count: number) {
+    while (2 * count > this.keys.length) this.grow();
+  }
+
   clear() {
     this.keys.fill(-1);
     this.count = 0;
