@@ -155,7 +155,7 @@ async function renderSealed(request: Request, remixContext: EntryContext, header
   const nonce = randomBytes(16).toString("base64");
   const { html, failed } = await renderToText(request, remixContext, nonce);
   const sealed = sealWithHashes(html, nonce);
-  return { page: { body: Buffer.from(sealed.html, "utf8"), csp: contentSecurityPolicy(sealed.scriptSources.join(" ")), headers, encoded: {} }, failed };
+  return { page: { body: sealed.body, csp: contentSecurityPolicy(sealed.scriptSources.join(" ")), headers, encoded: {} }, failed };
 }
 
 /** Page renders in progress, by ETag (decision 021). */

@@ -23,10 +23,18 @@ describe("a cached page sealed with script hashes (decision 028)", () => {
   });
 
   it("removes the nonce from the page and leaves the rest byte for byte", () => {
-    const { html } = sealWithHashes(page, nonce);
+    const html = sealWithHashes(page, nonce).body.toString("utf8");
     expect(html).not.toContain(nonce);
     expect(html).not.toContain("nonce=");
     expect(html).toBe(page.split(` nonce="${nonce}"`).join(""));
+  });
+
+  it("hashes a script with carriage returns or characters beyond ASCII as a browser reads it", () => {
+    const withCr = `<p>−</p><script nonce="${nonce}">a();\r\nb("→");</script>`;
+    const { body, scriptSources } = sealWithHashes(withCr, nonce);
+    expect(scriptSources).toEqual([sha(`a();\nb("→");`)]);
+    expect(body.toString("utf8")).toBe(`<p>−</p><script>a();\r\nb("→");</script>`);
+    expect(sealWithHashes("<p>no scripts</p>", nonce)).toEqual({ body: Buffer.from("<p>no scripts</p>"), scriptSources: [] });
   });
 
   it("hashes a script as a browser reads it (CR LF and CR as LF)", () => {

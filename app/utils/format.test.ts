@@ -96,3 +96,13 @@ describe("format", () => {
     expect(formatNumber(-1190, 1)).toBe("\u22121,190.0");
   });
 });
+
+describe("texts kept per formatter (decision 033)", () => {
+  it("writes a value the same the first time, again, and after the kept texts start again", () => {
+    const fresh = (v: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v).replace(/^-/, "\u2212");
+    const values = Array.from({ length: 5000 }, (_, i) => (i - 2500) * 1.37);
+    for (const round of [1, 2]) for (const v of values) expect(formatNumber(v, 1), `round ${round}: ${v}`).toBe(fresh(v));
+    // -0 and 0 are one key of a Map: both read "0", in either order, and a tiny negative residue too.
+    expect([formatNumber(-0), formatNumber(0), formatNumber(-0.0001), formatPercent(-0, 1, 1), formatPercent(0, 1, 1)]).toEqual(["0", "0", "0", "0.0%", "0.0%"]);
+  });
+});

@@ -7,16 +7,37 @@
 
 const LOCALE = "en-US";
 
-const cache = new Map<string, Intl.NumberFormat>();
-/** A formatter per (style, decimals), kept: a cold scenario page formats thousands of numbers. */
-function nf(percent: boolean, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+/** A formatter and the texts it has written, by value. */
+interface Kept {
+  format: Intl.NumberFormat;
+  texts: Map<number, string>;
+}
+const cache = new Map<string, Kept>();
+/** Texts kept per formatter; past this the map starts again (a page has a few hundred distinct values per format). */
+const MAX_TEXTS = 4096;
+
+/**
+ * A number written by the formatter for (style, decimals), tidied: the formatter is made once, and the text of a value
+ * already written is reused. A cold scenario page writes about 1,100 numbers (0.8 µs each through Intl), most of them
+ * the same from one what-if to the next (decision 033).
+ */
+function written(value: number, percent: boolean, minimumFractionDigits: number, maximumFractionDigits: number): string {
   const key = `${percent ? "%" : "n"}${minimumFractionDigits}-${maximumFractionDigits}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE, { ...(percent ? { style: "percent" } : {}), minimumFractionDigits, maximumFractionDigits });
-    cache.set(key, f);
+  let kept = cache.get(key);
+  if (!kept) {
+    const options: Intl.NumberFormatOptions = { minimumFractionDigits, maximumFractionDigits };
+    if (percent) options.style = "percent";
+    kept = { format: new Intl.NumberFormat(LOCALE, options), texts: new Map() };
+    cache.set(key, kept);
   }
-  return f;
+  // A Map takes -0 and 0 as one key: both are written "0" once tidied, so the text kept is the same.
+  let text = kept.texts.get(value);
+  if (text === undefined) {
+    text = tidy(kept.format.format(value));
+    if (kept.texts.size >= MAX_TEXTS) kept.texts.clear();
+    kept.texts.set(value, text);
+  }
+  return text;
 }
 
 /**
@@ -30,7 +51,7 @@ function tidy(text: string): string {
 
 /** A plain number with grouping and a fixed number of decimals: 1234.5 -> "1,234.5". */
 export function formatNumber(value: number, decimals = 0): string {
-  return tidy(nf(false, decimals, decimals).format(value));
+  return written(value, false, decimals, decimals);
 }
 
 /**
@@ -72,7 +93,7 @@ export function formatMillions(value: number): string {
  * 0.551 -> "55.1%", 0.02 -> "2%" (or "2.0%" with minDecimals 1).
  */
 export function formatPercent(fraction: number, maxDecimals = 2, minDecimals = 0): string {
-  return tidy(nf(true, minDecimals, maxDecimals).format(fraction));
+  return written(fraction, true, minDecimals, maxDecimals);
 }
 
 /** A share of a market or of a data value, always with one decimal so the bars of one chart read alike: "2.0%", "55.4%". */
@@ -103,7 +124,7 @@ export function formatRiskWeight(value: number): string {
 
 /** A number with up to `maxDecimals` decimals and no trailing zeros: 1.2 -> "1.2", 36 -> "36". */
 export function formatCompact(value: number, maxDecimals = 3): string {
-  return tidy(nf(false, 0, maxDecimals).format(value));
+  return written(value, false, 0, maxDecimals);
 }
 
 /**
