@@ -31,4 +31,22 @@ describe("MaskTable", () => {
     expect(table.size).toBe(0);
     expect(table.get(1 << 18)).toBe(ABSENT);
   });
+
+  it("getOrSet keeps the first value a mask was given and answers ABSENT only then, before and after reserve", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 30 }), { maxLength: 2000 }), fc.nat(5000), (masks, room) => {
+        const table = new MaskTable(2);
+        const first = new Map<number, number>();
+        masks.forEach((mask, i) => {
+          if (i === masks.length >> 1) table.reserve(table.size + room);
+          const known = table.getOrSet(mask, i);
+          expect(known).toBe(first.has(mask) ? first.get(mask) : ABSENT);
+          if (!first.has(mask)) first.set(mask, i);
+        });
+        expect(table.size).toBe(first.size);
+        for (const [mask, value] of first) expect(table.get(mask)).toBe(value);
+      }),
+      { numRuns: 100, seed: 37 },
+    );
+  });
 });
