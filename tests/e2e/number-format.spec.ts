@@ -67,14 +67,15 @@ async function visibleText(page: Page, skip: string[] = []): Promise<string> {
 }
 
 /**
- * The titles people gave their saved variants and paths ("Library variant 1795943015741" from another test): their
- * words, not figures the dashboard printed. Read after the page, so a title saved meanwhile is known.
+ * The titles people gave their saved variants and paths ("Library variant 1795943015741" from another test) and
+ * the variants' ids: their words, not figures the dashboard printed. Read after the page, so a title saved meanwhile is known.
  */
 async function userTitles(request: APIRequestContext): Promise<string[]> {
   const titles: string[] = [];
   for (let page = 1; ; page++) {
-    const body = (await (await request.get(`/api/variants?limit=100&page=${page}`)).json()) as { variants: Array<{ title: string }>; pageCount: number };
-    titles.push(...body.variants.map((v) => v.title));
+    const body = (await (await request.get(`/api/variants?limit=100&page=${page}`)).json()) as { variants: Array<{ id: string; title: string }>; pageCount: number };
+    // Ids too: a random suffix such as "2k5m9x" read as "9x", a multiple written with an x.
+    titles.push(...body.variants.flatMap((v) => [v.title, v.id]));
     if (page >= body.pageCount) break;
   }
   const paths = (await (await request.get("/api/paths")).json()) as Array<{ kind?: string; title?: string; name?: string }>;
