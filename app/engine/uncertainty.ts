@@ -241,17 +241,13 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return x === y ? x : x + (h - lo) * (y - x);
 }
 
-export function bandOf(values: Float64Array, scratch?: Float64Array): Band {
-  // Many figures do not move in any draw (units no rule touches): their band is the value, no sort needed.
-  if (isConstant(values)) return pointBand(values[0]);
-  const sorted = scratch && scratch.length === values.length ? scratch : new Float64Array(values.length);
-  sorted.set(values);
-  orderStatistics(sorted);
-  return shiftedBand(sorted, null);
+/**
+ * The band of `values` (left as they are). `scratch`, if given, is unused: kept so callers that pass one still
+ * compile (the selection keeps its own scratch space).
+ */
+export function bandOf(values: Float64Array, _scratch?: Float64Array): Band {
+  return bandAt(bandStatistics(values), values.length, null);
 }
-
-let positionsFor = { n: -1, wanted: [] as number[] };
-const selectStack: number[] = [];
 
 /** The positions the five percentiles read in n sorted values (type 7: floor(h) and the next one), ascending. */
 function bandPositions(n: number): number[] {
@@ -263,116 +259,173 @@ function bandPositions(n: number): number[] {
   return out;
 }
 
+/** The positions for n values, and the distinct ones ascending (for a few values, the pairs overlap). */
+let positionsFor = { n: -1, wanted: [] as number[], distinct: [] as number[] };
+function positionsOf(n: number) {
+  if (positionsFor.n !== n) {
+    const wanted = bandPositions(n);
+    positionsFor = { n, wanted, distinct: [...new Set(wanted)].sort((a, b) => a - b) };
+  }
+  return positionsFor;
+}
+/** The ten values a band reads, by position in `bandPositions` (one array for every call: the engine is synchronous). */
+const statistics = new Float64Array(2 * PERCENTILES.length);
+const distinctStatistics = new Float64Array(2 * PERCENTILES.length);
+
 /**
- * Make `a` hold, at every position a percentile reads, the value a sort would put there: a quickselect on the
- * ranges that hold such a position, three-way so repeated values (a figure equal in many draws) settle at once. A
- * band reads ten order statistics, so this does a fraction of a sort's work (each band was a sort of every draw).
- * Values with a NaN or a -0 are sorted instead: the sort orders -0 before +0 and NaN last, a comparison cannot.
+ * What a sort of `values` puts at each of the ten positions a band reads (`bandPositions`), without sorting and
+ * without changing `values`. Values with a NaN or a -0 are sorted instead: the sort orders -0 before +0 and NaN
+ * last, a comparison cannot. The result is the shared `statistics` array (read it before the next call).
  */
-export function orderStatistics(a: Float64Array) {
-  const n = a.length;
+export function bandStatistics(values: Float64Array): Float64Array {
+  const n = values.length;
+  const { wanted, distinct } = positionsOf(n);
   for (let i = 0; i < n; i++) {
-    const v = a[i];
+    const v = values[i];
     if (v !== v || (v === 0 && 1 / v < 0)) {
-      a.sort();
-      return;
+      const sorted = values.slice().sort();
+      for (let k = 0; k < wanted.length; k++) statistics[k] = sorted[wanted[k]];
+      return statistics;
     }
   }
-  if (positionsFor.n !== n) positionsFor = { n, wanted: bandPositions(n) };
-  const wanted = positionsFor.wanted;
-  // Ranges still to settle: [lo, hi] with the wanted positions wanted[from..to] inside it (one stack for every
-  // call: they never overlap, the engine being synchronous).
-  const stack = selectStack;
-  stack.length = 0;
-  stack.push(0, n - 1, 0, wanted.length - 1, 0);
-  const maxDepth = 2 * Math.ceil(Math.log2(n + 1)) + 8;
-  while (stack.length > 0) {
-    const depth = stack.pop()!;
-    const to = stack.pop()!;
-    const from = stack.pop()!;
-    const hi = stack.pop()!;
-    const lo = stack.pop()!;
-    if (from > to || lo >= hi) continue;
-    if (hi - lo < 16) {
-      // Small ranges: sorted outright, by insertion.
-      for (let i = lo + 1; i <= hi; i++) {
-        const v = a[i];
-        let j = i - 1;
-        while (j >= lo && a[j] > v) a[j + 1] = a[j--];
-        a[j + 1] = v;
-      }
-      continue;
-    }
-    if (depth > maxDepth) {
-      // Unluckily split ranges (each pivot near an end): sorted outright.
-      a.subarray(lo, hi + 1).sort();
-      continue;
-    }
-    // Pivot: the median of the first, middle and last values.
-    const x = a[lo];
-    const y = a[(lo + hi) >>> 1];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    // Three-way partition: [lo, lt) < pivot, [lt, gt] = pivot, (gt, hi] > pivot.
-    let lt = lo;
-    let gt = hi;
-    let i = lo;
-    while (i <= gt) {
-      const v = a[i];
-      if (v < pivot) {
-        a[i++] = a[lt];
-        a[lt++] = v;
-      } else if (v > pivot) {
-        a[i] = a[gt];
-        a[gt--] = v;
-      } else i++;
-    }
-    let split = from;
-    while (split <= to && wanted[split] < lt) split++;
-    let after = split;
-    while (after <= to && wanted[after] <= gt) after++;
-    stack.push(lo, lt - 1, from, split - 1, depth + 1);
-    stack.push(gt + 1, hi, after, to, depth + 1);
+  if (distinct.length === wanted.length) {
+    // Ten distinct positions (49, 50, 99, 100, ... for 1,000 draws) are ascending: read straight into place.
+    selectRanks(values, n, wanted, 0, 0, wanted.length - 1, statistics, 0);
+    return statistics;
   }
+  selectRanks(values, n, distinct, 0, 0, distinct.length - 1, distinctStatistics, 0);
+  for (let k = 0; k < wanted.length; k++) statistics[k] = distinctStatistics[distinct.indexOf(wanted[k])];
+  return statistics;
 }
 
-const pointBand = (x: number): Band => ({ p5: x, p10: x, p50: x, p90: x, p95: x });
-
-/** Whether every value is the same, zeros compared by sign too (the sort orders -0 before +0). */
-function isConstant(values: Float64Array): boolean {
-  const x0 = values[0];
-  if (values.length === 0) return false;
-  for (let i = 1; i < values.length; i++) {
-    const v = values[i];
-    if (v !== x0 || (v === 0 && 1 / v !== 1 / x0)) return false;
-  }
-  return true;
+/** Buckets per level of `selectRanks`; its scratch space, one set per depth. */
+const BUCKETS = 256;
+const MAX_DEPTH = 6;
+interface Level {
+  counts: Int32Array;
+  offsets: Int32Array;
+  wanted: Uint8Array;
+  bucket: Uint8Array;
+  gathered: Float64Array;
+}
+const levels: Level[] = [];
+function levelOf(depth: number, n: number): Level {
+  let l = levels[depth];
+  if (!l || l.bucket.length < n)
+    l = levels[depth] = {
+      counts: new Int32Array(BUCKETS),
+      offsets: new Int32Array(BUCKETS),
+      wanted: new Uint8Array(BUCKETS),
+      bucket: new Uint8Array(Math.max(n, 1024)),
+      gathered: new Float64Array(Math.max(n, 1024)),
+    };
+  return l;
 }
 
 /**
- * The band of `sorted[i] - shift` from the sorted values themselves. Rounding is monotone, so x - c sorted is
- * (sorted x) - c element by element: the band of a change against a baseline that is the same in every draw is
- * read from the figure's sorted column, with no second sort, and equals sorting the changes (`shift` null: the band).
+ * out[k] = what a sort of v[0..n) puts at rank ranks[k] - base, for k in from..to (ranks ascending; no NaN, no -0
+ * in v). Each value goes to one of 256 buckets by where it falls between the least and the greatest: floor((v -
+ * min) * 256 / (max - min)) never decreases as v grows, so a bucket holds a run of the sorted order, and counting
+ * tells which bucket holds each wanted rank. Only those buckets' values are gathered, and settled the same way
+ * (a few values: sorted outright). Reads `v` only, except when it is small (sorted in place: the scratch levels).
+ * Two passes over the values and a few small sorts, where a quickselect partitioned most of them three times over.
  */
-function shiftedBand(sorted: Float64Array, shift: number | null): Band {
-  const at = (p: number) => {
-    const n = sorted.length;
+function selectRanks(v: Float64Array, n: number, ranks: ArrayLike<number>, base: number, from: number, to: number, out: Float64Array, depth: number) {
+  if (n <= 24 && depth > 0) {
+    for (let i = 1; i < n; i++) {
+      const x = v[i];
+      let j = i - 1;
+      while (j >= 0 && v[j] > x) v[j + 1] = v[j--];
+      v[j + 1] = x;
+    }
+    for (let k = from; k <= to; k++) out[k] = v[ranks[k] - base];
+    return;
+  }
+  let min = v[0];
+  let max = v[0];
+  for (let i = 1; i < n; i++) {
+    const x = v[i];
+    if (x < min) min = x;
+    else if (x > max) max = x;
+  }
+  if (min === max) {
+    for (let k = from; k <= to; k++) out[k] = min;
+    return;
+  }
+  const scale = BUCKETS / (max - min);
+  if (!(scale > 0 && scale < Infinity) || depth >= MAX_DEPTH) {
+    // Infinite values, a range too narrow to scale, or values spread over too many orders of magnitude: sorted.
+    const sorted = v.slice(0, n).sort();
+    for (let k = from; k <= to; k++) out[k] = sorted[ranks[k] - base];
+    return;
+  }
+  const { counts, offsets, wanted, bucket, gathered } = levelOf(depth, n);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    let b = ((v[i] - min) * scale) | 0;
+    if (b >= BUCKETS) b = BUCKETS - 1;
+    bucket[i] = b;
+    counts[b]++;
+  }
+  // The bucket of each wanted rank (ranks ascending, so buckets too), and where its values go in `gathered`.
+  let b = 0;
+  let below = 0;
+  let next = 0;
+  for (let k = from; k <= to; k++) {
+    const r = ranks[k] - base;
+    while (below + counts[b] <= r) below += counts[b++];
+    if (!wanted[b]) {
+      wanted[b] = 1;
+      offsets[b] = next;
+      next += counts[b];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const x = bucket[i];
+    if (wanted[x]) gathered[offsets[x]++] = v[i];
+  }
+  // Each wanted bucket in turn, with the ranks it holds (offsets now point past each bucket's values).
+  b = 0;
+  below = 0;
+  for (let k = from; k <= to; ) {
+    const r = ranks[k] - base;
+    while (below + counts[b] <= r) below += counts[b++];
+    let last = k;
+    while (last < to && ranks[last + 1] - base < below + counts[b]) last++;
+    const end = offsets[b];
+    const start = end - counts[b];
+    wanted[b] = 0;
+    selectRanks(gathered.subarray(start, end), counts[b], ranks, base + below, k, last, out, depth + 1);
+    k = last + 1;
+  }
+}
+
+/**
+ * The band from the ten values `bandStatistics` gives, minus `shift` (null: none): as `percentile` reads a sorted
+ * array. Rounding is monotone, so x - c sorted is (sorted x) - c element by element: the band of a change against a
+ * baseline that is the same in every draw is read from the figure's own statistics, and equals selecting the changes.
+ */
+function bandAt(stats: Float64Array, n: number, shift: number | null): Band {
+  const at = (j: number) => {
+    const p = PERCENTILES[j];
     const h = ((n - 1) * p) / 100;
     const lo = Math.floor(h);
-    const hi = Math.min(n - 1, lo + 1);
-    const x = shift === null ? sorted[lo] : sorted[lo] - shift;
-    const y = shift === null ? sorted[hi] : sorted[hi] - shift;
+    const x = shift === null ? stats[2 * j] : stats[2 * j] - shift;
+    const y = shift === null ? stats[2 * j + 1] : stats[2 * j + 1] - shift;
     return x === y ? x : x + (h - lo) * (y - x);
   };
-  return { p5: at(5), p10: at(10), p50: at(50), p90: at(90), p95: at(95) };
+  return { p5: at(0), p10: at(1), p50: at(2), p90: at(3), p95: at(4) };
 }
 
-/** Bands of a figure and of its change against a baseline (`baseline` the same in every draw, or null). */
-function bandPair(values: Float64Array, changes: Float64Array, baseline: number | null, scratch: Float64Array): [Band, Band] {
-  if (isConstant(values) || baseline === null) return [bandOf(values, scratch), bandOf(changes, scratch)];
-  scratch.set(values);
-  orderStatistics(scratch);
-  return [shiftedBand(scratch, null), shiftedBand(scratch, baseline)];
+/**
+ * Bands of a figure and of its change against a baseline (`baseline` the same in every draw, or null). Each change
+ * is the figure minus that baseline, so its statistics are the figure's minus the baseline (a constant figure's
+ * too: its change is constant, the same double).
+ */
+function bandPair(values: Float64Array, changes: Float64Array, baseline: number | null): [Band, Band] {
+  if (baseline === null) return [bandOf(values), bandOf(changes)];
+  const stats = bandStatistics(values);
+  return [bandAt(stats, values.length, null), bandAt(stats, values.length, baseline)];
 }
 
 export interface UnitBands {
@@ -515,8 +568,7 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   // is written before it is read); a larger one than MAX_KEPT is made for the call and dropped.
   const columns = NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length + nf + nr;
   const buffer = columnBuffer(columns * draws);
-  const scratchColumn = new Float64Array(draws);
-  const band = (values: Float64Array) => bandOf(values, scratchColumn);
+  const band = (values: Float64Array) => bandOf(values);
   // Each change's baseline: the first draw's, and whether any draw had another (then its changes are sorted apart).
   const pairs = NH + 2 * nu + 2 * ns + 2 * nm;
   const baseline = new Float64Array(pairs);
@@ -621,13 +673,13 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   const baselineOf = (pair: number) => (baselineMoves[pair] ? null : baseline[pair]);
   const headline = {} as Record<HeadlineKey, Band>;
   const headlineDelta = {} as Record<HeadlineKey, Band>;
-  HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(h[i], hd[i], baselineOf(i), scratchColumn)));
+  HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(h[i], hd[i], baselineOf(i))));
   /** Bands of fields laid out as (figure, change) pairs first, then single figures. */
   const byField = <F extends string>(fields: readonly F[], cols: Float64Array[], pairCount: number, firstPair: number) => {
     const out = {} as Record<F, Band>;
     for (let k = 0; k < fields.length; k++) {
       if (k < 2 * pairCount && k % 2 === 0) {
-        [out[fields[k]], out[fields[k + 1]]] = bandPair(cols[k], cols[k + 1], baselineOf(firstPair + k / 2), scratchColumn);
+        [out[fields[k]], out[fields[k + 1]]] = bandPair(cols[k], cols[k + 1], baselineOf(firstPair + k / 2));
         k++;
       } else out[fields[k]] = band(cols[k]);
     }

@@ -7,7 +7,7 @@ import { attribute } from "../engine/attribution";
 import { evaluate } from "../engine/evaluate";
 import type { Model } from "../engine/model";
 import type { Attribution, HeadlineKey, Result } from "../engine/result";
-import { bandsAndSensitivity, inertInputs, sensitivity, type Band, type Probabilities, type Swing } from "../engine/uncertainty";
+import { bandsAndSensitivity, inertInputs, sensitivity, type Band, type Swing } from "../engine/uncertainty";
 import { pathBands, type PathBands } from "../paths/bands";
 import { evaluatePath, type PathEvaluation } from "../paths/evaluate";
 import type { ResolvedPath } from "../paths/resolve";
@@ -26,9 +26,6 @@ export interface PageUncertainty {
   headlineDelta: Record<HeadlineKey, Band>;
   /** The bands the tables show beside their figures (units, services, markets). */
   tables: TableRanges;
-  probabilities: Probabilities;
-  inputsDrawn: number;
-  notDrawn: Array<{ id: string; label: string; reason: string }>;
   sensitivity: Record<HeadlineKey, Swing[]>;
   /** By what-if key: the input's profit swing and whether it moves any headline figure end to end. */
   swingByKey: Record<string, { profit: number; moves: boolean }>;
@@ -53,9 +50,6 @@ function pageUncertainty(
     headline: bands.headline,
     headlineDelta: bands.headlineDelta,
     tables: tableRangesOf(bands),
-    probabilities: bands.probabilities,
-    inputsDrawn: bands.inputs.length,
-    notDrawn: bands.notDrawn,
     sensitivity: pageSwings(swings),
     swingByKey,
   };

@@ -10,12 +10,13 @@ import { HEADLINE_KEYS, type HeadlineKey, type Result } from "../../engine/resul
 import type { EngineScenario as Scenario } from "../../engine/rules";
 import {
   applyDraw,
-  bandOf,
   DEFAULT_DRAWS,
   DEFAULT_SEED,
   drawVector,
   MAX_DRAWS,
   modeVector,
+  percentile,
+  PERCENTILES,
   MIN_DRAWS,
   uncertainInputs,
   type Band,
@@ -47,7 +48,10 @@ class Collector {
     this.cols[this.col++][this.i] = v;
   }
   band(name: string): Band {
-    return bandOf(this.cols[this.names.get(name)!]);
+    // A full sort and `percentile` (the definition), not the engine's selection: the reference stays independent.
+    const sorted = this.cols[this.names.get(name)!].slice().sort();
+    const [p5, p10, p50, p90, p95] = PERCENTILES.map((p) => percentile(sorted, p));
+    return { p5, p10, p50, p90, p95 };
   }
 }
 
