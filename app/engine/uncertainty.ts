@@ -277,23 +277,22 @@ const distinctStatistics = new Float64Array(2 * PERCENTILES.length);
  * without changing `values`. Values with a NaN or a -0 are sorted instead: the sort orders -0 before +0 and NaN
  * last, a comparison cannot. The result is the shared `statistics` array (read it before the next call).
  */
-export function bandStatistics(values: Float64Array): Float64Array {
-  const n = values.length;
+export function bandStatistics(values: Float64Array, at = 0, n = values.length - at): Float64Array {
   const { wanted, distinct } = positionsOf(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = at; i < at + n; i++) {
     const v = values[i];
     if (v !== v || (v === 0 && 1 / v < 0)) {
-      const sorted = values.slice().sort();
+      const sorted = values.slice(at, at + n).sort();
       for (let k = 0; k < wanted.length; k++) statistics[k] = sorted[wanted[k]];
       return statistics;
     }
   }
   if (distinct.length === wanted.length) {
     // Ten distinct positions (49, 50, 99, 100, ... for 1,000 draws) are ascending: read straight into place.
-    selectRanks(values, n, wanted, 0, 0, wanted.length - 1, statistics, 0);
+    selectRanks(values, at, n, wanted, 0, 0, wanted.length - 1, statistics, 0);
     return statistics;
   }
-  selectRanks(values, n, distinct, 0, 0, distinct.length - 1, distinctStatistics, 0);
+  selectRanks(values, at, n, distinct, 0, 0, distinct.length - 1, distinctStatistics, 0);
   for (let k = 0; k < wanted.length; k++) statistics[k] = distinctStatistics[distinct.indexOf(wanted[k])];
   return statistics;
 }
@@ -330,20 +329,20 @@ function levelOf(depth: number, n: number): Level {
  * (a few values: sorted outright). Reads `v` only, except when it is small (sorted in place: the scratch levels).
  * Two passes over the values and a few small sorts, where a quickselect partitioned most of them three times over.
  */
-function selectRanks(v: Float64Array, n: number, ranks: ArrayLike<number>, base: number, from: number, to: number, out: Float64Array, depth: number) {
+function selectRanks(v: Float64Array, at: number, n: number, ranks: ArrayLike<number>, base: number, from: number, to: number, out: Float64Array, depth: number) {
   if (n <= 24 && depth > 0) {
-    for (let i = 1; i < n; i++) {
+    for (let i = at + 1; i < at + n; i++) {
       const x = v[i];
       let j = i - 1;
-      while (j >= 0 && v[j] > x) v[j + 1] = v[j--];
+      while (j >= at && v[j] > x) v[j + 1] = v[j--];
       v[j + 1] = x;
     }
-    for (let k = from; k <= to; k++) out[k] = v[ranks[k] - base];
+    for (let k = from; k <= to; k++) out[k] = v[at + ranks[k] - base];
     return;
   }
-  let min = v[0];
-  let max = v[0];
-  for (let i = 1; i < n; i++) {
+  let min = v[at];
+  let max = v[at];
+  for (let i = at + 1; i < at + n; i++) {
     const x = v[i];
     if (x < min) min = x;
     else if (x > max) max = x;
@@ -355,14 +354,14 @@ function selectRanks(v: Float64Array, n: number, ranks: ArrayLike<number>, base:
   const scale = BUCKETS / (max - min);
   if (!(scale > 0 && scale < Infinity) || depth >= MAX_DEPTH) {
     // Infinite values, a range too narrow to scale, or values spread over too many orders of magnitude: sorted.
-    const sorted = v.slice(0, n).sort();
+    const sorted = v.slice(at, at + n).sort();
     for (let k = from; k <= to; k++) out[k] = sorted[ranks[k] - base];
     return;
   }
   const { counts, offsets, wanted, bucket, gathered } = levelOf(depth, n);
   counts.fill(0);
   for (let i = 0; i < n; i++) {
-    let b = ((v[i] - min) * scale) | 0;
+    let b = ((v[at + i] - min) * scale) | 0;
     if (b >= BUCKETS) b = BUCKETS - 1;
     bucket[i] = b;
     counts[b]++;
@@ -382,7 +381,7 @@ function selectRanks(v: Float64Array, n: number, ranks: ArrayLike<number>, base:
   }
   for (let i = 0; i < n; i++) {
     const x = bucket[i];
-    if (wanted[x]) gathered[offsets[x]++] = v[i];
+    if (wanted[x]) gathered[offsets[x]++] = v[at + i];
   }
   // Each wanted bucket in turn, with the ranks it holds (offsets now point past each bucket's values).
   b = 0;
@@ -395,7 +394,7 @@ function selectRanks(v: Float64Array, n: number, ranks: ArrayLike<number>, base:
     const end = offsets[b];
     const start = end - counts[b];
     wanted[b] = 0;
-    selectRanks(gathered.subarray(start, end), counts[b], ranks, base + below, k, last, out, depth + 1);
+    selectRanks(gathered, start, end - start, ranks, base + below, k, last, out, depth + 1);
     k = last + 1;
   }
 }
@@ -418,14 +417,15 @@ function bandAt(stats: Float64Array, n: number, shift: number | null): Band {
 }
 
 /**
- * Bands of a figure and of its change against a baseline (`baseline` the same in every draw, or null). Each change
- * is the figure minus that baseline, so its statistics are the figure's minus the baseline (a constant figure's
- * too: its change is constant, the same double).
+ * Bands of a figure and of its change against a baseline (`baseline` the same in every draw, or null), from the
+ * columns at `figure` and `change` in `buffer`. Each change is the figure minus that baseline, so its statistics are
+ * the figure's minus the baseline (a constant figure's too: its change is constant, the same double).
  */
-function bandPair(values: Float64Array, changes: Float64Array, baseline: number | null): [Band, Band] {
-  if (baseline === null) return [bandOf(values), bandOf(changes)];
-  const stats = bandStatistics(values);
-  return [bandAt(stats, values.length, null), bandAt(stats, values.length, baseline)];
+function bandPair(buffer: Float64Array, figure: number, change: number, n: number, baseline: number | null): [Band, Band] {
+  const stats = bandStatistics(buffer, figure, n);
+  const figureBand = bandAt(stats, n, null);
+  if (baseline !== null) return [figureBand, bandAt(stats, n, baseline)];
+  return [figureBand, bandAt(bandStatistics(buffer, change, n), n, null)];
 }
 
 export interface UnitBands {
@@ -568,11 +568,12 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   // is written before it is read); a larger one than MAX_KEPT is made for the call and dropped.
   const columns = NH * 2 + nu * UNIT_FIELDS.length + ns * SERVICE_FIELDS.length + nm * MARKET_FIELDS.length + nf + nr;
   const buffer = columnBuffer(columns * draws);
-  const band = (values: Float64Array) => bandOf(values);
+  const band = (at: number) => bandAt(bandStatistics(buffer, at, draws), draws, null);
   // Each change's baseline: the first draw's, and whether any draw had another (then its changes are sorted apart).
   const pairs = NH + 2 * nu + 2 * ns + 2 * nm;
   const baseline = new Float64Array(pairs);
   const baselineMoves = new Uint8Array(pairs);
+  const baselineRow = new Float64Array(pairs);
   const UNIT_PAIRS = NH;
   const SERVICE_PAIRS = NH + 2 * nu;
   const MARKET_PAIRS = NH + 2 * nu + 2 * ns;
@@ -596,17 +597,11 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   for (let i = 0; i < draws; i++) {
     runner.evaluateDraw(drawn, i);
     let o = i;
-    let pair = 0;
-    // The baselines of this draw, each noted against the first draw's (a -0 apart from a +0: sorts tell them apart).
-    const note = (b: number) => {
-      if (i === 0) baseline[pair] = b;
-      else if (b !== baseline[pair] || (b === 0 && 1 / b !== 1 / baseline[pair])) baselineMoves[pair] = 1;
-      pair++;
-    };
+    let pair = 0; // this draw's baselines go to `baselineRow`, compared with the first draw's after it
     for (let k = 0; k < NH; k++, o += draws) buffer[o] = hv[k];
     for (let k = 0; k < NH; k++, o += draws) {
       buffer[o] = hv[k] - hv[NH + k];
-      note(hv[NH + k]);
+      baselineRow[pair++] = hv[NH + k];
     }
     if (hv[H.capitalShortfall] > 0) shortfallDraws++;
     for (let x = 0; x < nu; x++) {
@@ -622,8 +617,8 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
       buffer[(o += draws)] = w.shortfall[x];
       buffer[(o += draws)] = w.raised[x];
       o += draws;
-      note(baseRevenue);
-      note(baseAttributable);
+      baselineRow[pair++] = baseRevenue;
+      baselineRow[pair++] = baseAttributable;
     }
     let anyService = false;
     serviceRevenues(w, revenues, baselines);
@@ -636,8 +631,8 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
       buffer[(o += draws)] = revenue;
       buffer[(o += draws)] = revenue - baselines[x];
       o += draws;
-      note(baseUsers);
-      note(baselines[x]);
+      baselineRow[pair++] = baseUsers;
+      baselineRow[pair++] = baselines[x];
       if (baseUsers > 0 && users < 0.5 * baseUsers) {
         half[x]++;
         anyService = true;
@@ -653,16 +648,23 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
       buffer[(o += draws)] = a;
       buffer[(o += draws)] = a - antBefore[x];
       o += draws;
-      note(hhiBefore[x]);
-      note(antBefore[x]);
+      baselineRow[pair++] = hhiBefore[x];
+      baselineRow[pair++] = antBefore[x];
       if (hhi > 2500) hhiAbove[x]++;
     }
     for (let f = 0; f < nf; f++, o += draws) buffer[o] = w.flowKept[f];
     for (let r = 0; r < nr; r++, o += draws) buffer[o] = w.coverage[receiving[r]];
+    // A baseline that differs in any draw from the first draw's (a -0 apart from a +0: sorts tell them apart).
+    if (i === 0) baseline.set(baselineRow);
+    else
+      for (let q = 0; q < pairs; q++) {
+        const b = baselineRow[q];
+        if (b !== baseline[q] || (b === 0 && 1 / b !== 1 / baseline[q])) baselineMoves[q] = 1;
+      }
   }
 
   let next = 0;
-  const col = () => buffer.subarray(draws * next, draws * ++next);
+  const col = () => draws * next++; // a column's offset in the buffer
   const h = HEADLINE_KEYS.map(col);
   const hd = HEADLINE_KEYS.map(col);
   const u = Array.from({ length: nu }, () => UNIT_FIELDS.map(col));
@@ -673,13 +675,13 @@ function bandsOf(model: Model, { inputs, notDrawn, runner }: Prepared, options: 
   const baselineOf = (pair: number) => (baselineMoves[pair] ? null : baseline[pair]);
   const headline = {} as Record<HeadlineKey, Band>;
   const headlineDelta = {} as Record<HeadlineKey, Band>;
-  HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(h[i], hd[i], baselineOf(i))));
+  HEADLINE_KEYS.forEach((k, i) => ([headline[k], headlineDelta[k]] = bandPair(buffer, h[i], hd[i], draws, baselineOf(i))));
   /** Bands of fields laid out as (figure, change) pairs first, then single figures. */
-  const byField = <F extends string>(fields: readonly F[], cols: Float64Array[], pairCount: number, firstPair: number) => {
+  const byField = <F extends string>(fields: readonly F[], cols: number[], pairCount: number, firstPair: number) => {
     const out = {} as Record<F, Band>;
     for (let k = 0; k < fields.length; k++) {
       if (k < 2 * pairCount && k % 2 === 0) {
-        [out[fields[k]], out[fields[k + 1]]] = bandPair(cols[k], cols[k + 1], baselineOf(firstPair + k / 2));
+        [out[fields[k]], out[fields[k + 1]]] = bandPair(buffer, cols[k], cols[k + 1], draws, baselineOf(firstPair + k / 2));
         k++;
       } else out[fields[k]] = band(cols[k]);
     }
