@@ -5,8 +5,8 @@
  * Keys (never while typing in a field): R switches between the desk and the room view; in the room view J or
  * Page Down moves to the next section, K or Page Up to the previous one, T cycles the theme (system, light, dark).
  */
-import { useLocation, useNavigate } from "@remix-run/react";
-import { useEffect, useLayoutEffect } from "react";
+import { useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 import { hrefWithView, linkForView, parseView, searchWithView, type Theme, type ViewState } from "~/utils/view";
 
@@ -103,7 +103,16 @@ function syncLinks(root: ParentNode, view: ViewState) {
 export function RoomKeys() {
   const location = useLocation();
   const navigate = useNavigate();
+  const navigation = useNavigation();
   const view = parseView(location.search);
+  // Where the last R or T asked to go while its navigation (the new URL's loaders) has not landed: a second key
+  // pressed meanwhile steps on from there, not from the address still shown (two quick T presses stepped once).
+  // Cleared in a layout effect, which runs as the landing commits, before the next key is handled (an effect ran
+  // later, and could clear what a key pressed in between had just asked for).
+  const asked = useRef<URL | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    if (navigation.state === "idle") asked.current = null;
+  }, [navigation.state, location.key]);
 
   // Every link shown carries the view shown (copy link, open in a new tab, the status bar): set before the browser
   // paints. Once the view changes, every link is brought in step (React leaves an unchanged link's attribute as it
@@ -128,20 +137,24 @@ export function RoomKeys() {
   useEffect(() => {
     // Every page's "JavaScript has taken over" signal, for the browser tests (layout shift is measured after it).
     document.documentElement.setAttribute("data-hydrated", "true");
+    const go = (href: string, replace: boolean) => {
+      asked.current = new URL(href, window.location.origin);
+      navigate(href, { replace, preventScrollReset: true });
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
-      const { pathname, search, hash } = window.location;
+      const { pathname, search, hash } = asked.current ?? window.location;
       // The deck has keys of its own and is a projector view already.
       if (pathname.startsWith("/present/")) return;
       const now = parseView(search);
       const key = e.key;
       if (key === "r" || key === "R") {
         e.preventDefault();
-        navigate(viewHref(pathname, search, hash, { room: !now.room, theme: now.theme }), { preventScrollReset: true });
+        go(viewHref(pathname, search, hash, { room: !now.room, theme: now.theme }), false);
       } else if (now.room && (key === "t" || key === "T")) {
         e.preventDefault();
         const next = THEMES[(THEMES.findIndex((t) => t.theme === now.theme) + 1) % THEMES.length]!.theme;
-        navigate(viewHref(pathname, search, hash, { room: true, theme: next }), { replace: true, preventScrollReset: true });
+        go(viewHref(pathname, search, hash, { room: true, theme: next }), true);
       } else if (now.room && (key === "j" || key === "J" || key === "PageDown")) {
         if (stepSection(1)) e.preventDefault();
       } else if (now.room && (key === "k" || key === "K" || key === "PageUp")) {
