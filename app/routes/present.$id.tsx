@@ -45,7 +45,8 @@ import {
   type SlideId,
 } from "~/components/present/deck";
 import { rangeText } from "~/components/scenario/ranges";
-import { Tornado, swingOf } from "~/components/scenario/SensitivitySection";
+import { Tornado } from "~/components/scenario/SensitivitySection";
+import { swingOf } from "~/components/scenario/swings";
 import { CapitalSlideChart, HhiSlideChart, ServicesSlideChart, WaterfallSlideCharts } from "~/components/present/SlideCharts";
 import { ARROW, WORD, direction, signed, tone } from "~/components/scenario/delta";
 import { PatternDefs } from "~/components/scenario/patterns";

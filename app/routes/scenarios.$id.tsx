@@ -93,7 +93,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       headline: uncertainty.headline,
       headlineDelta: uncertainty.headlineDelta,
       tables: uncertainty.tables,
-      sensitivity: shownSensitivity(uncertainty.sensitivity),
+      sensitivity: shownSensitivity(uncertainty.sensitivity, uncertainty.swingByKey),
       swingByKey: uncertainty.swingByKey,
     },
     bandsWorker: workerUrl("bands"),

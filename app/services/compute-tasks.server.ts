@@ -15,6 +15,7 @@ import { comparisonBands, type BandColumn } from "../scenarios/compare-bands";
 import { resultPayload } from "../scenarios/payload";
 import type { Scenario } from "../scenarios/schema";
 import { tableRangesOf, type TableRanges } from "../components/scenario/ranges";
+import { swingKey } from "../components/scenario/swings";
 
 /** What the scenario page shows of the uncertainty: the bands it needs and the tornado, computed on the server. */
 export interface PageUncertainty {
@@ -40,8 +41,7 @@ function pageUncertainty(
   const inert = inertInputs(swings);
   const swingByKey: PageUncertainty["swingByKey"] = {};
   for (const s of swings.profit) {
-    const key = s.kind === "assumption" ? `a.${s.id}` : `r.${s.id}`;
-    swingByKey[key] = { profit: Math.abs(s.high - s.low), moves: !inert.has(s.id) };
+    swingByKey[swingKey(s)] = { profit: Math.abs(s.high - s.low), moves: !inert.has(s.id) };
   }
   return {
     draws: bands.draws,

@@ -10,6 +10,8 @@ import { HEADLINE_KEYS, type HeadlineKey } from "~/engine/result";
 import type { Swing } from "~/engine/uncertainty";
 import { formatMillions, formatRmbBn } from "~/utils/format";
 
+import { swingKey, swingOf } from "./swings";
+
 export const LABELS: Record<HeadlineKey, string> = {
   revenue: "Revenue (consolidated)",
   attributableRevenue: "Ant's attributable revenue",
@@ -22,7 +24,6 @@ export const LABELS: Record<HeadlineKey, string> = {
 } as Record<HeadlineKey, string>;
 
 export const fmt = (k: HeadlineKey) => (k === "serviceReach" ? formatMillions : formatRmbBn);
-export const swingOf = (s: Swing) => Math.abs(s.high - s.low);
 const TOP = 10;
 
 /**
@@ -161,22 +162,21 @@ export interface ShownSensitivity {
   inputs: number;
 }
 
-export function shownSensitivity(sensitivity: Record<HeadlineKey, Swing[]>): ShownSensitivity {
-  const moving = new Set<string>();
-  const all = new Map<string, string>();
-  for (const k of HEADLINE_KEYS)
-    for (const s of sensitivity[k] ?? []) {
-      all.set(s.id, s.label);
-      if (swingOf(s) > 1e-9 * Math.max(1, Math.abs(s.low))) moving.add(s.id);
-    }
+/**
+ * `swingByKey` is the worker's verdict on each input (the engine's `inertInputs`), so the list of inputs that move
+ * nothing and the what-if panel's hints come from one test, not two with different tolerances.
+ */
+export function shownSensitivity(sensitivity: Record<HeadlineKey, Swing[]>, swingByKey: Record<string, { moves: boolean }>): ShownSensitivity {
+  // The profit list has every input (the worker trims only the other figures' lists to the swings that move them).
+  const profit = sensitivity.profit ?? [];
   return {
-    profit: sensitivity.profit ?? [],
+    profit,
     others: HEADLINE_KEYS.filter((k) => k !== "profit" && sensitivity[k]?.some((s) => swingOf(s) > 0)).map((k) => ({
       metric: k,
       swings: sensitivity[k].filter((s) => swingOf(s) > 0),
     })),
-    inert: [...all].filter(([id]) => !moving.has(id)).map(([, label]) => label),
-    inputs: all.size,
+    inert: profit.filter((s) => swingByKey[swingKey(s)]?.moves === false).map((s) => s.label),
+    inputs: profit.length,
   };
 }
 
