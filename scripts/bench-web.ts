@@ -230,6 +230,11 @@ export async function benchWeb(scenarioIds: string[]) {
     // Cold: a what-if value no request used before (the co-lending share moves within its range, 0.1 to 0.5).
     let n = 0;
     const fresh = () => `${PAGE}?r.own-funding-30.minOwnShare=${(0.1 + ((n++ * 0.000_013) % 0.4)).toFixed(7)}`;
+    // The same page's loader data alone (`.data`, what a client navigation fetches), cold: the loader, its compute
+    // on the pool and Remix's serialisation, without any HTML. Its queries sit half a step between the page's, so
+    // neither row warms the other's caches. The ceiling a cold page could reach if its HTML cost nothing (decision 042).
+    let m = 0;
+    const freshData = () => `${PAGE}.data?r.own-funding-30.minOwnShare=${(0.1000065 + ((m++ * 0.000_013) % 0.4)).toFixed(7)}`;
     const rows: Array<{ connections: number; target: string } & Load> = [];
     const rssRuns: number[] = [];
     // After each heavy run, beside the RSS: what the caches hold and the main thread's heap (to tell growth up to
@@ -241,6 +246,7 @@ export async function benchWeb(scenarioIds: string[]) {
         ["library", "/", undefined],
         ["scenarioWarm", PAGE, undefined],
         ["scenarioCold", PAGE, fresh],
+        ...(connections === 16 ? [["scenarioColdData", `${PAGE}.data`, freshData] satisfies [string, string, () => string]] : []),
       ];
       for (const [target, p, f] of targets) {
         // A warm row measures a page already rendered: ask for it once first. On a loaded machine the one render a
@@ -286,6 +292,9 @@ export async function benchWeb(scenarioIds: string[]) {
       scenarioWarmP99Ms64: at("scenarioWarm", 64).p99Ms,
       warmRatio: at("scenarioWarm", 16).rps / healthzRps,
       coldRatio: at("scenarioCold", 16).rps / healthzRps,
+      // The cold page's loader data without its HTML (decision 042): what the cold ratio could reach at most.
+      scenarioColdDataRps: at("scenarioColdData", 16).rps,
+      coldDataRatio: at("scenarioColdData", 16).rps / healthzRps,
       rssMiB: { afterFirstHeavyRun: rssRuns[0], afterThirdHeavyRun: rssRuns[2], ratio: rssRuns[2] / rssRuns[0] },
       rssRatio: rssRuns[2] / rssRuns[0],
       memoryAfterHeavyRuns: memoryRuns,

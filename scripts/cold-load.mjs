@@ -4,9 +4,11 @@
  * request (as `npm run bench`'s `scenarioCold` row does), with a browser's Accept-Encoding, and reports requests/s
  * and the server's CPU per answered request: its main thread's and all its threads' (Linux /proc counters).
  *
- *   node scripts/cold-load.mjs [--seconds 5] [--connections 16] [--id 2021-rectification] [--dir .] [--port 3300] [--prof dir]
+ *   node scripts/cold-load.mjs [--seconds 5] [--connections 16] [--id 2021-rectification] [--dir .] [--port 3300] [--prof dir] [--data]
  *
  * `--dir` runs the server of another checkout (its build and its data/), for side-by-side comparisons.
+ * `--data` asks for the page's loader data alone (`/scenarios/<id>.data`, what a client navigation fetches): the
+ * same loader and compute without any HTML, the ceiling of a cold page (decision 042).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -26,6 +28,7 @@ const { values: opts } = parseArgs({
     offset: { type: "string", default: "0" },
     // A directory for the server's CPU profile (node --cpu-prof), written when it stops.
     prof: { type: "string" },
+    data: { type: "boolean", default: false },
   },
 });
 const dir = path.resolve(opts.dir);
@@ -60,7 +63,7 @@ try {
     if (Date.now() > end) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
-  const page = `/scenarios/${opts.id}`;
+  const page = `/scenarios/${opts.id}${opts.data ? ".data" : ""}`;
   let n = Number(opts.offset);
   const fresh = () => `${page}?r.own-funding-30.minOwnShare=${(0.1 + ((n++ * 0.000_013) % 0.4)).toFixed(7)}`;
   const accept = { "accept-encoding": "gzip, deflate, br" };
@@ -92,6 +95,7 @@ try {
   console.log(
     JSON.stringify({
       dir: opts.dir,
+      path: page,
       connections: Number(opts.connections),
       rps: +(ok / r.duration).toFixed(1),
       p50Ms: r.latency.p50,
