@@ -160,7 +160,7 @@ const HEADLINE: Array<{ key: HeadlineKey; label: string; unit: string; format: (
   { key: "revenue", label: "Revenue (consolidated)", unit: "RMB bn a year", format: formatRmbBn },
   { key: "attributableRevenue", label: "Ant's attributable revenue", unit: "RMB bn a year", format: formatRmbBn },
   { key: "profit", label: "Net profit", unit: "RMB bn a year", format: formatRmbBn },
-  { key: "equityValue", label: "Equity value (illustrative)", unit: "RMB bn, profit × multiple", format: formatRmbBn },
+  { key: "equityValue", label: "Equity value (illustrative)", unit: "RMB bn, recurring profit × multiple", format: formatRmbBn },
   { key: "capitalShortfall", label: "Capital shortfall", unit: "RMB bn", format: formatRmbBn },
   { key: "capitalRaised", label: "Capital raised", unit: "RMB bn", format: formatRmbBn },
   { key: "serviceReach", label: "Users reached by Alipay's services", unit: "m users, summed", format: formatMillions },

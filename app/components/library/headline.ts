@@ -44,8 +44,8 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     unit: "RMB bn",
     unitLong: "RMB bn a year",
     format: formatRmbBn,
-    short: "recurring, Ant's share",
-    explain: "Recurring net profit a year attributable to Ant; one-off charges such as fines are counted apart.",
+    short: "Ant's share, after one-off charges",
+    explain: "Net profit a year attributable to Ant: recurring profit less any one-off charge such as a fine in that year (the baseline has none).",
   },
   capitalShortfall: {
     key: "capitalShortfall",
@@ -89,7 +89,7 @@ export const METRICS: Record<HeadlineKey, MetricInfo> = {
     unit: "RMB bn",
     unitLong: "RMB bn, recurring profit × a calibrated multiple",
     format: formatRmbBn,
-    short: "profit × a multiple",
+    short: "recurring profit × a multiple",
     explain: "Recurring profit times a multiple calibrated to the mid-2020 valuation (about 2,100 RMB bn): a scale for the changes, not a price.",
   },
 };
