@@ -144,6 +144,15 @@ describe("evaluate on a tiny model", () => {
     expect(r.headline.profit.scenario).toBeCloseTo(20 + 0.5 * (fees - 75.5) + 0.5 * 5.6 - 0.1 * 0.5 * 28, 9);
   });
 
+  it("an explanation names the entry points a rule removes in words, never by their ids", () => {
+    const some = run({ type: "unbundle", label: "cut", services: ["later"], entryPoints: ["checkout-default"], recapture: 0.3 });
+    const all = run({ type: "unbundle", label: "cut", services: ["pay-svc"], entryPoints: "all", recapture: 0.3 });
+    const text = (r: Result) => r.explanations.map((e) => e.text).find((t) => t.includes("inside Alipay"));
+    expect(text(some)).toContain("loses the default at checkout inside Alipay");
+    expect(text(all)).toContain("loses the home screen and the default at checkout inside Alipay");
+    for (const r of [some, all]) expect(text(r)).not.toMatch(/checkout-default|home-screen/);
+  });
+
   it("link-out and removed entry points are composed once, path by path, in either order", () => {
     const spin: Rule = { type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: false };
     const cut: Rule = { type: "unbundle", label: "cut", services: ["later"], entryPoints: ["checkout-default"], recapture: 0.3 };

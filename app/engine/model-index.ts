@@ -7,6 +7,7 @@
  */
 import { hhi, pbocAssessment, type PbocStatus } from "./markets";
 import type { CreditBook, DataFlow, Fund, Market, MarketPlayer, Model, Service, Unit } from "./model";
+import { entryPointPhrase, listText } from "./vocabulary";
 
 /** A market player with its Ant units resolved to unit indexes. */
 export interface IndexedPlayer extends MarketPlayer {
@@ -184,7 +185,7 @@ function structureOf(model: Model): Structure {
     entryPoints,
     entryPointList: entryPoints.map((eps) => [...eps]),
     entryPointNames: entryPoints.map((eps) => [...eps.keys()]),
-    entryPointNamesText: entryPoints.map((eps) => [...eps.keys()].join(", ")),
+    entryPointNamesText: entryPoints.map((eps) => listText([...eps.keys()].map(entryPointPhrase))),
     baselineIntegration: entryPoints.map((eps) => {
       let inApp = 0;
       for (const x of eps.values()) inApp += x;

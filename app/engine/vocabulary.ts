@@ -33,4 +33,25 @@ export const ENTRY_POINTS = [
   "wealth-tab",
 ] as const;
 
+/** How an entry point reads in a sentence ("loses the default at checkout"): pages never show the ids. */
+export const ENTRY_POINT_PHRASES: Record<(typeof ENTRY_POINTS)[number], string> = {
+  "home-screen": "the home screen",
+  "checkout-default": "the default at checkout",
+  search: "search",
+  "mini-program": "mini programs",
+  "payment-result": "the payment-result page",
+  "wealth-tab": "the wealth tab",
+};
+
+/** An entry point's phrase, or its id when the vocabulary does not know it. */
+export function entryPointPhrase(id: string): string {
+  return (ENTRY_POINT_PHRASES as Record<string, string>)[id] ?? id;
+}
+
+/** "a", "a and b", "a, b and c" */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export const SEGMENTS = ["payments", "credit", "investment", "insurance", "innovation"] as const;

@@ -6,19 +6,11 @@
 import { formatCompact, formatPercent } from "../utils/format";
 import { paramValue, type Param } from "./params";
 import type { CapitalResponse } from "../engine/rules";
+import { ENTRY_POINT_PHRASES as ENTRY_POINT_NAMES, listText } from "../engine/vocabulary";
 import type { Rule } from "./schema";
 
 /** Display names by id (units, services, markets, players): what `describeRule` prints instead of ids. */
 export type NameLookup = (id: string) => string | undefined;
-
-const ENTRY_POINT_NAMES: Record<string, string> = {
-  "home-screen": "the home screen",
-  "checkout-default": "the default at checkout",
-  search: "search",
-  "mini-program": "mini programs",
-  "payment-result": "the payment-result page",
-  "wealth-tab": "the wealth tab",
-};
 
 const CATEGORY_NAMES: Record<string, string> = {
   transactions: "transactions",
@@ -30,11 +22,7 @@ const CATEGORY_NAMES: Record<string, string> = {
   merchant: "merchant",
 };
 
-/** "a", "a and b", "a, b and c" */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+export { listText };
 
 const pct = (p: Param) => formatPercent(paramValue(p), 1);
 const num = (p: Param) => formatCompact(paramValue(p), 2);

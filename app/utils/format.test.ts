@@ -52,6 +52,14 @@ describe("format", () => {
     expect(formatWithUnit(5, "RMB bn")).toBe("5 RMB bn");
   });
 
+  it("prints money in a unit by the one rule for RMB bn, so a what-if reads 780.8 as its rule does, not 781", () => {
+    expect(formatWithUnit(780.8, "RMB bn")).toBe("780.8 RMB bn");
+    expect(formatWithUnit(972.4, "RMB bn")).toBe("972.4 RMB bn");
+    expect(formatWithUnit(1190, "RMB bn")).toBe("1,190 RMB bn");
+    expect(formatWithUnit(9.25, "RMB bn")).toBe("9.25 RMB bn");
+    expect(formatRange(600, 972.4, "RMB bn")).toBe("600 to 972.4 RMB bn");
+  });
+
   it("writes a range's unit once", () => {
     expect(formatRange(0.08, 0.15, "per year")).toBe("8% to 15% per year");
     expect(formatRange(1.8, 2.2, "x H1 2020")).toBe("1.8 × to 2.2 × H1 2020");

@@ -170,7 +170,9 @@ export function formatUnitParts(
     if (lower === "ratio" || u === "") return { number: `${compact(value)}×`, suffix: "" };
     return { number: `${compact(value)} ×`, suffix: ` ${u.replace(/^(x|×)\s*/i, "")}` };
   }
-  if (lower.startsWith("rmb bn")) return { number: compact(value, Math.abs(value) >= 100 ? 0 : 2), suffix: ` ${u}` };
+  // Money keeps the one rule for RMB bn (none from 1,000, one from 10, else two), without trailing zeros: 780.8
+  // must not read 781 beside a rule that says 780.8.
+  if (lower.startsWith("rmb bn")) return { number: compact(value, rmbBnDecimals(value)), suffix: ` ${u}` };
   if (lower === "million users") return { number: precise ? compact(value) : formatMillions(value), suffix: " m users" };
   return { number: compact(value), suffix: u === "" ? "" : ` ${u}` };
 }

@@ -10,7 +10,7 @@ import { Form } from "@remix-run/react";
 import { memo, useState, type FormEvent } from "react";
 
 import { PERCENT_KEY_SUFFIX, type Tunable } from "~/scenarios/what-if";
-import { formatNumber, formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
+import { formatNumber, formatRange, formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
 
 function display(t: Tunable, v: number) {
   return formatWithUnit(v, t.unit, t.format);
@@ -92,7 +92,7 @@ const TunableControl = memo(function TunableControl({
         </span>
       </div>
       <p className="control-range" id={`${id}-range`}>
-        {display(t, t.min)} to {display(t, t.max)}
+        {formatRange(t.min, t.max, t.unit, t.format)}
       </p>
       {swing ? (
         <p className="control-swing" data-testid={`swing-${t.key}`} data-moves={swing.moves ? "true" : "false"}>

@@ -6,6 +6,7 @@
 import { read } from "../assumptions";
 import { paramValue } from "../rules";
 import { checkUnits, explain, pct, warn, type RulesByType, type State } from "../state";
+import { entryPointPhrase, listText } from "../vocabulary";
 
 interface SpinOff {
   stake: number;
@@ -105,7 +106,7 @@ function unbundle(s: State, rules: RulesByType) {
         explain(
           s,
           id,
-          `${ix.services[i].name} loses ${rule.entryPoints === "all" ? ix.entryPointNamesText[i] : names.join(", ")} inside Alipay; ${pct(recapture)} of the users who came that way find it another way.`,
+          `${ix.services[i].name} loses ${rule.entryPoints === "all" ? ix.entryPointNamesText[i] : listText(names.map(entryPointPhrase))} inside Alipay; ${pct(recapture)} of the users who came that way find it another way.`,
           rule.recapture === undefined ? ["entry-point-recapture"] : [],
           ["S37"],
         );
