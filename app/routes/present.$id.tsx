@@ -59,7 +59,7 @@ import { REVENUE_BASES_SHORT } from "~/engine/revenue-bases";
 import { historyInputNumber, historyInputs } from "~/scenarios/inputs";
 import { movedTunables, rulesMovedByWhatIf, whatIfSearch } from "~/scenarios/what-if";
 import presentStyles from "~/styles/present.css";
-import { formatMillions, formatPercent, formatRange, formatRelativeChange, formatRmbBn, formatWithUnit } from "~/utils/format";
+import { formatMillions, formatPercent, formatRange, formatRelativeChange, formatRmbBn, formatShare, formatWithUnit } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: presentStyles }];
 
@@ -390,9 +390,9 @@ export default function PresentationPage() {
                 return (
                   <tr key={m.id} data-row-id={m.id}>
                     <th scope="row">{m.name}</th>
-                    <td className="numeric">{formatPercent(s.baseline, 0)}</td>
-                    <td className="numeric" data-field="after">{formatPercent(s.scenario, 0)}</td>
-                    <td className="numeric" data-field="afterRange">{r ? rangeText(r, (n) => formatPercent(n, 0)) : "—"}</td>
+                    <td className="numeric">{formatShare(s.baseline)}</td>
+                    <td className="numeric" data-field="after">{formatShare(s.scenario)}</td>
+                    <td className="numeric" data-field="afterRange">{r ? rangeText(r, formatShare) : "—"}</td>
                   </tr>
                 );
               })}

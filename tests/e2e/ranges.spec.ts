@@ -11,7 +11,7 @@ import type { Model } from "../../app/engine";
 import type { Scenario } from "../../app/scenarios/schema";
 import { tunables } from "../../app/scenarios/tunables";
 import { applyWhatIf, parseWhatIf } from "../../app/scenarios/what-if";
-import { formatHhi, formatMillions, formatPercent, formatRmbBn, formatShare } from "../../app/utils/format";
+import { formatHhi, formatMillions, formatRmbBn, formatShare } from "../../app/utils/format";
 import { signed } from "../../app/components/scenario/delta";
 import { seriousViolations } from "./support/axe";
 
@@ -249,9 +249,11 @@ test.describe("the deck", () => {
     // The Ant shares and capital tables carry ranges too.
     await page.goto(`/present/${ID}?slide=7&draws=${DRAWS}&seed=${SEED}`);
     await expect(page.getByTestId("capital-table").locator("[data-field='shortfallRange']")).toHaveText(range(bands.headline.capitalShortfall, formatRmbBn));
+    // Shares in a table read with one decimal, as on the scenario page (decision 032): 21.0% → 16.2%, not 21% → 16%.
     await page.goto(`/present/${ID}?slide=8&draws=${DRAWS}&seed=${SEED}`);
     for (const [id, m] of Object.entries(bands.markets))
-      await expect(page.getByTestId("ant-shares").locator(`tr[data-row-id='${id}'] [data-field='afterRange']`), id).toHaveText(range(m.antShare, (n) => formatPercent(n, 0)));
+      await expect(page.getByTestId("ant-shares").locator(`tr[data-row-id='${id}'] [data-field='afterRange']`), id).toHaveText(range(m.antShare, formatShare));
+    await expect(page.getByTestId("ant-shares").locator("tbody [data-field='after']").first()).toHaveText(/^\d+\.\d%$/);
   });
 });
 
