@@ -21,6 +21,19 @@ describe("describeRule", () => {
     );
   });
 
+  it("writes one unit as 'it' and several as 'they' (was 'Huabei … themselves', 'Huabei and Jiebei … loans it cannot fund')", () => {
+    const one: Rule = { type: "co-lending", label: "x", units: ["huabei"], minOwnShare: 0.4, response: "facilitate" };
+    expect(describeRule(one, lookup)).toBe(
+      "Huabei must fund at least 40% of each co-lent loan itself; loans it cannot fund move to partner banks' books, for a platform fee.",
+    );
+    expect(describeRule({ ...one, units: ["huabei", "jiebei"] }, lookup)).toBe(
+      "Huabei and Jiebei must fund at least 40% of each co-lent loan themselves; loans they cannot fund move to partner banks' books, for a platform fee.",
+    );
+    expect(describeRule({ type: "leverage-cap", label: "x", units: ["huabei"], maxLeverage: 4, response: "shrink" }, lookup)).toBe(
+      "Huabei may lend on its own book at most 4 times the capital it holds; a shortfall is met by shrinking the loan book.",
+    );
+  });
+
   it("says whether a spin-off keeps control", () => {
     const base = { type: "spin-off" as const, label: "x", units: ["huabei"], entity: "NewCo", keepLinks: false };
     expect(describeRule({ ...base, stakeKept: 0.5 }, lookup)).toContain("in which Ant keeps 50% (not a majority: no longer consolidated)");

@@ -34,12 +34,13 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
   const categories = (c: readonly string[]) => listText(c.map((x) => CATEGORY_NAMES[x] ?? x));
   const fromTo = (r: { from?: string[]; to?: string[] }) =>
     `${r.from ? ` from ${units(r.from)}` : ""}${r.to ? ` to ${units(r.to)}` : ""}`;
-  const respond = (r: CapitalResponse) =>
+  // One unit is "it", several "they": "Huabei must fund … itself", "Huabei and Jiebei … loans they cannot fund".
+  const respond = (r: CapitalResponse, many: boolean) =>
     r === "raise"
       ? "a shortfall is met by raising capital"
       : r === "shrink"
         ? "a shortfall is met by shrinking the loan book"
-        : "loans it cannot fund move to partner banks' books, for a platform fee";
+        : `loans ${many ? "they" : "it"} cannot fund move to partner banks' books, for a platform fee`;
 
   switch (rule.type) {
     case "consent-required":
@@ -62,11 +63,13 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
     case "market-share-cap":
       return `In ${name(rule.market)}, ${name(rule.player)} may hold at most ${pct(rule.cap)} of the market; the excess goes to rivals.`;
     case "capital-ratio":
-      return `${cap(units(rule.units))} must hold capital of at least ${pct(rule.minRatio)} of risk-weighted assets${rule.riskWeight === undefined ? "" : ` (risk weight ${pct(rule.riskWeight)})`}; ${respond(rule.response)}.`;
+      return `${cap(units(rule.units))} must hold capital of at least ${pct(rule.minRatio)} of risk-weighted assets${rule.riskWeight === undefined ? "" : ` (risk weight ${pct(rule.riskWeight)})`}; ${respond(rule.response, rule.units.length > 1)}.`;
     case "co-lending":
-      return `${cap(units(rule.units))} must fund at least ${pct(rule.minOwnShare)} of each co-lent loan themselves; ${respond(rule.response)}.`;
+      return `${cap(units(rule.units))} must fund at least ${pct(rule.minOwnShare)} of each co-lent loan ${rule.units.length > 1 ? "themselves" : "itself"}; ${respond(rule.response, rule.units.length > 1)}.`;
     case "leverage-cap":
-      return `${cap(units(rule.units))} may lend on their own books at most ${num(rule.maxLeverage)} times the capital they hold; ${respond(rule.response)}.`;
+      return rule.units.length > 1
+        ? `${cap(units(rule.units))} may lend on their own books at most ${num(rule.maxLeverage)} times the capital they hold; ${respond(rule.response, true)}.`
+        : `${cap(units(rule.units))} may lend on its own book at most ${num(rule.maxLeverage)} times the capital it holds; ${respond(rule.response, false)}.`;
     case "min-capital":
       return `${cap(units(rule.units))} must hold at least ${num(rule.minimum)} RMB bn of capital (raised if short).`;
     case "fund-size-cap":
