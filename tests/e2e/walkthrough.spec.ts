@@ -1,0 +1,37 @@
+/**
+ * What a new user reading the pages found wrong once, checked on the pages as served (without JavaScript): the
+ * words and numbers must agree with each other across pages and with the engine.
+ */
+import { expect, test } from "@playwright/test";
+
+test.use({ javaScriptEnabled: false });
+
+test("the what-if panel reads money as the rule does (780.8, not 781) and writes a range's unit once", async ({ page }) => {
+  await page.goto("/scenarios/2021-rectification");
+  const cap = page.locator('.control[data-key="r.yuebao-reduced.maxAum"]');
+  await expect(cap.locator(".control-value .num")).toHaveText("780.8 RMB bn");
+  await expect(cap.locator(".control-range")).toHaveText("600 to 972.4 RMB bn");
+  await expect(page.locator("#rule-yuebao-reduced .rule-text")).toContainText("780.8 RMB bn");
+  const fee = page.locator('.control[data-key="a.platform-fee-rate"]');
+  await expect(fee.locator(".control-range")).toHaveText("1% to 2.74% per year, of the facilitated balance");
+  await expect(page.locator('.control[data-key="a.bureau-queries-per-borrower"] .control-range')).toHaveText(
+    "1 to 12 queries per borrower per year",
+  );
+});
+
+test("explanations name entry points in words, not by their ids", async ({ page }) => {
+  await page.goto("/scenarios/2021-rectification");
+  await expect(page.getByText(/Pay later \(Huabei\) loses the default at checkout inside Alipay; 70% of the users who came that way/)).toHaveCount(1);
+  expect(await page.locator("main").innerText()).not.toMatch(/loses [a-z]+-[a-z]+/);
+});
+
+test("net profit is not called recurring where a fine lowers it; equity value is recurring profit × a multiple", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("#metric-profit")).toContainText("recurring profit less any one-off charge");
+  const fine = page.locator('article[data-scenario="2023-07-fine"]').locator('tr[data-row-id="profit"]');
+  await expect(fine).toContainText("−7.12");
+  await expect(fine).not.toContainText("recurring");
+  await expect(page.locator('tr[data-row-id="equityValue"]').first()).toContainText("recurring profit × a multiple");
+  await page.goto("/present/2023-07-fine?slide=3");
+  await expect(page.locator('[data-kpi="equityValue"]')).toContainText("recurring profit × multiple");
+});
