@@ -4,11 +4,12 @@
  * request (as `npm run bench`'s `scenarioCold` row does), with a browser's Accept-Encoding, and reports requests/s
  * and the server's CPU per answered request: its main thread's and all its threads' (Linux /proc counters).
  *
- *   node scripts/cold-load.mjs [--seconds 5] [--connections 16] [--id 2021-rectification] [--dir .] [--port 3300] [--prof dir] [--data]
+ *   node scripts/cold-load.mjs [--seconds 5] [--connections 16] [--id 2021-rectification] [--dir .] [--port 3300] [--prof dir] [--data] [--servers 1]
  *
  * `--dir` runs the server of another checkout (its build and its data/), for side-by-side comparisons.
  * `--data` asks for the page's loader data alone (`/scenarios/<id>.data`, what a client navigation fetches): the
- * same loader and compute without any HTML, the ceiling of a cold page (decision 042).
+ * same loader and compute without any HTML, the ceiling of a cold page (decision 042). `--servers 2` starts two
+ * server processes and splits the connections between them (mainMsPerRequest then sums both main threads).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -29,10 +30,10 @@ const { values: opts } = parseArgs({
     // A directory for the server's CPU profile (node --cpu-prof), written when it stops.
     prof: { type: "string" },
     data: { type: "boolean", default: false },
+    servers: { type: "string", default: "1" },
   },
 });
 const dir = path.resolve(opts.dir);
-const base = `http://127.0.0.1:${opts.port}`;
 
 /** CPU so far of each thread of `pid`, in ms, by thread id (utime + stime; USER_HZ is 100 on Linux). */
 function threadsMs(pid) {
@@ -50,58 +51,81 @@ function threadsMs(pid) {
 }
 
 const nodeArgs = opts.prof ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.prof)}`] : [];
-const server = spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs", "build/index.js"], {
-  cwd: dir,
-  env: { ...process.env, PORT: opts.port, HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: path.join(dir, "data/ant-model.db") },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+// `--servers N`: N server processes (ports port, port+1, ...) sharing the connections: what spreading the render
+// over the cores as processes gives (decision 042). Each has its own caches and compute pool.
+const ports = Array.from({ length: Math.max(1, Number(opts.servers)) }, (_, i) => Number(opts.port) + i);
+// A port something already answers on would have the run measure that server instead of its own (another checkout's).
+for (const port of ports) {
+  const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+  if (taken) throw new Error(`port ${port} is taken by another server: pass --port`);
+}
+const servers = ports.map((port) =>
+  spawn(process.execPath, [...nodeArgs, "scripts/serve.mjs", "build/index.js"], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: path.join(dir, "data/ant-model.db") },
+    stdio: ["ignore", "ignore", "inherit"],
+  }),
+);
+for (const srv of servers) srv.once("exit", (code) => ((srv.exitedEarly = true), (srv.exitCode_ = code)));
+const base = (port) => `http://127.0.0.1:${port}`;
+/** Every server's threads' CPU so far, keyed by pid and thread id. */
+const allThreadsMs = () => new Map(servers.flatMap((srv) => [...threadsMs(srv.pid)].map(([tid, ms]) => [`${srv.pid}/${tid}`, ms])));
 try {
   const end = Date.now() + 30_000;
-  for (;;) {
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > end) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  for (const [i, port] of ports.entries())
+    for (;;) {
+      if (servers[i].exitedEarly) throw new Error(`the server on port ${port} exited (code ${servers[i].exitCode_})`);
+      const ok = await fetch(`${base(port)}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > end) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
   const page = `/scenarios/${opts.id}${opts.data ? ".data" : ""}`;
   let n = Number(opts.offset);
   const fresh = () => `${page}?r.own-funding-30.minOwnShare=${(0.1 + ((n++ * 0.000_013) % 0.4)).toFixed(7)}`;
   const accept = { "accept-encoding": "gzip, deflate, br" };
+  const each = Math.max(1, Math.round(Number(opts.connections) / ports.length));
+  const cannon = (port, connections, duration) =>
+    autocannon({ url: `${base(port)}${page}`, connections, duration, headers: accept, requests: [{ setupRequest: (req) => ({ ...req, path: fresh() }) }] });
   // Warm-up: JIT and what does not depend on the query, then the measured run.
-  await autocannon({ url: `${base}${page}`, connections: 4, duration: 2, headers: accept, requests: [{ setupRequest: (req) => ({ ...req, path: fresh() }) }] });
-  const before = threadsMs(server.pid);
-  const r = await autocannon({
-    url: `${base}${page}`,
-    connections: Number(opts.connections),
-    duration: Number(opts.seconds),
-    headers: accept,
-    requests: [{ setupRequest: (req) => ({ ...req, path: fresh() }) }],
-  });
-  // Work autocannon gave up on is still done: wait for the pool to go idle before reading the counters.
-  for (let i = 0; i < 100; i++) {
-    const h = await fetch(`${base}/healthz`);
-    if (!/busy=[1-9]|queued=[1-9]/.test(h.headers.get("x-compute") ?? "")) break;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  const after = threadsMs(server.pid);
-  const ok = r.requests.total - r.non2xx;
+  await Promise.all(ports.map((port) => cannon(port, 4, 2)));
+  const before = allThreadsMs();
+  const runs = await Promise.all(ports.map((port) => cannon(port, each, Number(opts.seconds))));
+  // Work autocannon gave up on is still done: wait for the pools to go idle before reading the counters.
+  for (const port of ports)
+    for (let i = 0; i < 100; i++) {
+      const h = await fetch(`${base(port)}/healthz`);
+      if (!/busy=[1-9]|queued=[1-9]/.test(h.headers.get("x-compute") ?? "")) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  const after = allThreadsMs();
+  const sum = (f) => runs.reduce((a, r) => a + f(r), 0);
+  const ok = sum((r) => r.requests.total - r.non2xx);
   // Requests sent, answered or not: the server did the work of each (it is counted in the CPU after the settling).
-  const sent = r.requests.sent;
+  const sent = sum((r) => r.requests.sent);
   let all = 0;
-  for (const [tid, ms] of after) all += ms - (before.get(tid) ?? 0);
-  const main = after.get(String(server.pid)) - before.get(String(server.pid));
-  const bytes = r.throughput.total / Math.max(1, r.requests.total);
+  let main = 0;
+  for (const [key, ms] of after) {
+    const d = ms - (before.get(key) ?? 0);
+    all += d;
+    const [pid, tid] = key.split("/");
+    if (pid === tid) main += d;
+  }
+  const bytes = sum((r) => r.throughput.total) / Math.max(1, sum((r) => r.requests.total));
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(
     JSON.stringify({
       dir: opts.dir,
       path: page,
-      connections: Number(opts.connections),
-      rps: +(ok / r.duration).toFixed(1),
-      p50Ms: r.latency.p50,
-      p99Ms: r.latency.p99,
-      non2xx: r.non2xx,
+      servers: ports.length,
+      connections: each * ports.length,
+      rps: +(ok / runs[0].duration).toFixed(1),
+      // With one server, its latency; with several, the worst of theirs.
+      p50Ms: Math.max(...runs.map((r) => r.latency.p50)),
+      p99Ms: Math.max(...runs.map((r) => r.latency.p99)),
+      non2xx: sum((r) => r.non2xx),
       sent,
+      // Per request over every server: main threads' CPU (each process's own) and all threads'.
       mainMsPerRequest: +(main / sent).toFixed(1),
       allThreadsMsPerRequest: +(all / sent).toFixed(1),
       bytesPerResponse: Math.round(bytes),
@@ -109,7 +133,12 @@ try {
     }),
   );
 } finally {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
+  await Promise.all(
+    servers.map((srv) => {
+      if (srv.exitedEarly) return null;
+      const exited = new Promise((resolve) => srv.once("exit", resolve));
+      srv.kill("SIGTERM");
+      return exited;
+    }),
+  );
 }
