@@ -54,6 +54,11 @@ test("Back and Forward step through what-if changes; Undo goes back one step; th
   await expect(input).toHaveValue("45");
   await page.goForward();
   await expect(page).toHaveURL(dragged);
+  // Forward onto the last step the page wrote: the values follow the address too (they once stayed a step behind,
+  // and the links and downloads with them).
+  const draggedValue = new URL(dragged).searchParams.get(COE)!;
+  await expect(page.getByTestId("whatif-save-variant")).toHaveAttribute("href", new RegExp(`${esc(COE)}=${esc(draggedValue)}`));
+  await expect(page.locator(`[data-key="${COE}"] input[type="number"]`)).not.toHaveValue("10");
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`\\?${esc(KEY)}=0\\.45$`));
 

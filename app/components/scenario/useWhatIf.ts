@@ -11,12 +11,12 @@
  * gesture share one entry: while a pointer holds a slider, and writes less than GROUP_MS apart (typing, keys). Each entry carries its
  * step number in the history state, so "Undo" knows whether there is a step of this page's to go back to.
  */
-import { useLocation, useNavigate } from "@remix-run/react";
+import { useLocation, useNavigate, useNavigationType } from "@remix-run/react";
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { evaluate, startAttribution, type Attribution, type Model, type Result } from "~/engine";
 import type { Scenario } from "~/scenarios/schema";
-import { applyWhatIf, movedTunables, whatIfSearch, type Tunable } from "~/scenarios/what-if";
+import { applyWhatIf, movedTunables, parseWhatIf, whatIfSearch, type Tunable } from "~/scenarios/what-if";
 
 /** How long the URL waits for the slider to settle. Numbers never wait. */
 export const URL_DEBOUNCE_MS = 150;
@@ -98,6 +98,22 @@ export function useWhatIf(input: WhatIfInput) {
   const [state, setState] = useState({ from: whatIf, values: whatIf.values, errors: whatIf.errors, touched: false });
   if (state.from !== whatIf) setState({ from: whatIf, values: whatIf.values, errors: whatIf.errors, touched: false });
   const { values, errors } = state;
+
+  // Back or Forward onto an address this page wrote itself does not run the loader (the route's shouldRevalidate),
+  // so the values follow the address here. Without it, Forward onto the last step written left the numbers, links
+  // and downloads at the step before.
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== "POP" || !isSelfWrittenSearch(location.search)) return;
+    const parsed = parseWhatIf(new URLSearchParams(location.search), tunables);
+    setState((s) =>
+      whatIfSearch(s.values, tunables) === whatIfSearch(parsed.values, tunables)
+        ? s
+        : { ...s, values: parsed.values, errors: parsed.errors, touched: false },
+    );
+    // Once per history entry moved to.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
 
   const applied = useMemo(() => applyWhatIf(scenario, values), [scenario, values]);
 
