@@ -35,3 +35,19 @@ test("net profit is not called recurring where a fine lowers it; equity value is
   await page.goto("/present/2023-07-fine?slide=3");
   await expect(page.locator('[data-kpi="equityValue"]')).toContainText("recurring profit × multiple");
 });
+
+test.describe("with JavaScript", () => {
+  test.use({ javaScriptEnabled: true });
+
+  test("a slider's step writes a clean number into the address (0.0201, not 0.0200999999999999)", async ({ page }) => {
+    await page.goto("/scenarios/2021-rectification");
+    const slider = page.locator('.control[data-key="a.platform-fee-rate"] input[type="range"]');
+    await expect(slider).toBeEnabled({ timeout: 30_000 });
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page).toHaveURL(/a\.platform-fee-rate=/);
+    const value = new URL(page.url()).searchParams.get("a.platform-fee-rate")!;
+    expect(value).toBe(String(Number(Number(value).toPrecision(12))));
+    expect(value.replace(/^0\./, "").length).toBeLessThanOrEqual(6);
+  });
+});

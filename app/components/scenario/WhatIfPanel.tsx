@@ -61,7 +61,8 @@ const TunableControl = memo(function TunableControl({
           disabled={!hydrated}
           onChange={(e) => {
             setDraft(null);
-            onValue(t.key, Number(e.currentTarget.value));
+            // The range's value can carry binary residue (0.0200999999999999 for 0.0201): not in the address.
+            onValue(t.key, Number(Number(e.currentTarget.value).toPrecision(12)));
           }}
         />
         <span className="control-number">
