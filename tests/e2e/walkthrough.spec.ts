@@ -36,6 +36,16 @@ test("net profit is not called recurring where a fine lowers it; equity value is
   await expect(page.locator('[data-kpi="equityValue"]')).toContainText("recurring profit × multiple");
 });
 
+test("the back-test's and a path's time charts step their value axis in round numbers", async ({ page }) => {
+  test.slow(); // the first request computes the bands of every step
+  for (const url of ["/history", "/paths/what-happened"]) {
+    await page.goto(url);
+    const labels = await page.locator(".time-chart svg text[text-anchor='end']").allTextContents();
+    expect(labels.length, url).toBeGreaterThan(8);
+    for (const label of labels) expect(label, url).toMatch(/^(0|[1-9]\d{0,2}(,\d{3})*)%?$/);
+  }
+});
+
 test.describe("with JavaScript", () => {
   test.use({ javaScriptEnabled: true });
 

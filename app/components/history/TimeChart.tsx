@@ -6,6 +6,20 @@
  * holds every number.
  */
 import { INK, OKABE_ITO, tint } from "~/components/charts/palette";
+import { niceTicks } from "~/components/charts/spec";
+
+/**
+ * The value axis: round steps from at or below the lowest value to at or above the highest (0, 500, 1,000, …),
+ * where it once divided the span in four (0.00, 321.3, 642.6, 963.9, 1,285).
+ */
+export function timeChartTicks(min: number, max: number): number[] {
+  return max > min ? niceTicks(min, max, 4) : [min, min + 1];
+}
+
+/** A round tick reads without the decimals its figure's format adds for precision: "20", not "20.0"; "0%", not "0.0%". */
+export function tickLabel(text: string): string {
+  return text.replace(/\.0+(?=\D*$)/, "");
+}
 
 export interface ChartState {
   /** From when the state holds (YYYY, YYYY-MM or YYYY-MM-DD); the first is the baseline. */
@@ -61,9 +75,9 @@ export function TimeChart({
     ...states.flatMap((s) => [s.value, s.low ?? null, s.high ?? null]),
     ...reported.map((r) => r.value),
   ].filter((v): v is number => v !== null && Number.isFinite(v));
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const top = max === min ? max + 1 : max + (max - min) * 0.08;
+  const ticks = timeChartTicks(Math.min(0, ...values), Math.max(0, ...values));
+  const min = ticks[0]!;
+  const top = ticks[ticks.length - 1]!;
   const x = (year: number) => M.left + ((Math.min(to, Math.max(from, year)) - from) / (to - from)) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - ((v - min) / (top - min)) * (H - M.top - M.bottom);
   const starts = states.map((s, i) => (i === 0 ? from : yearOf(s.date)));
@@ -76,7 +90,6 @@ export function TimeChart({
       ? [{ key: i, x0: x(starts[i]!), x1: x(ends[i]!), y0: y(s.high), y1: y(s.low) }]
       : [],
   );
-  const ticks = Array.from({ length: 5 }, (_, i) => min + ((top - min) * i) / 4);
   const years = Array.from({ length: Math.floor(to) - Math.ceil(from) + 1 }, (_, i) => Math.ceil(from) + i);
   const hasValue = states.some((s) => s.value !== null);
   return (
@@ -93,7 +106,7 @@ export function TimeChart({
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={INK.faint} />
             <text x={M.left - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill={INK.muted}>
-              {format(t)}
+              {tickLabel(format(t))}
             </text>
           </g>
         ))}
