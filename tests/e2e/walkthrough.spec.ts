@@ -19,6 +19,15 @@ test("the what-if panel reads money as the rule does (780.8, not 781) and writes
   );
 });
 
+test("an input that moves a headline figure but not net profit does not read 'net profit moves 0.0'", async ({ page }) => {
+  await page.goto("/scenarios/2021-rectification");
+  const multiple = page.locator('[data-testid="swing-a.valuation-multiple"]');
+  await expect(multiple).toHaveAttribute("data-moves", "true");
+  await expect(multiple).toHaveText("End to end: moves other headline figures; net profit less than 0.05 RMB bn");
+  await expect(page.locator(".control-swing", { hasText: "moves 0.0 RMB bn" })).toHaveCount(0);
+  await expect(page.locator('[data-testid="swing-a.platform-fee-rate"]')).toHaveText("End to end: net profit moves 9.6 RMB bn");
+});
+
 test("explanations name entry points in words, not by their ids", async ({ page }) => {
   await page.goto("/scenarios/2021-rectification");
   await expect(page.getByText(/Pay later \(Huabei\) loses the default at checkout inside Alipay; 70% of the users who came that way/)).toHaveCount(1);

@@ -12,6 +12,18 @@ import { memo, useState, type FormEvent } from "react";
 import { PERCENT_KEY_SUFFIX, type Tunable } from "~/scenarios/what-if";
 import { formatNumber, formatRange, formatWithUnit, fromInputNumber, toInputNumber } from "~/utils/format";
 
+/**
+ * What an input's swing says. One that moves a headline figure but not net profit (the valuation multiple moves
+ * only the equity value) read "net profit moves 0.0 RMB bn", as if it moved nothing.
+ */
+export function swingText(swing: { profit: number; moves: boolean }): string {
+  if (!swing.moves) return "Moves no headline figure from end to end";
+  const profit = formatNumber(Math.abs(swing.profit), 1);
+  return profit === "0.0"
+    ? "End to end: moves other headline figures; net profit less than 0.05 RMB bn"
+    : `End to end: net profit moves ${profit} RMB bn`;
+}
+
 function display(t: Tunable, v: number) {
   return formatWithUnit(v, t.unit, t.format);
 }
@@ -97,9 +109,7 @@ const TunableControl = memo(function TunableControl({
       </p>
       {swing ? (
         <p className="control-swing" data-testid={`swing-${t.key}`} data-moves={swing.moves ? "true" : "false"}>
-          {swing.moves
-            ? `End to end: net profit moves ${formatNumber(swing.profit, 1)} RMB bn`
-            : "Moves no headline figure from end to end"}
+          {swingText(swing)}
         </p>
       ) : null}
       {invalid ? (
