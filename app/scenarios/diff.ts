@@ -1,6 +1,6 @@
 /**
- * What changed between two versions of a scenario, in plain language: "consentRate of rule 'consent' changed
- * from 40% to 60%", "rule 'cut-links' added", "title changed from ... to ...". Rules are matched by their id
+ * What changed between two versions of a scenario, in plain language: "Share of users who consent (consentRate)
+ * of rule 'consent' changed from 40% to 60%", "rule 'cut-links' added", "title changed from ... to ...". Rules are matched by their id
  * (`ruleIdOf`), so a rule keeps its identity when others are added, removed or reordered. Pure and isomorphic.
  */
 import { ruleIdOf } from "./ids";
@@ -68,7 +68,9 @@ function isIdList(v: unknown): v is string[] {
 /** Changes to one field of a rule. */
 function diffField(type: RuleType, ruleId: string, field: string, a: unknown, b: unknown): ScenarioChange[] {
   const path = `rules.${ruleId}.${field}`;
-  const where = `${field} of rule '${ruleId}'`;
+  // A parameter is named by its label, as everywhere people read it (decision 032), with the file's key beside it.
+  const meta = paramMetaOf(type, field);
+  const where = meta ? `${meta.label} (${field}) of rule '${ruleId}'` : `${field} of rule '${ruleId}'`;
   if (sameValue(a, b)) return [];
   if (a === undefined) return [{ kind: "added", path, ruleId, message: `${where} set to ${formatValue(type, field, b)}` }];
   if (b === undefined) {

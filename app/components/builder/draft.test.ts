@@ -46,7 +46,16 @@ describe("form fields from the zod schema", () => {
     expect(ruleTypeSpec("fine")!.fields.find((f) => f.name === "amount")).toMatchObject({ kind: "param", unit: "RMB bn" });
     expect(ruleTypeSpec("fine")!.fields.find((f) => f.name === "date")).toMatchObject({ kind: "text", optional: false });
     const consent = ruleTypeSpec("consent-required")!.fields.find((f) => f.name === "consentRate")!;
-    expect(consent).toMatchObject({ kind: "param", min: 0, max: 1, optional: false, description: "Share of users who opt in, 0..1" });
+    // Typed as a percentage in the form, so its help does not say "0..1" (the files' scale).
+    expect(consent).toMatchObject({ kind: "param", min: 0, max: 1, optional: false, description: "Share of users who opt in" });
+    expect(ruleTypeSpec("spin-off")!.fields.find((f) => f.name === "stakeKept")!.description).toBe(
+      "Ant's stake in the new entity (at 0.5 or below it is no longer consolidated: a majority is needed for control)",
+    );
+    for (const spec of RULE_TYPE_SPECS) for (const f of spec.fields) if (f.kind === "param" && f.format === "percent") expect(f.description).not.toContain("0..1");
+    // Titles keep the words' hyphens: "Co-lending", "Spin-off" (the buttons read "+ Co lending").
+    expect(ruleTypeSpec("co-lending")!.title).toBe("Co-lending");
+    expect(ruleTypeSpec("spin-off")!.title).toBe("Spin-off");
+    expect(ruleTypeSpec("consent-required")!.title).toBe("Consent required");
     const aum = ruleTypeSpec("fund-size-cap")!.fields.find((f) => f.name === "maxAum")!;
     expect(aum).toMatchObject({ kind: "param", min: 0, max: 10000, unit: "RMB bn" });
     const from = ruleTypeSpec("data-ban")!.fields.find((f) => f.name === "from")!;

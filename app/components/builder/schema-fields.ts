@@ -143,7 +143,10 @@ function fieldSpec(type: RuleType, name: string, raw: Schema): FieldSpec {
       // Label, unit, format and bounds are the parameter's metadata on the schema (decision 026).
       const meta = paramMetaOf(type, name);
       if (!meta) throw new Error(`builder: ${type}.${name} declares no unit, label and format; use param() in app/scenarios/schema.ts`);
-      return { ...base, label: meta.label, kind: "param", min: meta.min, max: meta.max, unit: meta.unit, format: meta.format };
+      // A share is typed as a percentage here ("Allowed: 0% to 100% (type 30 for 30%)"); the schema's "0..1" is
+      // for files and would contradict it.
+      const description = meta.format === "percent" ? base.description.replace(/ \(0\.\.1\)|,? 0\.\.1(?=[\s;,(]|$)/g, "") : base.description;
+      return { ...base, description, label: meta.label, kind: "param", min: meta.min, max: meta.max, unit: meta.unit, format: meta.format };
     }
     const list = d.options.find((o) => defOf(o).type === "array");
     const options = list ? enumOptions(defOf(list).element!) : null;
@@ -152,6 +155,9 @@ function fieldSpec(type: RuleType, name: string, raw: Schema): FieldSpec {
   throw new Error(`builder: no form field for ${type}.${name} (schema type ${d.type}); teach schema-fields.ts about it`);
 }
 
+/** Rule types whose words keep their hyphen ("Co lending" read as two words). */
+const TYPE_TITLES: Partial<Record<RuleType, string>> = { "co-lending": "Co-lending", "spin-off": "Spin-off" };
+
 /** Every rule type's form, in the schema's order. */
 export const RULE_TYPE_SPECS: RuleTypeSpec[] = ruleSchema.options.map((option) => {
   const shape = option.shape as unknown as Record<string, Schema>;
@@ -159,7 +165,7 @@ export const RULE_TYPE_SPECS: RuleTypeSpec[] = ruleSchema.options.map((option) =
   const fields = Object.entries(shape)
     .filter(([name]) => name !== "type")
     .map(([name, s]) => fieldSpec(type, name, s));
-  return { type, family: RULE_FAMILIES[type], title: humanize(type), fields };
+  return { type, family: RULE_FAMILIES[type], title: TYPE_TITLES[type] ?? humanize(type), fields };
 });
 
 const SPEC_BY_TYPE = new Map(RULE_TYPE_SPECS.map((s) => [s.type, s]));
