@@ -39,7 +39,7 @@ describe("diffScenarios", () => {
         kind: "changed",
         path: "rules.consent.consentRate",
         ruleId: "consent",
-        message: "consentRate of rule 'consent' changed from 40% to 60%",
+        message: "Share of users who consent (consentRate) of rule 'consent' changed from 40% to 60%",
       },
     ]);
   });
@@ -70,13 +70,13 @@ describe("diffScenarios", () => {
     v2.rules.push({ id: "yuebao", type: "fund-size-cap", label: "Fund cap", unit: "yuebao", maxAum: 780.8 });
     expect(messages(v1, v2)).toEqual([
       "units of rule 'own-funding': added jiebei",
-      "minOwnShare of rule 'own-funding' changed from 30% (range 10% to 50%) to 35% (range 20% to 50%)",
+      "Minimum own funding (minOwnShare) of rule 'own-funding' changed from 30% (range 10% to 50%) to 35% (range 20% to 50%)",
       "response of rule 'own-funding' changed from raise to shrink",
       "rule 'yuebao' added (fund-size-cap: \"Fund cap\")",
     ]);
     const v3 = structuredClone(v2);
     (v3.rules[3] as { maxAum: number }).maxAum = 600;
-    expect(messages(v2, v3)).toEqual(["maxAum of rule 'yuebao' changed from 780.8 RMB bn to 600 RMB bn"]);
+    expect(messages(v2, v3)).toEqual(["Largest fund size (maxAum) of rule 'yuebao' changed from 780.8 RMB bn to 600 RMB bn"]);
   });
 
   it("reports optional fields set and removed, labels, notes and entry points", () => {
@@ -86,9 +86,9 @@ describe("diffScenarios", () => {
       "label of rule 'cut-links' changed from \"Links cut\" to \"All links cut\"",
       "note of rule 'cut-links' set to \"Per [S37].\"",
       "entryPoints of rule 'cut-links' changed from checkout-default to all",
-      "recapture of rule 'cut-links' set to 25%",
+      "Users who find it anyway (recapture) of rule 'cut-links' set to 25%",
     ]);
-    expect(messages(v2, v1)).toContain("recapture of rule 'cut-links' removed (the model's assumption applies)");
+    expect(messages(v2, v1)).toContain("Users who find it anyway (recapture) of rule 'cut-links' removed (the model's assumption applies)");
   });
 
   it("reports a rule whose type changed once, not field by field", () => {

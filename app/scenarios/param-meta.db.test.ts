@@ -81,8 +81,8 @@ describe("parameter metadata on the schema", () => {
     const a = { ...base, rules: [{ id: "r", type: "capital-ratio" as const, label: "R", units: ["huabei"], minRatio: 0.08, riskWeight: 1.5, response: "raise" as const }] };
     const b = { ...base, rules: [{ ...a.rules[0]!, minRatio: 0.105, riskWeight: 1.25 }] };
     expect(diffScenarios(a, b).map((c) => c.message)).toEqual([
-      "minRatio of rule 'r' changed from 8% to 10.5%",
-      "riskWeight of rule 'r' changed from 150% to 125%",
+      "Minimum capital ratio (minRatio) of rule 'r' changed from 8% to 10.5%",
+      "Risk weight (riskWeight) of rule 'r' changed from 150% to 125%",
     ]);
   });
 

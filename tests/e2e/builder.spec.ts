@@ -120,7 +120,7 @@ test("fork, live preview, save, edit, diff, restore and download: the whole life
   await test.step("the diff of 1 and 2 says what changed in plain language", async () => {
     await page.goto(`/variants/${id}?a=1&b=2`);
     await expect(page.getByTestId("diff-changes")).toContainText(
-      "minOwnShare of rule 'own-funding-30' changed from 50% (range 10% to 50%) to 45% (range 10% to 50%)",
+      "Minimum own funding (minOwnShare) of rule 'own-funding-30' changed from 50% (range 10% to 50%) to 45% (range 10% to 50%)",
     );
   });
 
@@ -272,7 +272,7 @@ test("two people edit the same version: the second save is refused with both ver
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Not saved: version 2 was saved while you edited version 1");
   await expect(bob.getByTestId("stale-latest")).toContainText("minOwnShare: 0.4");
   await expect(bob.getByTestId("stale-submitted")).toContainText("minOwnShare: 0.35");
-  await expect(bob.getByTestId("stale-changes")).toContainText("minOwnShare of rule 'own-funding' changed from 40% to 35%");
+  await expect(bob.getByTestId("stale-changes")).toContainText("Minimum own funding (minOwnShare) of rule 'own-funding' changed from 40% to 35%");
   const after = await (await request.get(`/api/variants/${id}/versions`)).json();
   expect(after.latestVersion).toBe(2);
   expect((await (await request.get(`/api/variants/${id}/versions/2`)).json()).definition.title).toBe(title);
