@@ -33,6 +33,7 @@ import {
   type RuleRow,
   assumptionRows,
   capitalTakeaway,
+  metWithoutCapital,
   marketsTakeaway,
   parseSlide,
   servicesTakeaway,
@@ -629,7 +630,7 @@ function CapitalSlideTable({ d }: { d: Loaded }) {
           <td className="numeric" data-field="raisedRange">{rangeText(d.ranges.headline.capitalRaised, formatRmbBn)}</td>
         </tr>
         <tr>
-          <th scope="row">Met by shrinking books</th>
+          <th scope="row">Met by {metWithoutCapital(d.result.units)}</th>
           <td className="numeric">{formatRmbBn(Math.max(0, h.capitalShortfall.scenario - h.capitalRaised.scenario))}</td>
           <td />
         </tr>

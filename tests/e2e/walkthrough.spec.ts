@@ -55,6 +55,17 @@ test("the back-test's and a path's time charts step their value axis in round nu
   }
 });
 
+test("where the units facilitate, the deck and /compare do not say the shortfall was met by shrinking books", async ({ page }) => {
+  await page.goto("/present/2021-rectification?slide=7");
+  const slide = page.locator("section.slide[data-slide-id='capital']");
+  await expect(slide.getByTestId("takeaway")).toContainText("met by moving loans onto partner banks' books rather than raising capital");
+  await expect(slide.getByTestId("capital-table")).toContainText("Met by moving loans onto partner banks' books");
+  await expect(slide).not.toContainText("shrinking");
+  await page.goto("/compare?s=2021-rectification&s=2021-co-lending");
+  await expect(page.locator("main")).toContainText("Met without new capital");
+  await expect(page.locator("main")).not.toContainText("Met by shrinking books");
+});
+
 test.describe("with JavaScript", () => {
   test.use({ javaScriptEnabled: true });
 

@@ -163,7 +163,7 @@ export function CapitalCompareChart({ view, bands }: { view: CompareView; bands?
     series: [
       { key: "shortfall", values: view.capital.map((c) => c.shortfall), fill: OKABE_ITO.vermillion, stroke: INK.text, strokeWidth: 0.5, labels: view.capital.map((c) => `Shortfall ${formatRmbBn(c.shortfall)}`), ranges: shortfallRanges },
       { key: "raised", values: view.capital.map((c) => c.raised), fill: `url(#${id}-hatch)`, stroke: INK.text, strokeWidth: 0.5, labels: view.capital.map((c) => `Raised ${formatRmbBn(c.raised)}`), ranges: raisedRanges },
-      { key: "shrunk", values: view.capital.map((c) => c.shrunk), fill: OKABE_ITO.skyBlue, stroke: INK.text, strokeWidth: 0.5, labels: view.capital.map((c) => `By shrinking ${formatRmbBn(c.shrunk)}`) },
+      { key: "shrunk", values: view.capital.map((c) => c.shrunk), fill: OKABE_ITO.skyBlue, stroke: INK.text, strokeWidth: 0.5, labels: view.capital.map((c) => `Without new capital ${formatRmbBn(c.shrunk)}`) },
     ],
     maxBarSize: 18,
   };
@@ -172,14 +172,14 @@ export function CapitalCompareChart({ view, bands }: { view: CompareView; bands?
     <ChartFrame
       id={id}
       title="Capital shortfall and how it is met, RMB bn (one axis for all)"
-      description={`Grouped horizontal bar chart of the capital shortfall, the capital raised, and the part met by shrinking books for ${cols.length} scenarios on one axis in RMB bn${bands ? ", shortfall and raised with their 80% ranges" : ""}. The numbers are in the table.`}
+      description={`Grouped horizontal bar chart of the capital shortfall, the capital raised, and the part met without new capital (books shrunk or loans moved onto partner banks' books) for ${cols.length} scenarios on one axis in RMB bn${bands ? ", shortfall and raised with their 80% ranges" : ""}. The numbers are in the table.`}
       legend={[
         { label: "Shortfall before the response", color: OKABE_ITO.vermillion },
         { label: "Raised (hatched)", color: OKABE_ITO.blue, pattern: "hatch" },
-        { label: "Met by shrinking books", color: OKABE_ITO.skyBlue },
+        { label: "Met without new capital (books shrunk or loans moved to banks)", color: OKABE_ITO.skyBlue },
         ...rangeLegend(ranges),
       ]}
-      note={`Each bar is labelled with what it measures.${bands ? " The part met by shrinking is the shortfall less what is raised: no range of its own." : ""}`}
+      note={`Each bar is labelled with what it measures.${bands ? " The part met without new capital is the shortfall less what is raised: no range of its own." : ""}`}
     >
       {/* The hatch the "raised" bars refer to. */}
       <HatchDefs id={id} color={OKABE_ITO.blue} line={2.5} />

@@ -92,7 +92,7 @@ type CapitalTableRow = { key: "shortfall" | "raised" | "shrunk" | "units"; label
 const CAPITAL_ROWS: CapitalTableRow[] = [
   { key: "shortfall", label: "Capital shortfall", unit: "RMB bn, required beyond held before the units respond" },
   { key: "raised", label: "Raised", unit: "RMB bn of new capital" },
-  { key: "shrunk", label: "Met by shrinking books", unit: "RMB bn, shortfall less raised" },
+  { key: "shrunk", label: "Met without new capital", unit: "RMB bn, shortfall less raised: books shrunk or loans moved to banks" },
   { key: "units", label: "Units short of capital", unit: "shortfall, RMB bn, and response" },
 ];
 

@@ -10,6 +10,7 @@ import {
   assumptionRows,
   capitalTakeaway,
   marketsTakeaway,
+  metWithoutCapital,
   commandForKey,
   firstSentence,
   parseSlide,
@@ -141,6 +142,20 @@ describe("takeaways", () => {
     expect(text).toMatch(/short of capital by [\d.]+ RMB bn/);
     for (const u of short) expect(text).toContain(u.name);
     expect(text).toContain("raised as new capital");
+  });
+
+  it("say the loans moved onto partner banks' books when the units facilitate, as the warnings do", () => {
+    const facilitate: Scenario = { ...coLending, rules: [{ ...coLending.rules[0]!, response: "facilitate" } as Scenario["rules"][number]] };
+    const r = evaluate(fixtureModel, facilitate);
+    expect(JSON.stringify(r.warnings)).toContain("met by moving loans to partner banks");
+    expect(capitalTakeaway(r)).toMatch(/: met by moving loans onto partner banks' books rather than raising capital\.$/);
+    expect(capitalTakeaway(r)).not.toContain("shrinking");
+    const shrink = evaluate(fixtureModel, { ...coLending, rules: [{ ...coLending.rules[0]!, response: "shrink" } as Scenario["rules"][number]] });
+    expect(capitalTakeaway(shrink)).toMatch(/met by shrinking books rather than raising capital\.$/);
+    expect(metWithoutCapital([
+      { shortfall: 2, capitalRaised: 0, response: "shrink" },
+      { shortfall: 1, capitalRaised: 0, response: "facilitate" },
+    ])).toBe("shrinking books or moving loans onto partner banks' books");
   });
 });
 

@@ -2,7 +2,7 @@
  * Presentation mode as data: the slides, the `slide` URL parameter, and the one-sentence takeaway of each
  * chart, computed from the result (never written by hand, so it follows a what-if). Pure and isomorphic.
  */
-import type { Attribution, Headline, MarketResult, Result } from "../../engine/result";
+import type { Attribution, Headline, MarketResult, Result, UnitResult } from "../../engine/result";
 import type { Assumption, Source } from "../../engine/model";
 import type { Swing } from "../../engine/uncertainty";
 import { formatHhi, formatMillions, formatPercent, formatRmbBn } from "../../utils/format";
@@ -188,6 +188,19 @@ export function waterfallTakeaway(attribution: Attribution, headline: Pick<Headl
   return `${revenue}${driver}. ${profit}`;
 }
 
+/**
+ * How the part of a shortfall not raised is met, by the short units' responses: "shrinking books", "moving loans
+ * onto partner banks' books" (facilitate: what the rectification did), or both. The deck once said "shrinking books"
+ * where the scenario page's warnings said the loans moved to partner banks.
+ */
+export function metWithoutCapital(units: ReadonlyArray<Pick<UnitResult, "shortfall" | "capitalRaised" | "response">>): string {
+  const rest = units.filter((u) => u.shortfall > EPS && u.capitalRaised < u.shortfall - EPS);
+  const moving = rest.some((u) => u.response === "facilitate");
+  const shrinking = rest.length === 0 || rest.some((u) => u.response !== "facilitate");
+  const phrases = [...(shrinking ? ["shrinking books"] : []), ...(moving ? ["moving loans onto partner banks' books"] : [])];
+  return phrases.join(" or ");
+}
+
 /** Capital: who is short and how the shortfall is met, or that nobody is. */
 export function capitalTakeaway(result: Pick<Result, "units" | "headline">): string {
   const short = result.units.filter((u) => u.shortfall > EPS).sort((a, b) => b.shortfall - a.shortfall);
@@ -203,8 +216,8 @@ export function capitalTakeaway(result: Pick<Result, "units" | "headline">): str
     raised >= total - EPS
       ? `all of it raised as new capital`
       : raised > EPS
-        ? `${formatRmbBn(raised)} RMB bn raised, the rest met by shrinking books`
-        : "met by shrinking books rather than raising capital";
+        ? `${formatRmbBn(raised)} RMB bn raised, the rest met by ${metWithoutCapital(short)}`
+        : `met by ${metWithoutCapital(short)} rather than raising capital`;
   return `The rules leave ${short.length === 1 ? "one unit" : `${short.length} units`} short of capital by ${formatRmbBn(total)} RMB bn (${list}): ${met}.`;
 }
 
@@ -355,7 +368,7 @@ export function speakerNotes(input: {
     rules: input.rules.length === 0 ? ["This scenario has no rules: every figure is the baseline."] : input.rules.map((r) => `${r.label}: ${r.note ?? r.text}`),
     headline: [
       `Revenue is consolidated revenue (${formatRmbBn(h.revenue.baseline)} RMB bn a year at the baseline); attributable revenue counts only Ant's stake in each unit, so a spin-off lowers it even when the business keeps its revenue.`,
-      "Capital shortfall is what the rules require beyond the capital held before the units respond; capital raised is the part met with new capital (the rest is met by shrinking books).",
+      "Capital shortfall is what the rules require beyond the capital held before the units respond; capital raised is the part met with new capital (the rest is met by shrinking books or moving loans onto partner banks' books).",
       `Users reached is summed over Alipay's ${result.services.length} services: a person who uses three services counts three times, so it measures reach through the services, not people.`,
       ...(input.profitRange
         ? [`The 80% range is where the figure lands in 8 of 10 draws of every ranged assumption and rule parameter: net profit ${formatRmbBn(h.profit.scenario)}, likely ${formatRmbBn(input.profitRange.p10)} to ${formatRmbBn(input.profitRange.p90)} RMB bn.`]
