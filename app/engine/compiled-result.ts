@@ -9,6 +9,7 @@ import { marketShares, MarketScratch, serviceRevenues } from "./draws";
 import { hhi, pbocAssessment } from "./markets";
 import type { MarketResult, Result, ServiceResult, ServiceStatus, UnitResult } from "./result";
 import { pct } from "./state";
+import { entryPointPhrase, listText } from "./vocabulary";
 
 function serviceStatus(w: Work, sv: number, users: number): { status: ServiceStatus; statusReason: string } {
   const m = w.c.model;
@@ -23,7 +24,7 @@ function serviceStatus(w: Work, sv: number, users: number): { status: ServiceSta
   if (w.epCount[sv] > 0) {
     const names: string[] = [];
     for (let k = 0; k < w.epCount[sv]; k++) names.push(m.epName[w.epOrder[m.epStart[sv] + k]]);
-    return { status: "reduced", statusReason: `Entry points removed from Alipay: ${names.join(", ")}.` };
+    return { status: "reduced", statusReason: `Entry points removed from Alipay: ${listText(names.map(entryPointPhrase))}.` };
   }
   return {
     status: "integrated",

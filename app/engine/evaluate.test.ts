@@ -153,6 +153,21 @@ describe("evaluate on a tiny model", () => {
     for (const r of [some, all]) expect(text(r)).not.toMatch(/checkout-default|home-screen/);
   });
 
+  it("a service reduced by a removed entry point says which in words (was 'Entry points removed from Alipay: checkout-default')", () => {
+    const r = run({ type: "unbundle", label: "cut", services: ["later"], entryPoints: ["checkout-default"], recapture: 0.9 });
+    expect(service(r, "later").status).toBe("reduced");
+    expect(service(r, "later").statusReason).toBe("Entry points removed from Alipay: the default at checkout.");
+  });
+
+  it("privacy explanations list data categories in words, and a sentence starts with a capital", () => {
+    const text = (r: Result) => r.explanations.map((e) => e.text);
+    const ban = run({ type: "data-ban", label: "ban", categories: ["transactions", "credit-history"] });
+    expect(text(ban)).toContain("Transactions and credit history data no longer flows between units (2 flows stopped).");
+    const consent = run({ type: "consent-required", label: "c", categories: ["transactions", "behaviour"], consentRate: 0.5 });
+    expect(text(consent).join(" ")).toContain("their transactions and behaviour data shared across units");
+    for (const r of [ban, consent]) expect(text(r).join(" ")).not.toMatch(/credit-history|transactions, /);
+  });
+
   it("link-out and removed entry points are composed once, path by path, in either order", () => {
     const spin: Rule = { type: "spin-off", label: "CFC", units: ["hb"], entity: "NewCo", stakeKept: 0.5, keepLinks: false };
     const cut: Rule = { type: "unbundle", label: "cut", services: ["later"], entryPoints: ["checkout-default"], recapture: 0.3 };

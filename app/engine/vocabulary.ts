@@ -48,6 +48,11 @@ export function entryPointPhrase(id: string): string {
   return (ENTRY_POINT_PHRASES as Record<string, string>)[id] ?? id;
 }
 
+/** How a data category reads in a sentence ("credit history"): pages never show the ids. */
+export function categoryPhrase(id: string): string {
+  return id === "credit-history" ? "credit history" : id;
+}
+
 /** "a", "a and b", "a, b and c" */
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");

@@ -6,21 +6,11 @@
 import { formatCompact, formatPercent } from "../utils/format";
 import { paramValue, type Param } from "./params";
 import type { CapitalResponse } from "../engine/rules";
-import { ENTRY_POINT_PHRASES as ENTRY_POINT_NAMES, listText } from "../engine/vocabulary";
+import { categoryPhrase, ENTRY_POINT_PHRASES as ENTRY_POINT_NAMES, listText } from "../engine/vocabulary";
 import type { Rule } from "./schema";
 
 /** Display names by id (units, services, markets, players): what `describeRule` prints instead of ids. */
 export type NameLookup = (id: string) => string | undefined;
-
-const CATEGORY_NAMES: Record<string, string> = {
-  transactions: "transactions",
-  identity: "identity",
-  location: "location",
-  social: "social",
-  "credit-history": "credit history",
-  behaviour: "behaviour",
-  merchant: "merchant",
-};
 
 export { listText };
 
@@ -31,7 +21,7 @@ const num = (p: Param) => formatCompact(paramValue(p), 2);
 export function describeRule(rule: Rule, names: NameLookup = () => undefined): string {
   const name = (id: string) => (id === "group" ? "the holding company" : (names(id) ?? id));
   const units = (ids: readonly string[]) => listText(ids.map(name));
-  const categories = (c: readonly string[]) => listText(c.map((x) => CATEGORY_NAMES[x] ?? x));
+  const categories = (c: readonly string[]) => listText(c.map(categoryPhrase));
   const fromTo = (r: { from?: string[]; to?: string[] }) =>
     `${r.from ? ` from ${units(r.from)}` : ""}${r.to ? ` to ${units(r.to)}` : ""}`;
   // One unit is "it", several "they": "Huabei must fund … itself", "Huabei and Jiebei … loans they cannot fund".

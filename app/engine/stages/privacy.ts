@@ -5,8 +5,12 @@
 import { read, readById } from "../assumptions";
 import { paramValue } from "../rules";
 import { checkUnits, explain, pct, unitName, warn, type RulesByType, type State } from "../state";
+import { categoryPhrase, listText } from "../vocabulary";
 
 const matches = (list: string[] | undefined, id: string) => list === undefined || list.includes(id);
+/** "transactions and merchant", "credit history": categories in words for the explanations. */
+const categoriesText = (categories: readonly string[]) => listText(categories.map(categoryPhrase));
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Multiply the kept share of every flow `pick` selects; returns how many it hit. */
 function cutFlows(s: State, ruleId: string, pick: (i: number) => boolean, kept: (current: number) => number) {
@@ -36,7 +40,7 @@ export function privacyStage(s: State, rules: RulesByType) {
       explain(
         s,
         id,
-        `Only the ${pct(c)} of users who opt in can have their ${rule.categories.join(", ")} data shared across units (${hit} flows).`,
+        `Only the ${pct(c)} of users who opt in can have their ${categoriesText(rule.categories)} data shared across units (${hit} flows).`,
         [],
         ["S49"],
       );
@@ -46,7 +50,7 @@ export function privacyStage(s: State, rules: RulesByType) {
     const pick = (i: number) =>
       rule.categories.includes(flows[i].category) && matches(rule.from, flows[i].fromUnit) && matches(rule.to, flows[i].toUnit);
     const hit = cutFlows(s, id, pick, () => 0);
-    if (s.explain) explain(s, id, `${rule.categories.join(", ")} data no longer flows between units (${hit} flows stopped).`);
+    if (s.explain) explain(s, id, `${capitalised(categoriesText(rule.categories))} data no longer flows between units (${hit} flows stopped).`);
   }
   for (const { rule, id } of rules("credit-bureau")) {
     checkUnits(s, id, rule.to);
@@ -56,7 +60,7 @@ export function privacyStage(s: State, rules: RulesByType) {
       explain(
         s,
         id,
-        `Credit history reaches ${rule.to.map((u) => unitName(s, u)).join(", ")} only through a licensed bureau, which keeps ${pct(kept)} of its value.`,
+        `Credit history reaches ${listText(rule.to.map((u) => unitName(s, u)))} only through a licensed bureau, which keeps ${pct(kept)} of its value.`,
         [],
         ["S45"],
       );
@@ -69,7 +73,7 @@ export function privacyStage(s: State, rules: RulesByType) {
       explain(
         s,
         id,
-        `Keeping ${paramValue(rule.months)} months of ${rule.categories.join(", ")} history leaves ${pct(usable)} of the ${typical} months models use.`,
+        `Keeping ${paramValue(rule.months)} months of ${categoriesText(rule.categories)} history leaves ${pct(usable)} of the ${typical} months models use.`,
         ["history-months-typical"],
       );
   }

@@ -6,6 +6,7 @@ import { read } from "../assumptions";
 import { hhi, pbocAssessment, redistributeShares } from "../markets";
 import type { Headline, MarketResult, Result, ServiceResult, ServiceStatus, UnitResult } from "../result";
 import { pct, totalVolume, type State } from "../state";
+import { entryPointPhrase, listText } from "../vocabulary";
 
 /** Net interest rate on own-funded loans: yield - funding cost - expected loss (delinquency x LGD x stress). */
 export function netInterestRate(s: State, lossRate: number): number {
@@ -176,7 +177,7 @@ function setStatus(s: State, sv: number, users: number, threshold: number, out: 
     reason = `Users fall ${pct(drop)}, more than the ${pct(threshold)} threshold.`;
   } else if (removed && removed.size > 0) {
     status = "reduced";
-    reason = `Entry points removed from Alipay: ${[...removed].join(", ")}.`;
+    reason = `Entry points removed from Alipay: ${listText([...removed].map(entryPointPhrase))}.`;
   } else {
     status = "integrated";
     reason = drop > 1e-9 ? `All entry points kept; users fall ${pct(drop)}, within the ${pct(threshold)} threshold.` : "Unchanged.";
