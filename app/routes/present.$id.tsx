@@ -578,7 +578,7 @@ function RulesSlide({ d }: { d: Loaded }) {
   return (
     <div className="slide-body">
       <p className="slide-kicker">The rules</p>
-      <h2 className="slide-takeaway">{n === 0 ? "No rules: this is the baseline." : `${n === 1 ? "One rule" : `${n} rules`}, applied together (order does not matter).`}</h2>
+      <h2 className="slide-takeaway">{n === 0 ? "No rules: this is the baseline." : n === 1 ? "One rule." : `${n} rules, applied together (order does not matter).`}</h2>
       <ol className={`slide-rules${n > 5 ? " slide-rules-many" : ""}`} data-testid="rules-list">
         {d.rules.map((r) => (
           <li key={r.id} data-rule-id={r.id} data-whatif={r.fileText ? "changed" : undefined}>

@@ -4,6 +4,8 @@
  */
 import { expect, test } from "@playwright/test";
 
+import { createVariantViaApi, uniqueTitle } from "./builder-support";
+
 test.use({ javaScriptEnabled: false });
 
 test("the what-if panel reads money as the rule does (780.8, not 781) and writes a range's unit once", async ({ page }) => {
@@ -64,6 +66,14 @@ test("where the units facilitate, the deck and /compare do not say the shortfall
   await page.goto("/compare?s=2021-rectification&s=2021-co-lending");
   await expect(page.locator("main")).toContainText("Met without new capital");
   await expect(page.locator("main")).not.toContainText("Met by shrinking books");
+});
+
+test("a deck of one rule does not say it is 'applied together'", async ({ page, request }) => {
+  const id = await createVariantViaApi(request, uniqueTitle("One-rule deck"));
+  await page.goto(`/present/${id}?slide=2`);
+  await expect(page.locator("section.slide[data-slide-id='rules'] .slide-takeaway")).toHaveText("One rule.");
+  await page.goto("/present/2021-rectification?slide=2");
+  await expect(page.locator("section.slide[data-slide-id='rules'] .slide-takeaway")).toHaveText("7 rules, applied together (order does not matter).");
 });
 
 test.describe("with JavaScript", () => {
