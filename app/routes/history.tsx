@@ -5,6 +5,7 @@
  */
 import { data, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 
 import { TimeChart, TimeChartLegend, type ChartReported, type ChartState } from "~/components/history/TimeChart";
 import { formatNumber } from "~/utils/format";
@@ -59,6 +60,17 @@ export async function loader() {
 }
 
 const kindOf = (r: { input: boolean; inside: boolean | null }): ChartReported["kind"] => (r.input ? "input" : r.inside ? "inside" : "outside");
+
+/** Text naming rules by their ids (`2021-rectification.consumer-finance-capital`), with a line break allowed after
+ * each dot followed by a letter (never inside a number), as after a hyphen: a narrow column (the room view at 1366) then wraps an id between its parts. */
+function breakAfterDots(text: string) {
+  return text.split(/(?<=\w\.)(?=[A-Za-z])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 export default function HistoryPage() {
   const d = useLoaderData<typeof loader>();
@@ -142,7 +154,7 @@ export default function HistoryPage() {
                   </td>
                   <td data-field="inside">{r.inside === null ? "no band" : r.inside ? "inside" : "outside"}</td>
                   <td data-field="input" className="wrap">
-                    {r.input ? `input: ${r.inputReason}` : "no: a model output"}
+                    {r.input ? breakAfterDots(`input: ${r.inputReason}`) : "no: a model output"}
                   </td>
                 </tr>
               ))}

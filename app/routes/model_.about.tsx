@@ -11,7 +11,7 @@ import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_LABELS } from "~/scenarios/format-result";
 import { loadModelAbout } from "~/services/model-page.server";
 import historyStyles from "~/styles/history.css";
-import { formatRange, formatWithUnit } from "~/utils/format";
+import { formatRangeParts, formatUnitParts } from "~/utils/format";
 import { formatFigure } from "~/components/history/figures-format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: historyStyles }];
@@ -34,6 +34,16 @@ const CONTENTS = [
   ["sensitivity", "Sensitivity"],
   ["changes", "Change log"],
 ] as const;
+
+/** A value or range as formatWithUnit / formatRange write it; the figure never breaks, in the room view (room.css) the unit's words may wrap beneath it when the page is narrow. */
+function FigureWithUnit({ number, suffix }: { number: string; suffix: string }) {
+  return (
+    <>
+      <span className="figure">{number}</span>
+      {suffix}
+    </>
+  );
+}
 
 export default function ModelAboutPage() {
   const d = useLoaderData<typeof loader>();
@@ -111,8 +121,12 @@ export default function ModelAboutPage() {
                   <th scope="row" className="wrap">
                     {a.label} <code className="rule-id">{a.id}</code>
                   </th>
-                  <td className="numeric">{formatWithUnit(a.value, a.unit)}</td>
-                  <td className="numeric">{formatRange(a.low, a.high, a.unit)}</td>
+                  <td className="numeric">
+                    <FigureWithUnit {...formatUnitParts(a.value, a.unit)} />
+                  </td>
+                  <td className="numeric">
+                    <FigureWithUnit {...formatRangeParts(a.low, a.high, a.unit)} />
+                  </td>
                   <td className="wrap">
                     {a.rationale}
                     {a.sourceKeys.length > 0 ? ` [${a.sourceKeys.join(", ")}]` : ""}

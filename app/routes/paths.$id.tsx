@@ -6,12 +6,13 @@
  * between consecutive steps) and within a step by rule. Server-rendered SVG charts, each with a table.
  */
 import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { TimeChart, TimeChartLegend, type ChartState } from "~/components/history/TimeChart";
 import { PathWhatIf } from "~/components/paths/PathWhatIf";
 import { whatIfSearch } from "~/scenarios/what-if";
 import { formatNumber } from "~/utils/format";
+import { parseView } from "~/utils/view";
 import { formatBand, formatFigure, formatSigned } from "~/components/history/figures-format";
 import { RouteErrorBoundary } from "~/components/common/ErrorPage";
 import { HEADLINE_KEYS } from "~/engine/result";
@@ -100,9 +101,100 @@ function headlineStates(d: Data, key: string): ChartState[] {
   ];
 }
 
+/** Steps `first`..`last` (0-based, inclusive) of a path's step table. */
+type StepPart = { first: number; last: number };
+
+/**
+ * The step table's parts. At the desk, one table (it scrolls sideways if it must). In the room view a path of more
+ * than ROOM_STEPS steps is cut into balanced parts of at most ROOM_STEPS steps, each with the figure names and the
+ * baseline again, so every part fits the projector's width at 1366 as at 1920 (a path may have 24 steps; decision 043).
+ */
+const ROOM_STEPS = 4;
+function stepParts(steps: number, room: boolean): StepPart[] {
+  if (!room || steps <= ROOM_STEPS) return [{ first: 0, last: steps - 1 }];
+  const count = Math.ceil(steps / ROOM_STEPS);
+  const size = Math.ceil(steps / count);
+  return Array.from({ length: count }, (_, i) => ({ first: i * size, last: Math.min(steps, (i + 1) * size) - 1 }));
+}
+const partName = (p: StepPart, steps: number) => `steps ${p.first + 1} to ${p.last + 1} of ${steps}`;
+
+function StepsTable({ d, part, id, of }: { d: Data; part: StepPart; id: string; of: string | null }) {
+  const shown = d.steps.map((s, k) => ({ s, k })).slice(part.first, part.last + 1);
+  return (
+    <table className="data-table path-steps" id={id}>
+      <caption>
+        Headline and key figures after each step{of ? ` (${of})` : ""}: point value, and its 80% band beneath
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col" className="numeric">
+            Baseline <span className="date">(mid-2020)</span>
+          </th>
+          {shown.map(({ s, k }) => (
+            <th scope="col" className="numeric" key={s.date}>
+              {k + 1}. <span className="date">{s.date}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {HEADLINE_KEYS.map((key) => {
+          const unit = unitOf(key);
+          const b = d.bands.baseline.headline[key];
+          return (
+            <tr key={key} data-row-id={key}>
+              <th scope="row">
+                {labelOf(key)} <span className="unit">({unit})</span>
+              </th>
+              <td className="numeric">
+                {formatFigure(d.baseline.headline[key], unit)}
+                <span className="band">{formatBand(b?.p10, b?.p90, unit)}</span>
+              </td>
+              {shown.map(({ s, k }) => {
+                const band = d.bands.steps[k]!.headline[key];
+                return (
+                  <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
+                    {formatFigure(s.headline[key], unit)}
+                    <span className="band">{formatBand(band?.p10, band?.p90, unit)}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+        {KEY_FIGURES.map((f) => {
+          const b = d.bands.baseline.figures[f.id];
+          return (
+            <tr key={f.id} data-row-id={f.id}>
+              <th scope="row">
+                {f.label} <span className="unit">({f.unit === "share" ? "%" : f.unit})</span>
+              </th>
+              <td className="numeric">
+                {formatFigure(d.baseline.figures[f.id], f.unit)}
+                <span className="band">{formatBand(b?.p10, b?.p90, f.unit)}</span>
+              </td>
+              {shown.map(({ s, k }) => {
+                const band = d.bands.steps[k]!.figures[f.id];
+                return (
+                  <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
+                    {formatFigure(s.figures[f.id], f.unit)}
+                    <span className="band">{formatBand(band?.p10, band?.p90, f.unit)}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export default function PathPage() {
   const d = useLoaderData<typeof loader>();
   const events = d.steps.map((s, k) => ({ date: s.date, n: k + 1, label: s.label }));
+  const room = parseView(useLocation().search).room;
   return (
     <main id="main" className="page path-page">
       <header className="page-header">
@@ -169,74 +261,18 @@ export default function PathPage() {
 
       <section aria-labelledby="step-table">
         <h2 id="step-table">Figures step by step</h2>
-        {/* Focusable: with many steps the table scrolls sideways, and a keyboard must reach it too (axe). */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="step-table">
-          <table className="data-table path-steps" id="path-steps">
-            <caption>Headline and key figures after each step: point value, and its 80% band beneath</caption>
-            <thead>
-              <tr>
-                <th scope="col">Figure</th>
-                <th scope="col" className="numeric">
-                  Baseline (mid-2020)
-                </th>
-                {d.steps.map((s, k) => (
-                  <th scope="col" className="numeric" key={s.date}>
-                    {k + 1}. {s.date}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {HEADLINE_KEYS.map((key) => {
-                const unit = unitOf(key);
-                const b = d.bands.baseline.headline[key];
-                return (
-                  <tr key={key} data-row-id={key}>
-                    <th scope="row">
-                      {labelOf(key)} <span className="unit">({unit})</span>
-                    </th>
-                    <td className="numeric">
-                      {formatFigure(d.baseline.headline[key], unit)}
-                      <span className="band">{formatBand(b?.p10, b?.p90, unit)}</span>
-                    </td>
-                    {d.steps.map((s, k) => {
-                      const band = d.bands.steps[k]!.headline[key];
-                      return (
-                        <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
-                          {formatFigure(s.headline[key], unit)}
-                          <span className="band">{formatBand(band?.p10, band?.p90, unit)}</span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-              {KEY_FIGURES.map((f) => {
-                const b = d.bands.baseline.figures[f.id];
-                return (
-                  <tr key={f.id} data-row-id={f.id}>
-                    <th scope="row">
-                      {f.label} <span className="unit">({f.unit === "share" ? "%" : f.unit})</span>
-                    </th>
-                    <td className="numeric">
-                      {formatFigure(d.baseline.figures[f.id], f.unit)}
-                      <span className="band">{formatBand(b?.p10, b?.p90, f.unit)}</span>
-                    </td>
-                    {d.steps.map((s, k) => {
-                      const band = d.bands.steps[k]!.figures[f.id];
-                      return (
-                        <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
-                          {formatFigure(s.figures[f.id], f.unit)}
-                          <span className="band">{formatBand(band?.p10, band?.p90, f.unit)}</span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        {stepParts(d.steps.length, room).map((part, i, parts) => (
+          // Focusable: at the desk, with many steps, the table scrolls sideways, and a keyboard must reach it too (axe).
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            key={part.first}
+            {...(parts.length === 1 ? { "aria-labelledby": "step-table" } : { "aria-label": `Figures step by step, ${partName(part, d.steps.length)}` })}
+          >
+            <StepsTable d={d} part={part} id={i === 0 ? "path-steps" : `path-steps-${i + 1}`} of={parts.length > 1 ? partName(part, d.steps.length) : null} />
+          </div>
+        ))}
       </section>
 
       <section aria-labelledby="by-step">

@@ -206,7 +206,13 @@ export function formatWithUnit(value: number, unit: string, format?: ValueFormat
 
 /** A range in a unit, the unit written once: 0.08..0.15 "per year" -> "8% to 15% per year". */
 export function formatRange(low: number, high: number, unit: string, format?: ValueFormat): string {
+  const { number, suffix } = formatRangeParts(low, high, unit, format);
+  return `${number}${suffix}`;
+}
+
+/** formatRange split as formatUnitParts splits a value: the figures ("8% to 15%") and the unit text (" per year"). */
+export function formatRangeParts(low: number, high: number, unit: string, format?: ValueFormat): { number: string; suffix: string } {
   const a = formatUnitParts(low, unit, format);
   const b = formatUnitParts(high, unit, format);
-  return `${a.number} to ${b.number}${b.suffix}`;
+  return { number: `${a.number} to ${b.number}`, suffix: b.suffix };
 }
