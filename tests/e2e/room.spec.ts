@@ -3,12 +3,14 @@
  * JavaScript), links that keep the view, charts at the full width, labels and figures at 24 px or more, J/K and
  * Page Down/Up stepping through the sections, R switching views, and the high-contrast theme light and dark with
  * no serious accessibility violation. Screenshots of `/` and the scenario page in both views at both sizes go to
- * test-results/screenshots/.
+ * test-results/screenshots/. Every page's tables fit their boxes in the room view, at 1366x768 as at 1920x1080
+ * (decision 043).
  */
 import path from "node:path";
 
 import { expect, test, type Page } from "@playwright/test";
 
+import { createVariantViaApi, uniqueTitle } from "./builder-support";
 import { seriousViolations } from "./support/axe";
 
 const SCENARIO = "/scenarios/2021-rectification";
@@ -302,3 +304,87 @@ test.describe("screenshots in both views", () => {
     });
   }
 });
+
+/**
+ * Every table on the page that is wider than its box: the table's own scroll width over its client width, and that of
+ * the nearest box around it that scrolls sideways (a table-wrap, the builder's preview). With the smallest font size
+ * of any text in the tables `sized` selects (the ones made to fit by wrapping and stacking, not by shrinking).
+ */
+async function tablesOverflowing(page: Page, sized: string) {
+  return page.evaluate((sized) => {
+    const over: string[] = [];
+    const tables = Array.from(document.querySelectorAll("main table")).filter((t) => t.getBoundingClientRect().width > 0);
+    for (const t of tables) {
+      const name = t.id || t.className;
+      if (t.scrollWidth > t.clientWidth) over.push(`${name}: table ${t.scrollWidth - t.clientWidth} px`);
+      for (let box = t.parentElement; box && box !== document.body; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX === "visible") continue;
+        if (box.scrollWidth > box.clientWidth) over.push(`${name}: its box ${box.scrollWidth - box.clientWidth} px`);
+        break;
+      }
+    }
+    const sizes = tables.filter((t) => t.matches(sized)).flatMap((t) =>
+      Array.from(t.querySelectorAll("th, td, th *, td *"))
+        .filter((e) => Array.from(e.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== ""))
+        .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    );
+    return { tables: tables.length, over, smallest: Math.min(...sizes), page: document.documentElement.scrollWidth - window.innerWidth };
+  }, sized);
+}
+
+// The room view's tables at the projector's sizes (at 1366 three scrolled sideways: the back-test by 33 px,
+// /model/about's assumptions by 45 and a path's steps by 319; a variant's history by 57 and the builder's preview by 60).
+for (const [width, height, js] of [
+  [1366, 768, true],
+  [1366, 768, false],
+  [1920, 1080, true],
+] as const) {
+  test(`room view at ${width}x${height}${js ? "" : " without JavaScript"}: every page's tables fit their boxes, their text at the room's size`, async ({ browser, request }) => {
+    test.slow();
+    const variant = await createVariantViaApi(request, uniqueTitle("Room tables"));
+    const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: js });
+    const page = await context.newPage();
+    const pages = [
+      "/",
+      "/model",
+      "/model/about",
+      "/history",
+      "/builder",
+      "/variants",
+      "/variants/upload",
+      "/paths",
+      "/paths/new",
+      "/share?to=%2Fmodel",
+      SCENARIO,
+      `/variants/${variant}`,
+      `/variants/${variant}/edit`,
+      "/compare?s=2021-rectification&s=pipl-separate-consent&s=hypothetical-alipay-breakup",
+      "/present/2021-rectification",
+      "/paths/what-happened",
+    ];
+    const problems: Record<string, string[]> = {};
+    const rootPx = width === 1366 ? 20 : 24; // max(20px, 1.25vw)
+    for (const url of pages) {
+      const response = await page.goto(`${url}${url.includes("?") ? "&" : "?"}view=room`);
+      expect(response?.status(), url).toBe(200);
+      if (js) await hydrated(page);
+      const r = await tablesOverflowing(page, "#backtest, #about-assumptions, .path-steps");
+      const found = [...r.over];
+      if (r.page > 0) found.push(`the page scrolls sideways by ${r.page} px`);
+      if (r.smallest < rootPx) found.push(`text at ${r.smallest} px in a table`);
+      if (found.length > 0) problems[url] = found;
+      if (["/history", "/model/about", "/paths/what-happened"].includes(url)) expect(r.tables, url).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual({});
+    // A path's steps come in parts of at most four, each step once, in order.
+    await page.goto("/paths/what-happened?view=room");
+    const parts = await page.locator(".path-steps").evaluateAll((tables) =>
+      tables.map((t) => Array.from(t.querySelectorAll('tr[data-row-id="profit"] td[data-field]')).map((td) => td.getAttribute("data-field"))),
+    );
+    const steps = ((await (await request.get("/api/paths/what-happened/result")).json()) as { steps: unknown[] }).steps.length;
+    expect(parts.length).toBe(Math.ceil(steps / 4));
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(4);
+    expect(parts.flat()).toEqual(Array.from({ length: steps }, (_, k) => `step-${k + 1}`));
+    await context.close();
+  });
+}
