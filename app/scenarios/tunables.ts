@@ -22,7 +22,7 @@ function niceStep(min: number, max: number) {
 }
 
 /** Every parameter of the scenario a what-if may move, then the model's engine assumptions. */
-export function tunables(scenario: Scenario, model: Pick<Model, "assumptions">): Tunable[] {
+export function tunables(scenario: Pick<Scenario, "rules" | "assumptions"> & Partial<Scenario>, model: Pick<Model, "assumptions">): Tunable[] {
   const out: Tunable[] = [];
   scenario.rules.forEach((rule, i) => {
     const ruleId = ruleIdOf(rule, i);

@@ -11,6 +11,7 @@ import type { HeadlineKey } from "../engine/result";
 import type { Swing } from "../engine/uncertainty";
 import { modelVersion } from "../data/model.server";
 import { scenarioOf } from "../paths/evaluate";
+import { tunables, withParameterLabels } from "../scenarios/tunables";
 import { cachedAsync, hashOf } from "./cache.server";
 import { compute } from "./compute-pool.server";
 import { getHistory } from "./history.server";
@@ -105,7 +106,9 @@ export async function modelAbout(model: Model): Promise<ModelAbout> {
       const swings = (
         await cachedAsync(`sensitivity:${hashOf([modelVersion(model), scenario])}`, () => compute("sensitivity", { scenario }, model))
       ).profit;
-      sens = { metric: "profit", date: last.date, swings: swings.filter((s) => Math.abs(s.high - s.low) > 1e-9).slice(0, 8) };
+      // Rule parameters by their labels, as on the scenario page ("…: Largest leverage", not "…: maxLeverage").
+      const labelled = withParameterLabels({ profit: swings }, tunables(scenario, model)).profit;
+      sens = { metric: "profit", date: last.date, swings: labelled.filter((s) => Math.abs(s.high - s.low) > 1e-9).slice(0, 8) };
     }
   }
   return {

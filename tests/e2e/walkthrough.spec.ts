@@ -76,6 +76,15 @@ test("a deck of one rule does not say it is 'applied together'", async ({ page, 
   await expect(page.locator("section.slide[data-slide-id='rules'] .slide-takeaway")).toHaveText("7 rules, applied together (order does not matter).");
 });
 
+test("/model/about's sensitivity names rule parameters by their labels, as the scenario page does", async ({ page }) => {
+  test.slow(); // the first request computes the path's last step
+  await page.goto("/model/about");
+  const labels = await page.locator("#about-sensitivity tbody th").allTextContents();
+  expect(labels.length).toBeGreaterThan(3);
+  for (const label of labels) expect(label).not.toMatch(/: [a-z]+[A-Z]\w*$/); // was "…: maxLeverage", "…: costPerQuery"
+  expect(labels.join(" | ")).toContain("Own-funded book capped at 5× capital: Largest leverage");
+});
+
 test.describe("with JavaScript", () => {
   test.use({ javaScriptEnabled: true });
 
