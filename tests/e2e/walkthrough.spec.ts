@@ -30,6 +30,15 @@ test("an input that moves a headline figure but not net profit does not read 'ne
   await expect(page.locator('[data-testid="swing-a.platform-fee-rate"]')).toHaveText("End to end: net profit moves 9.6 RMB bn");
 });
 
+test("a disabled Undo looks disabled, as the disabled Reset does (it looked like the active buttons)", async ({ page }) => {
+  await page.goto("/scenarios/2021-rectification");
+  const undo = page.getByTestId("whatif-undo");
+  await expect(undo).toBeDisabled();
+  const color = (testId: string) => page.getByTestId(testId).evaluate((el) => getComputedStyle(el).color);
+  expect(await color("whatif-undo")).toBe(await color("whatif-reset"));
+  expect(await color("whatif-undo")).not.toBe(await color("whatif-save-variant"));
+});
+
 test("explanations name entry points in words, not by their ids", async ({ page }) => {
   await page.goto("/scenarios/2021-rectification");
   await expect(page.getByText(/Pay later \(Huabei\) loses the default at checkout inside Alipay; 70% of the users who came that way/)).toHaveCount(1);
