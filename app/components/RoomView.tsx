@@ -105,13 +105,16 @@ export function RoomKeys() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const view = parseView(location.search);
-  // Where the last R or T asked to go while its navigation (the new URL's loaders) has not landed: a second key
-  // pressed meanwhile steps on from there, not from the address still shown (two quick T presses stepped once).
-  // Cleared in a layout effect, which runs as the landing commits, before the next key is handled (an effect ran
-  // later, and could clear what a key pressed in between had just asked for).
-  const asked = useRef<URL | null>(null);
+  // Where the last R or T asked to go (`to`) while its navigation (the new URL's loaders) has not landed: a second
+  // key pressed meanwhile steps on from there, not from the address still shown (two quick T presses stepped once).
+  // Cleared in a layout effect once a page other than the one the key was pressed on (`from`) has committed: the
+  // asked-for one, or another the reader went to. Not by the commit of the page the key was pressed on: React can
+  // commit the previous landing after the address bar has changed and a key has been read (under load, two quick
+  // T presses right after a T still stepped once).
+  const asked = useRef<{ from: string; to: URL } | null>(null);
   useIsomorphicLayoutEffect(() => {
-    if (navigation.state === "idle") asked.current = null;
+    if (navigation.state === "idle" && asked.current && `${location.pathname}${location.search}${location.hash}` !== asked.current.from)
+      asked.current = null;
   }, [navigation.state, location.key]);
 
   // Every link shown carries the view shown (copy link, open in a new tab, the status bar): set before the browser
@@ -138,12 +141,13 @@ export function RoomKeys() {
     // Every page's "JavaScript has taken over" signal, for the browser tests (layout shift is measured after it).
     document.documentElement.setAttribute("data-hydrated", "true");
     const go = (href: string, replace: boolean) => {
-      asked.current = new URL(href, window.location.origin);
+      const { pathname, search, hash } = window.location;
+      asked.current = { from: `${pathname}${search}${hash}`, to: new URL(href, window.location.origin) };
       navigate(href, { replace, preventScrollReset: true });
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
-      const { pathname, search, hash } = asked.current ?? window.location;
+      const { pathname, search, hash } = asked.current?.to ?? window.location;
       // The deck has keys of its own and is a projector view already.
       if (pathname.startsWith("/present/")) return;
       const now = parseView(search);
