@@ -38,7 +38,14 @@ export const paramRegistry = z.registry<ParamMeta>();
  * A numeric parameter: a plain value, or a range with the value used by default.
  * The range is what a what-if slider and an uncertainty analysis may move within.
  */
-function param(min: number, max: number, description: string, meta: { label: string; unit: ParamUnit; format?: ValueFormat }) {
+function param(
+  min: number,
+  max: number,
+  description: string,
+  meta: { label: string; unit: ParamUnit; format?: ValueFormat },
+  /** What a file's author must know beyond the words (a share is written 0..1): in the file schema only. */
+  fileNote?: string,
+) {
   const value = z.number().min(min).max(max);
   return z
     .union([
@@ -50,14 +57,17 @@ function param(min: number, max: number, description: string, meta: { label: str
           message: "expected low <= value <= high",
         }),
     ])
-    .describe(description)
+    .describe(fileNote ? `${description} (${fileNote})` : description)
     .register(paramRegistry, { label: meta.label, description, unit: meta.unit, format: meta.format ?? formatOfUnit(meta.unit), min, max });
 }
 
 export { paramValue, type Param } from "./params";
 
-/** A share or rate from 0 to 1, shown and typed as a percentage. */
-const rate = (description: string, label: string) => param(0, 1, description, { label, unit: "fraction", format: "percent" });
+/**
+ * A share or rate from 0 to 1, shown and typed as a percentage. Its description is the words people read beside a
+ * percentage (the builder, the what-if panel); only the file schema adds that a file writes it 0..1.
+ */
+const rate = (description: string, label: string) => param(0, 1, description, { label, unit: "fraction", format: "percent" }, "0..1");
 const ids = (description: string) => z.array(slug).min(1).describe(description);
 const response = z
   .enum(["raise", "shrink", "facilitate"])
@@ -90,7 +100,7 @@ export const consentRequiredRule = z
     categories: z.array(dataCategory).min(1).describe("Categories of data that may only be shared with opt-in consent"),
     from: ids("Units that send the data (default: any)").optional(),
     to: ids("Units that receive the data (default: any)").optional(),
-    consentRate: rate("Share of users who opt in, 0..1", "Share of users who consent"),
+    consentRate: rate("Share of users who opt in", "Share of users who consent"),
   })
   .strict();
 
@@ -109,9 +119,9 @@ export const creditBureauRule = z
     ...base,
     type: z.literal("credit-bureau"),
     to: ids("Credit units that must get credit data through the bureau"),
-    coverageKept: rate("Share of the credit data's value the bureau still delivers, 0..1", "Data value the bureau keeps"),
+    coverageKept: rate("Share of the credit data's value the bureau still delivers", "Data value the bureau keeps"),
     costPerQuery: param(0, 100, "Fee per bureau query, RMB", { label: "Fee per bureau query", unit: "RMB per query" }),
-    bureauStake: rate("Ant's stake in the bureau (its share of the fees comes back), 0..1", "Ant's stake in the bureau"),
+    bureauStake: rate("Ant's stake in the bureau (its share of the fees comes back)", "Ant's stake in the bureau"),
   })
   .strict();
 
@@ -131,7 +141,7 @@ export const spinOffRule = z
     type: z.literal("spin-off"),
     units: ids("Units moved into the new entity"),
     entity: text(1, 120, { oneLine: true }).describe("Name of the new entity"),
-    stakeKept: rate("Ant's stake in the new entity, 0..1 (at 0.5 or below it is no longer consolidated: a majority is needed for control)", "Ant's stake kept"),
+    stakeKept: rate("Ant's stake in the new entity (at 0.5 or below it is no longer consolidated: a majority is needed for control)", "Ant's stake kept"),
     keepLinks: z.boolean().default(false).describe("Whether Alipay keeps its in-app links to the entity's services"),
   })
   .strict();
@@ -144,7 +154,7 @@ export const unbundleRule = z
     entryPoints: z
       .union([z.literal("all"), z.array(entryPoint).min(1)])
       .describe("Entry points removed from Alipay, or 'all'"),
-    recapture: rate("Share of the users who came through a removed entry point and still find the service, 0..1", "Users who find it anyway").optional(),
+    recapture: rate("Share of the users who came through a removed entry point and still find the service", "Users who find it anyway").optional(),
   })
   .strict();
 
@@ -164,7 +174,7 @@ export const marketShareCapRule = z
     type: z.literal("market-share-cap"),
     market: slug,
     player: slug,
-    cap: rate("Largest share the player may hold, 0..1; the excess goes to rivals pro rata", "Largest share allowed"),
+    cap: rate("Largest share the player may hold; the excess goes to rivals pro rata", "Largest share allowed"),
   })
   .strict();
 
@@ -174,7 +184,7 @@ export const capitalRatioRule = z
     ...base,
     type: z.literal("capital-ratio"),
     units: ids("Units the ratio applies to"),
-    minRatio: rate("Minimum capital over risk-weighted assets, 0..1", "Minimum capital ratio"),
+    minRatio: rate("Minimum capital over risk-weighted assets", "Minimum capital ratio"),
     riskWeight: param(0, 5, "Risk weight of the units' own-funded loans (1 = 100%)", { label: "Risk weight", unit: "fraction", format: "percent" }).optional(),
     response,
   })
@@ -185,7 +195,7 @@ export const coLendingRule = z
     ...base,
     type: z.literal("co-lending"),
     units: ids("Credit units whose co-lent loans it covers"),
-    minOwnShare: rate("Minimum share of each co-lent loan funded by the platform itself, 0..1", "Minimum own funding"),
+    minOwnShare: rate("Minimum share of each co-lent loan funded by the platform itself", "Minimum own funding"),
     response,
   })
   .strict();
@@ -207,7 +217,7 @@ export const minCapitalRule = z
     units: ids("Units (or the holding company 'group') that must hold at least this capital"),
     minimum: param(0, 1000, "Minimum registered or paid-in capital, RMB bn", { label: "Minimum capital", unit: "RMB bn" }),
     controlledShare: rate(
-      "On 'group' only: the holding company's paid-in capital must also be at least this share (0..1) of the capital of the financial units it controls (0.5 in the 2020 financial-holding-company measures)",
+      "On 'group' only: the holding company's paid-in capital must also be at least this share of the capital of the financial units it controls (0.5 in the 2020 financial-holding-company measures)",
       "Holding company's share of controlled capital",
     ).optional(),
   })

@@ -143,10 +143,9 @@ function fieldSpec(type: RuleType, name: string, raw: Schema): FieldSpec {
       // Label, unit, format and bounds are the parameter's metadata on the schema (decision 026).
       const meta = paramMetaOf(type, name);
       if (!meta) throw new Error(`builder: ${type}.${name} declares no unit, label and format; use param() in app/scenarios/schema.ts`);
-      // A share is typed as a percentage here ("Allowed: 0% to 100% (type 30 for 30%)"); the schema's "0..1" is
-      // for files and would contradict it.
-      const description = meta.format === "percent" ? base.description.replace(/ \(0\.\.1\)|,? 0\.\.1(?=[\s;,(]|$)/g, "") : base.description;
-      return { ...base, description, label: meta.label, kind: "param", min: meta.min, max: meta.max, unit: meta.unit, format: meta.format };
+      // The words beside the field are the registry's, without the file schema's note (a share's "0..1"), which
+      // would contradict "Allowed: 0% to 100% (type 30 for 30%)".
+      return { ...base, description: meta.description, label: meta.label, kind: "param", min: meta.min, max: meta.max, unit: meta.unit, format: meta.format };
     }
     const list = d.options.find((o) => defOf(o).type === "array");
     const options = list ? enumOptions(defOf(list).element!) : null;
