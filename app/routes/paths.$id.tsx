@@ -118,6 +118,33 @@ function stepParts(steps: number, room: boolean): StepPart[] {
 }
 const partName = (p: StepPart, steps: number) => `steps ${p.first + 1} to ${p.last + 1} of ${steps}`;
 
+type Band = { p10: number; p90: number } | undefined;
+/** The step table's rows: the headline figures, then the key figures, each with its value and band at every step. */
+function stepRows(d: Data) {
+  return [
+    ...HEADLINE_KEYS.map((key) => ({
+      id: key as string,
+      label: labelOf(key),
+      unit: unitOf(key),
+      unitShown: unitOf(key),
+      baseline: d.baseline.headline[key],
+      baselineBand: d.bands.baseline.headline[key] as Band,
+      at: (s: Data["steps"][number]) => s.headline[key],
+      band: (k: number) => d.bands.steps[k]!.headline[key] as Band,
+    })),
+    ...KEY_FIGURES.map((f) => ({
+      id: f.id,
+      label: f.label,
+      unit: f.unit,
+      unitShown: f.unit === "share" ? "%" : f.unit,
+      baseline: d.baseline.figures[f.id],
+      baselineBand: d.bands.baseline.figures[f.id] as Band,
+      at: (s: Data["steps"][number]) => s.figures[f.id],
+      band: (k: number) => d.bands.steps[k]!.figures[f.id] as Band,
+    })),
+  ];
+}
+
 function StepsTable({ d, part, id, of }: { d: Data; part: StepPart; id: string; of: string | null }) {
   const shown = d.steps.map((s, k) => ({ s, k })).slice(part.first, part.last + 1);
   return (
@@ -139,53 +166,26 @@ function StepsTable({ d, part, id, of }: { d: Data; part: StepPart; id: string; 
         </tr>
       </thead>
       <tbody>
-        {HEADLINE_KEYS.map((key) => {
-          const unit = unitOf(key);
-          const b = d.bands.baseline.headline[key];
-          return (
-            <tr key={key} data-row-id={key}>
-              <th scope="row">
-                {labelOf(key)} <span className="unit">({unit})</span>
-              </th>
-              <td className="numeric">
-                {formatFigure(d.baseline.headline[key], unit)}
-                <span className="band">{formatBand(b?.p10, b?.p90, unit)}</span>
-              </td>
-              {shown.map(({ s, k }) => {
-                const band = d.bands.steps[k]!.headline[key];
-                return (
-                  <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
-                    {formatFigure(s.headline[key], unit)}
-                    <span className="band">{formatBand(band?.p10, band?.p90, unit)}</span>
-                  </td>
-                );
-              })}
-            </tr>
-          );
-        })}
-        {KEY_FIGURES.map((f) => {
-          const b = d.bands.baseline.figures[f.id];
-          return (
-            <tr key={f.id} data-row-id={f.id}>
-              <th scope="row">
-                {f.label} <span className="unit">({f.unit === "share" ? "%" : f.unit})</span>
-              </th>
-              <td className="numeric">
-                {formatFigure(d.baseline.figures[f.id], f.unit)}
-                <span className="band">{formatBand(b?.p10, b?.p90, f.unit)}</span>
-              </td>
-              {shown.map(({ s, k }) => {
-                const band = d.bands.steps[k]!.figures[f.id];
-                return (
-                  <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
-                    {formatFigure(s.figures[f.id], f.unit)}
-                    <span className="band">{formatBand(band?.p10, band?.p90, f.unit)}</span>
-                  </td>
-                );
-              })}
-            </tr>
-          );
-        })}
+        {stepRows(d).map((row) => (
+          <tr key={row.id} data-row-id={row.id}>
+            <th scope="row">
+              {row.label} <span className="unit">({row.unitShown})</span>
+            </th>
+            <td className="numeric">
+              {formatFigure(row.baseline, row.unit)}
+              <span className="band">{formatBand(row.baselineBand?.p10, row.baselineBand?.p90, row.unit)}</span>
+            </td>
+            {shown.map(({ s, k }) => {
+              const band = row.band(k);
+              return (
+                <td className="numeric" key={s.date} data-field={`step-${k + 1}`}>
+                  {formatFigure(row.at(s), row.unit)}
+                  <span className="band">{formatBand(band?.p10, band?.p90, row.unit)}</span>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
       </tbody>
     </table>
   );
