@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { describeRule, listText } from "./describe-rule";
+import { listText } from "../engine/vocabulary";
+import { describeRule } from "./describe-rule";
 import { RULE_FAMILIES, type Rule } from "./schema";
 
 const names: Record<string, string> = {

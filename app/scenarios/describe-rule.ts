@@ -6,13 +6,11 @@
 import { formatCompact, formatPercent } from "../utils/format";
 import { paramValue, type Param } from "./params";
 import type { CapitalResponse } from "../engine/rules";
-import { categoryPhrase, ENTRY_POINT_PHRASES as ENTRY_POINT_NAMES, listText } from "../engine/vocabulary";
+import { categoryPhrase, entryPointPhrase, listText } from "../engine/vocabulary";
 import type { Rule } from "./schema";
 
 /** Display names by id (units, services, markets, players): what `describeRule` prints instead of ids. */
 export type NameLookup = (id: string) => string | undefined;
-
-export { listText };
 
 const pct = (p: Param) => formatPercent(paramValue(p), 1);
 const num = (p: Param) => formatCompact(paramValue(p), 2);
@@ -44,7 +42,7 @@ export function describeRule(rule: Rule, names: NameLookup = () => undefined): s
     case "spin-off":
       return `${cap(units(rule.units))} move${rule.units.length === 1 ? "s" : ""} into ${rule.entity}, in which Ant keeps ${pct(rule.stakeKept)}${paramValue(rule.stakeKept) > 0.5 ? " (a majority: still consolidated)" : " (not a majority: no longer consolidated)"}; ${rule.keepLinks ? "Alipay keeps its links to its services" : "Alipay only links out to its services"}.`;
     case "unbundle": {
-      const where = rule.entryPoints === "all" ? "every entry point" : listText(rule.entryPoints.map((e) => ENTRY_POINT_NAMES[e] ?? e));
+      const where = rule.entryPoints === "all" ? "every entry point" : listText(rule.entryPoints.map(entryPointPhrase));
       const recapture = rule.recapture === undefined ? "" : `; ${pct(rule.recapture)} of those users find them another way`;
       return `${cap(units(rule.services))} lose${rule.services.length === 1 ? "s" : ""} ${where} inside Alipay${recapture}.`;
     }
