@@ -28,8 +28,10 @@ export function contentSecurityPolicy(scripts: string): string {
 export const nonceSource = (nonce: string) => `'nonce-${nonce}'`;
 
 /** The CSP hash source of an inline script's text, as a browser computes it (UTF-8, line breaks as the parser reads them). */
-export function scriptHashSource(text: string): string {
-  return `'sha256-${createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64")}'`;
+export function scriptHashSource(text: string | Buffer): string {
+  // Bytes without a carriage return are hashed as they are, with no decoding (the sealing below reads the page as bytes).
+  const read = typeof text === "string" ? text.replace(/\r\n?/g, "\n") : text.includes(0x0d) ? text.toString("utf8").replace(/\r\n?/g, "\n") : text;
+  return `'sha256-${createHash("sha256").update(read).digest("base64")}'`;
 }
 
 /**
@@ -60,8 +62,7 @@ export function sealWithHashes(html: string, nonce: string): { body: Buffer; scr
     const end = page.indexOf("</script", close);
     if (end === -1) continue;
     const text = page.subarray(close + 1, end);
-    // Hashed as a browser reads it: line breaks normalised (scriptHashSource) if there are any carriage returns.
-    hashes.add(text.includes(0x0d) ? scriptHashSource(text.toString("utf8")) : `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+    hashes.add(scriptHashSource(text));
   }
   if (from === 0) return { body: page, scriptSources: [] };
   parts.push(page.subarray(from));
