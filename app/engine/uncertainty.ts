@@ -241,11 +241,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return x === y ? x : x + (h - lo) * (y - x);
 }
 
-/**
- * The band of `values` (left as they are). `scratch`, if given, is unused: kept so callers that pass one still
- * compile (the selection keeps its own scratch space).
- */
-export function bandOf(values: Float64Array, _scratch?: Float64Array): Band {
+/** The band of `values` (left as they are; the selection keeps its own scratch space). */
+export function bandOf(values: Float64Array): Band {
   return bandAt(bandStatistics(values), values.length, null);
 }
 

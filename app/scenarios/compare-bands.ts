@@ -122,17 +122,15 @@ export interface ComparisonBands {
  */
 export function comparisonBands(model: Model, columns: readonly BandColumn[], opts: { draws?: number; seed?: number } = {}): ComparisonBands {
   const d = columnDraws(model, columns, opts);
-  const scratch = new Float64Array(d.draws);
-  const band = (values: Float64Array) => bandOf(values, scratch);
   const by = <T>(f: (k: HeadlineKey) => T) => Object.fromEntries(HEADLINE_KEYS.map((k) => [k, f(k)])) as Record<HeadlineKey, T>;
-  const bandsOf = (byId: Record<string, Float64Array>) => Object.fromEntries(Object.entries(byId).map(([id, values]) => [id, band(values)]));
+  const bandsOf = (byId: Record<string, Float64Array>) => Object.fromEntries(Object.entries(byId).map(([id, values]) => [id, bandOf(values)]));
   return {
     bands: {
       draws: d.draws,
       seed: d.seed,
-      headline: by((k) => d.values.map((v) => band(v[k]))),
-      delta: by((k) => d.deltas.map((v) => band(v[k]))),
-      versusFirst: by((k) => d.values.map((v, i) => (i === 0 ? null : band(perDrawDifference(v[k], d.values[0]![k]))))),
+      headline: by((k) => d.values.map((v) => bandOf(v[k]))),
+      delta: by((k) => d.deltas.map((v) => bandOf(v[k]))),
+      versusFirst: by((k) => d.values.map((v, i) => (i === 0 ? null : bandOf(perDrawDifference(v[k], d.values[0]![k]))))),
     },
     figureBands: {
       draws: columns.length > 0 ? d.draws : 0,
