@@ -66,7 +66,9 @@ const servers = ports.map((port) =>
     stdio: ["ignore", "ignore", "inherit"],
   }),
 );
-for (const srv of servers) srv.once("exit", (code) => ((srv.exitedEarly = true), (srv.exitCode_ = code)));
+// Each server's exit code once it has exited (a server that exits during the run stops the run).
+const exitCodes = new Map();
+for (const srv of servers) srv.once("exit", (code) => exitCodes.set(srv, code));
 const base = (port) => `http://127.0.0.1:${port}`;
 /** Every server's threads' CPU so far, keyed by pid and thread id. */
 const allThreadsMs = () => new Map(servers.flatMap((srv) => [...threadsMs(srv.pid)].map(([tid, ms]) => [`${srv.pid}/${tid}`, ms])));
@@ -74,7 +76,7 @@ try {
   const end = Date.now() + 30_000;
   for (const [i, port] of ports.entries())
     for (;;) {
-      if (servers[i].exitedEarly) throw new Error(`the server on port ${port} exited (code ${servers[i].exitCode_})`);
+      if (exitCodes.has(servers[i])) throw new Error(`the server on port ${port} exited (code ${exitCodes.get(servers[i])})`);
       const ok = await fetch(`${base(port)}/healthz`).then((r) => r.ok, () => false);
       if (ok) break;
       if (Date.now() > end) throw new Error("the server did not start");
@@ -135,7 +137,7 @@ try {
 } finally {
   await Promise.all(
     servers.map((srv) => {
-      if (srv.exitedEarly) return null;
+      if (exitCodes.has(srv)) return null;
       const exited = new Promise((resolve) => srv.once("exit", resolve));
       srv.kill("SIGTERM");
       return exited;
